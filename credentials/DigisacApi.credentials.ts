@@ -1,0 +1,51 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class DigisacApi implements ICredentialType {
+	name = 'digisacApi';
+
+	displayName = 'Digisac API';
+
+	icon = { light: 'file:../icons/digisac.svg', dark: 'file:../icons/digisac.dark.svg' } as const;
+
+	documentationUrl = 'https://documenter.getpostman.com/view/53282970/2sBXihpXmF';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Account URL',
+			name: 'accountUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://yourcompany.digisac.app',
+			required: true,
+			description:
+				'Address of your Digisac account, as in the browser. A trailing "/", "/api" or "/api/v1" is accepted and ignored.',
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Personal access token from Digisac (Account → API → Personal access tokens). It acts with the permissions of the user who created it.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken.trim()}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			// Same normalisation as the node's transport (nodes/Digisac/transport): strip "/", "/api", "/api/v1".
+			baseURL: '={{$credentials.accountUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/v1)?$/i, "")}}',
+			url: '/api/v1/me',
+		},
+	};
+}

@@ -1,0 +1,62 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class PlugChatApi implements ICredentialType {
+	name = 'plugChatApi';
+
+	displayName = 'PlugChat API';
+
+	icon = { light: 'file:../icons/plugchat.svg', dark: 'file:../icons/plugchat.dark.svg' } as const;
+
+	documentationUrl = 'https://plug-chat-docs.vercel.app/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Authorization token from the PlugChat administrator panel',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://app.plugchat.com.br',
+			description: 'PlugChat host. Older accounts may use https://www.plugchat.com.br.',
+		},
+		// The name is fixed by the node contract; the field holds "none" or "Bearer", never a secret.
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field
+		{
+			displayName: 'Token Prefix',
+			name: 'tokenPrefix',
+			type: 'options',
+			options: [
+				{ name: 'None (Raw Token)', value: 'none' },
+				{ name: 'Bearer', value: 'Bearer' },
+			],
+			default: 'none',
+			description:
+				'PlugChat documents the raw token in the Authorization header; a few newer pages show "Bearer <token>". Choose Bearer only if your account needs it.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization:
+					'={{$credentials.tokenPrefix === "Bearer" ? "Bearer " + $credentials.apiToken.trim() : $credentials.apiToken.trim()}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			url: '/api/integrations/departments',
+			headers: { 'Content-Type': 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,55 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class TomTicketApi implements ICredentialType {
+	name = 'tomTicketApi';
+
+	displayName = 'TomTicket API';
+
+	icon = { light: 'file:../icons/tomticket.svg', dark: 'file:../icons/tomticket.dark.svg' } as const;
+
+	documentationUrl = 'https://tomticket.tomticket.com/kb/chamados-api/consultar-chamados';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Token created in TomTicket under Settings (Configurações) → API → Create Token. The API is part of the Premium and Enterprise plans.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.tomticket.com/v2.0',
+			description: 'Root of the TomTicket API v2.0. Change it only for a proxy or a test server.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiToken.trim()}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			url: '/department/list',
+			qs: { show_nested_items: 0 },
+		},
+		rules: [
+			{
+				// TomTicket can answer HTTP 200 with {"error": true, "message": …}.
+				type: 'responseSuccessBody',
+				properties: { key: 'error', value: true, message: 'TomTicket refused the request: check the API token' },
+			},
+		],
+	};
+}

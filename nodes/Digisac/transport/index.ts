@@ -1,0 +1,126 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import { collect, pages } from '../../shared/paging';
+import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
+import { isHtml, requestBody, sendRequest, summarizeTextBody, trimUrl } from '../../shared/transport';
+
+/** Records per page asked of list endpoints (the API defaults to 15; clients use up to 200). */
+export const DIGISAC_PAGE_SIZE = 100;
+
+function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The account's root URL: "https://acme.digisac.app/", ".../api" and ".../api/v1" all become
+ * "https://acme.digisac.app". Paths are then always "/api/v1/..." (and "/pdf/..." for PDF exports).
+ * The credential's test request applies the same rule in an expression.
+ */
+export function digisacRootUrl(accountUrl: unknown): string {
+	return trimUrl(accountUrl).replace(/\/api(\/v1)?$/i, '');
+}
+
+export const digisacService: ServiceDefinition = {
+	name: 'Digisac',
+	credentialType: 'digisacApi',
+	baseUrl: (credentials) => digisacRootUrl(credentials.accountUrl),
+	detectError(response: ServiceResponse) {
+		const { body, statusCode } = response;
+		if (statusCode < 400) {
+			if (isHtml(body)) {
+				return {
+					message: 'Digisac answered with an HTML page instead of JSON',
+					description: 'Check the Account URL in the Digisac credential (e.g. https://yourcompany.digisac.app).',
+				};
+			}
+			return undefined;
+		}
+		// Digisac's envelope: {"error": "HttpError", "message": "Invalid token: …", "status": 401}.
+		if (isObject(body)) {
+			const message = typeof body.message === 'string' && body.message ? body.message : undefined;
+			const kind = typeof body.error === 'string' ? body.error : undefined;
+			if (message) return { message, description: kind ? `(${kind})` : undefined };
+			if (kind) return { message: kind };
+		}
+		if (typeof body === 'string' && body.trim()) return { message: summarizeTextBody(body) };
+		if (Buffer.isBuffer(body) || body instanceof ArrayBuffer) {
+			const text = Buffer.from(body as Buffer).toString('utf8');
+			try {
+				const parsed = JSON.parse(text) as IDataObject;
+				if (typeof parsed.message === 'string') return { message: parsed.message };
+			} catch {
+				if (text.trim()) return { message: summarizeTextBody(text) };
+			}
+		}
+		return undefined;
+	},
+	hintForStatus(statusCode) {
+		if (statusCode === 401) return 'Check the API token in the Digisac credential.';
+		if (statusCode === 403) return 'The token\'s user lacks the permission for this action.';
+		return undefined;
+	},
+};
+
+export interface DigisacRequest {
+	qs?: IDataObject;
+	body?: unknown;
+	itemIndex?: number;
+	idempotent?: boolean;
+	acceptStatus?: number[];
+}
+
+export async function apiRequest<T = IDataObject>(
+	context: RequestContext,
+	method: IHttpRequestMethods,
+	path: string,
+	request: DigisacRequest = {},
+): Promise<T> {
+	return await requestBody<T>(context, digisacService, { method, path, ...request });
+}
+
+/** Full response, for callers that look at the status (e.g. DELETE fallback) or headers. */
+export async function apiRequestFull<T = IDataObject>(
+	context: RequestContext,
+	method: IHttpRequestMethods,
+	path: string,
+	request: DigisacRequest & { binary?: boolean } = {},
+) {
+	return await sendRequest<T>(context, digisacService, { method, path, ...request });
+}
+
+/**
+ * Streams a list page by page: `page` + `perPage` (the API ignores `limit`), until `currentPage`
+ * reaches `lastPage`. Without those fields, a short page ends the list.
+ */
+export function apiRequestPages(
+	context: RequestContext,
+	path: string,
+	qs: IDataObject = {},
+	itemIndex?: number,
+	perPage = DIGISAC_PAGE_SIZE,
+): AsyncGenerator<IDataObject[]> {
+	return pages<IDataObject>(async (page) => {
+		const body = await apiRequest<IDataObject | IDataObject[]>(context, 'GET', path, {
+			qs: { ...qs, page, perPage },
+			itemIndex,
+		});
+		if (Array.isArray(body)) return { items: body, hasMore: false };
+		const items = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+		const current = Number(body.currentPage ?? page);
+		const last = Number(body.lastPage);
+		const hasMore = Number.isFinite(last) ? current < last : items.length >= perPage;
+		return { items, hasMore };
+	});
+}
+
+export async function apiRequestAllItems(
+	context: RequestContext,
+	path: string,
+	qs: IDataObject = {},
+	limit?: number,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	// Ask for no more than needed when a small limit is set.
+	const perPage = limit !== undefined ? Math.min(DIGISAC_PAGE_SIZE, Math.max(1, limit)) : DIGISAC_PAGE_SIZE;
+	return await collect(apiRequestPages(context, path, qs, itemIndex, perPage), limit);
+}

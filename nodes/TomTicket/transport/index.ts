@@ -1,0 +1,111 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import { collect, pages } from '../../shared/paging';
+import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
+import { isHtml, requestBody, summarizeTextBody, trimUrl } from '../../shared/transport';
+
+/** TomTicket always pages by 50 and has no page-size parameter. */
+export const TOMTICKET_PAGE_SIZE = 50;
+
+function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export const tomTicketService: ServiceDefinition = {
+	name: 'TomTicket',
+	credentialType: 'tomTicketApi',
+	baseUrl: (credentials) => trimUrl(credentials.baseUrl || 'https://api.tomticket.com/v2.0'),
+	// Documented limit: 3 requests per second per token. Requests queue instead of failing.
+	requestsPerSecond: 3,
+	detectError(response: ServiceResponse) {
+		const { body, statusCode } = response;
+		if (statusCode === 429) {
+			// TomTicket's 429 is an nginx HTML page, never shown raw.
+			return { message: 'TomTicket rate limit reached (3 requests per second per token)' };
+		}
+		if (typeof body === 'string') {
+			if (statusCode >= 400) return { message: body.trim() ? summarizeTextBody(body) : '' };
+			if (isHtml(body)) {
+				return {
+					message: 'TomTicket answered with an HTML page instead of JSON',
+					description: 'Check the Base URL in the TomTicket credential (default https://api.tomticket.com/v2.0).',
+				};
+			}
+			return undefined;
+		}
+		if (isObject(body) && (body.error === true || body.error === 'true' || body.error === 1)) {
+			return { message: String(body.message || 'TomTicket reported an error') };
+		}
+		if (statusCode >= 400 && isObject(body) && typeof body.message === 'string' && body.message) {
+			return { message: body.message };
+		}
+		return undefined;
+	},
+	hintForStatus(statusCode) {
+		if (statusCode === 401) {
+			return 'TomTicket answers 401 for a wrong token and also for values it refuses (a malformed date, a JSON body). Check the token in the credential and the fields sent.';
+		}
+		if (statusCode === 403) return 'The account plan may not include the API (Premium or Enterprise), or the token lacks this permission.';
+		if (statusCode === 404) return 'Check the ID: tickets are identified by their hash ID, not their protocol number.';
+		return undefined;
+	},
+};
+
+export interface TomTicketRequest {
+	qs?: IDataObject;
+	/** Writes are multipart: pass a FormData built with buildFormData(). */
+	body?: FormData;
+	itemIndex?: number;
+	idempotent?: boolean;
+}
+
+export async function apiRequest<T = IDataObject>(
+	context: RequestContext,
+	method: IHttpRequestMethods,
+	path: string,
+	request: TomTicketRequest = {},
+): Promise<T> {
+	return await requestBody<T>(context, tomTicketService, { method, path, ...request });
+}
+
+/** The records of one list answer: `data` is usually an array, sometimes an id-keyed object. */
+export function listData(body: IDataObject): IDataObject[] {
+	const data = body.data;
+	if (Array.isArray(data)) return data as IDataObject[];
+	if (isObject(data)) return Object.values(data).filter(isObject);
+	return [];
+}
+
+/**
+ * Streams a TomTicket list page by page. Ends when `next_page` is null, when `page` reaches
+ * `pages`, or on an empty page; when the API sends neither field, a page shorter than 50 ends it.
+ */
+export function apiRequestPages(
+	context: RequestContext,
+	path: string,
+	qs: IDataObject = {},
+	itemIndex?: number,
+): AsyncGenerator<IDataObject[]> {
+	return pages<IDataObject>(async (page) => {
+		const body = await apiRequest(context, 'GET', path, { qs: { ...qs, page }, itemIndex });
+		const items = listData(body);
+		const totalPages = Number(body.pages);
+		const hasNextField = 'next_page' in body;
+		let hasMore: boolean;
+		if (hasNextField) hasMore = body.next_page !== null && body.next_page !== false && body.next_page !== 0;
+		else if (Number.isFinite(totalPages) && totalPages > 0) hasMore = page < totalPages;
+		else hasMore = items.length >= TOMTICKET_PAGE_SIZE;
+		if (Number.isFinite(totalPages) && totalPages > 0 && page >= totalPages) hasMore = false;
+		return { items, hasMore };
+	});
+}
+
+export async function apiRequestAllItems(
+	context: RequestContext,
+	path: string,
+	qs: IDataObject = {},
+	limit?: number,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await collect(apiRequestPages(context, path, qs, itemIndex), limit);
+}

@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { configureRequests, DEFAULT_TIMEOUT_MS } from './transport';
+
+export type ItemHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+
+interface RequestOptionsParameter {
+	timeout?: number;
+	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+}
+
+/** Wraps API answers as output items. */
+export function toItems(data: IDataObject | IDataObject[] | unknown): INodeExecutionData[] {
+	if (Array.isArray(data)) return data.map((json) => ({ json: asObject(json) }));
+	return [{ json: asObject(data) }];
+}
+
+function asObject(value: unknown): IDataObject {
+	if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
+	// Bare answers (`true`, a string) still become an item the next node can read.
+	return { result: value as IDataObject[keyof IDataObject] };
+}
+
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	// Anything else is a bug of ours; still report it against the item rather than crash.
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs one handler per input item. Adds pairedItem to every output, turns failures into error
+ * items under "Continue On Fail", and applies the node's Request Options: a timeout, and batching
+ * (items of a batch run concurrently, output order is kept, an interval separates batches).
+ */
+export async function runForEachItem(this: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const options = (this.getNodeParameter('requestOptions', 0, {}) ?? {}) as RequestOptionsParameter;
+	configureRequests(this, { timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS });
+	const batchSize = Math.max(1, Math.floor(options.batching?.batch?.batchSize ?? 1));
+	const batchInterval = Math.max(0, options.batching?.batch?.batchInterval ?? 0);
+	const continueOnFail = this.continueOnFail();
+
+	const runOne = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		try {
+			const produced = await handler.call(this, itemIndex);
+			for (const item of produced) item.pairedItem ??= { item: itemIndex };
+			return produced;
+		} catch (error) {
+			const nodeError = asNodeError(this, error, itemIndex);
+			if (continueOnFail) return [errorItem(nodeError, itemIndex)];
+			throw nodeError;
+		}
+	};
+
+	const output: INodeExecutionData[] = [];
+	if (batchSize === 1) {
+		for (let i = 0; i < items.length; i++) {
+			if (i > 0 && batchInterval > 0) await sleep(batchInterval);
+			output.push(...(await runOne(i)));
+		}
+		return [output];
+	}
+
+	for (let start = 0; start < items.length; start += batchSize) {
+		if (start > 0 && batchInterval > 0) await sleep(batchInterval);
+		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_, k) => start + k);
+		const settled = await Promise.allSettled(indexes.map(runOne));
+		for (const result of settled) {
+			// Without Continue On Fail the first failing item (in input order) stops the node.
+			if (result.status === 'rejected') throw result.reason;
+			output.push(...result.value);
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,44 @@
+export interface PhoneCheck {
+	ok: boolean;
+	/** Digits only, with the country code. */
+	digits: string;
+	problem?: string;
+}
+
+/**
+ * Normalises a phone number to digits with a country code, the form WhatsApp APIs expect.
+ * "+55 (11) 98765-4321" → "5511987654321"; a Brazilian number given without the country code
+ * (10 or 11 digits: area code + number) gets 55 in front. Anything outside E.164's 10-15 digits,
+ * or with letters, is refused with a reason.
+ */
+export function normalizePhone(input: string, defaultCountryCode = '55'): PhoneCheck {
+	const raw = String(input ?? '').trim();
+	if (!raw) return { ok: false, digits: '', problem: 'the phone number is empty' };
+	if (/[a-z]/i.test(raw)) {
+		return { ok: false, digits: '', problem: `"${raw}" contains letters; a phone number has only digits` };
+	}
+	if (/[^\d\s+().\-/]/.test(raw)) {
+		return { ok: false, digits: '', problem: `"${raw}" contains characters that do not belong in a phone number` };
+	}
+	let digits = raw.replace(/\D/g, '');
+	if (raw.startsWith('00')) digits = digits.replace(/^00/, '');
+	if (!raw.startsWith('+') && !raw.startsWith('00') && (digits.length === 10 || digits.length === 11) && digits[0] !== '0') {
+		digits = `${defaultCountryCode}${digits}`;
+	}
+	if (digits.startsWith('0')) digits = digits.replace(/^0+/, '');
+	if (digits.length < 10 || digits.length > 15) {
+		return {
+			ok: false,
+			digits,
+			problem: `"${raw}" has ${digits.length} digits; expected the country code, area code and number (10 to 15 digits, e.g. 5511987654321)`,
+		};
+	}
+	if (digits.startsWith('55') && (digits.length < 12 || digits.length > 13)) {
+		return {
+			ok: false,
+			digits,
+			problem: `"${raw}" is not a valid Brazilian number: expected 55 + area code (2 digits) + 8 or 9 digits`,
+		};
+	}
+	return { ok: true, digits };
+}

@@ -1,0 +1,311 @@
+import { randomUUID } from 'crypto';
+
+import type { FakeResponse, RecordedRequest } from '../fakeServer';
+import { FakeServer, json, queryText } from '../fakeServer';
+
+/**
+ * Digisac API as documented in shared/api-docs/digisac-api.md:
+ * - every path under `/api/v1` (and `/pdf/tickets/...` for PDF exports), `Authorization: Bearer <token>`;
+ * - errors as `{error, message, status}` (a bad token: 401 "Invalid token: access token is invalid");
+ * - lists as `{data,total,limit,skip,currentPage,lastPage,from,to}`, paged by `page` + `perPage`
+ *   (default 15); `limit` is ignored;
+ * - filters in `query=<JSON>` (`where` with `$in`, `$eq`, `$iLike`, `$gte`, `$lte`, `$or`, `$and`)
+ *   or the bracket form `where[field]=value`.
+ */
+export const DIGISAC_DEFAULT_PER_PAGE = 15;
+
+export type Row = Record<string, unknown> & { id: string };
+
+export interface DigisacState {
+	me: Row;
+	contacts: Row[];
+	messages: Row[];
+	tickets: Row[];
+	services: Row[];
+	departments: Row[];
+	users: Row[];
+	tags: Row[];
+	ticketTopics: Row[];
+	customFields: Row[];
+	bots: Row[];
+	webhooks: Row[];
+	integrations: Row[];
+	templates: Row[];
+}
+
+export const ACCOUNT_ID = '7a1e2b1c-0000-4000-8000-00000000acc1';
+
+export function seedDigisac(): DigisacState {
+	const userId = '7a1e2b1c-0000-4000-8000-0000000000u1';
+	const serviceId = '7a1e2b1c-0000-4000-8000-0000000000s1';
+	return {
+		me: { id: userId, name: 'Atendente API', email: 'api@example.com', accountId: ACCOUNT_ID, isSuperAdmin: false },
+		contacts: [],
+		messages: [],
+		tickets: [],
+		services: [
+			{ id: serviceId, name: 'WhatsApp Vendas', type: 'whatsapp', accountId: ACCOUNT_ID, archivedAt: null, botId: null, data: { status: { isConnected: true } } },
+			{ id: '7a1e2b1c-0000-4000-8000-0000000000s2', name: 'WhatsApp Suporte', type: 'whatsapp', accountId: ACCOUNT_ID, archivedAt: null, botId: null, data: { status: { isConnected: false } } },
+		],
+		departments: [
+			{ id: '7a1e2b1c-0000-4000-8000-0000000000d1', name: 'Suporte', accountId: ACCOUNT_ID, archivedAt: null },
+			{ id: '7a1e2b1c-0000-4000-8000-0000000000d2', name: 'Financeiro', accountId: ACCOUNT_ID, archivedAt: null },
+		],
+		users: [
+			{ id: userId, name: 'Atendente API', email: 'api@example.com', accountId: ACCOUNT_ID, active: true },
+			{ id: '7a1e2b1c-0000-4000-8000-0000000000u2', name: 'Paula Ramos', email: 'paula@example.com', accountId: ACCOUNT_ID, active: true },
+		],
+		tags: [
+			{ id: '7a1e2b1c-0000-4000-8000-0000000000t1', label: 'VIP', backgroundColor: '#ff0', accountId: ACCOUNT_ID },
+			{ id: '7a1e2b1c-0000-4000-8000-0000000000t2', label: 'Inadimplente', backgroundColor: '#f00', accountId: ACCOUNT_ID },
+		],
+		ticketTopics: [{ id: '7a1e2b1c-0000-4000-8000-0000000000k1', name: 'Dúvida', archivedAt: null }],
+		customFields: [{ id: '7a1e2b1c-0000-4000-8000-0000000000c1', name: 'CPF', type: 'text', allowed: 'contacts' }],
+		bots: [{ id: '7a1e2b1c-0000-4000-8000-0000000000b1', name: 'Bot de triagem', accountId: ACCOUNT_ID }],
+		webhooks: [],
+		integrations: [],
+		templates: [],
+	};
+}
+
+/** Evaluates the subset of Sequelize-style `where` the public material shows. */
+export function matchesWhere(row: Record<string, unknown>, where: Record<string, unknown> | undefined): boolean {
+	if (!where) return true;
+	return Object.entries(where).every(([key, condition]) => {
+		if (key === '$or') return (condition as Record<string, unknown>[]).some((w) => matchesWhere(row, w));
+		if (key === '$and') return (condition as Record<string, unknown>[]).every((w) => matchesWhere(row, w));
+		const value = key.split('.').reduce<unknown>((acc, part) => (acc as Record<string, unknown> | undefined)?.[part], row);
+		if (condition !== null && typeof condition === 'object' && !Array.isArray(condition)) {
+			return Object.entries(condition as Record<string, unknown>).every(([op, operand]) => {
+				switch (op) {
+					case '$eq':
+						return value === operand;
+					case '$ne':
+						return value !== operand;
+					case '$in':
+						return (operand as unknown[]).includes(value);
+					case '$gte':
+						return String(value) >= String(operand);
+					case '$lte':
+						return String(value) <= String(operand);
+					case '$iLike': {
+						const pattern = String(operand).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+						return new RegExp(`^${pattern}$`, 'i').test(String(value ?? ''));
+					}
+					default:
+						// A nested object on a JSON column: {"data": {"number": "…"}}.
+						return matchesWhere((value ?? {}) as Record<string, unknown>, { [op]: operand });
+				}
+			});
+		}
+		return value === condition;
+	});
+}
+
+export interface StoredFile {
+	id: string;
+	name: string;
+	mimetype: string;
+	content: Buffer;
+}
+
+export class DigisacFake extends FakeServer {
+	state: DigisacState = seedDigisac();
+	token = 'dg-test-token-0123456789';
+	/** Files behind `file.url`, served without auth like a signed storage URL. */
+	readonly files = new Map<string, StoredFile>();
+	/** Message id → how many more GETs answer with no file yet (media arriving after the event). */
+	readonly pendingFiles = new Map<string, number>();
+
+	constructor() {
+		super('Digisac');
+		this.registerRoutes();
+	}
+
+	protected guard(request: RecordedRequest): FakeResponse | undefined {
+		if (request.path === '/api/v1/oauth/token' || request.path.startsWith('/storage/')) return undefined;
+		if (request.headers.authorization !== `Bearer ${this.token}`) {
+			return json({ error: 'HttpError', message: 'Invalid token: access token is invalid', status: 401 }, 401);
+		}
+		return undefined;
+	}
+
+	protected notFound(request: RecordedRequest): FakeResponse {
+		return this.error(404, 'NotFoundHttpError', `Route ${request.method} ${request.path} not found`);
+	}
+
+	protected methodNotAllowed(request: RecordedRequest): FakeResponse {
+		// Digisac has no 405 in the public material; an unknown method+path is a 404 there.
+		return this.notFound(request);
+	}
+
+	error(status: number, kind: string, message: string): FakeResponse {
+		return json({ error: kind, message, status }, status);
+	}
+
+	/** The `query` JSON and bracket filters of a list request, merged. */
+	listQuery(request: RecordedRequest): { where?: Record<string, unknown>; page: number; perPage: number; raw: Record<string, unknown> } {
+		let raw: Record<string, unknown> = {};
+		const text = queryText(request, 'query');
+		if (text) raw = JSON.parse(text) as Record<string, unknown>;
+		const where: Record<string, unknown> = { ...((raw.where as Record<string, unknown>) ?? {}) };
+		for (const [key, value] of Object.entries(request.query)) {
+			const match = /^where\[([^\]]+)\](?:\[(\$\w+)\])?$/.exec(key);
+			if (!match) continue;
+			const parsed = value === 'true' ? true : value === 'false' ? false : value;
+			where[match[1]] = match[2] ? { [match[2]]: parsed } : parsed;
+		}
+		const page = Number(queryText(request, 'page') ?? raw.page ?? 1) || 1;
+		const perPage = Number(queryText(request, 'perPage') ?? raw.perPage ?? DIGISAC_DEFAULT_PER_PAGE) || DIGISAC_DEFAULT_PER_PAGE;
+		return { where: Object.keys(where).length ? where : undefined, page, perPage, raw };
+	}
+
+	/** The list envelope; `limit` in the query is ignored, as the real API does. */
+	page(request: RecordedRequest, rows: Row[]): FakeResponse {
+		let query;
+		try {
+			query = this.listQuery(request);
+		} catch {
+			return this.error(400, 'BadRequestHttpError', 'Invalid query');
+		}
+		const filtered = rows.filter((row) => matchesWhere(row, query.where));
+		const { page, perPage } = query;
+		const lastPage = Math.max(1, Math.ceil(filtered.length / perPage));
+		const skip = (page - 1) * perPage;
+		const data = filtered.slice(skip, skip + perPage);
+		return json({ data, total: filtered.length, limit: perPage, skip, currentPage: page, lastPage, from: skip, to: skip + data.length });
+	}
+
+	addContacts(count: number, fields: Record<string, unknown> = {}): Row[] {
+		const created: Row[] = [];
+		for (let i = 0; i < count; i++) {
+			const number = `55119${String(10000000 + this.state.contacts.length).padStart(8, '0')}`;
+			const contact: Row = {
+				id: randomUUID(),
+				name: `Contato ${this.state.contacts.length + 1}`,
+				internalName: null,
+				isGroup: false,
+				serviceId: this.state.services[0].id,
+				accountId: ACCOUNT_ID,
+				visible: true,
+				data: { number, valid: true },
+				tagIds: [],
+				createdAt: new Date().toISOString(),
+				...fields,
+			};
+			this.state.contacts.push(contact);
+			created.push(contact);
+		}
+		return created;
+	}
+
+	/** Stores a file and returns Digisac's file object for it. */
+	storeFile(name: string, mimetype: string, content: Buffer): Row {
+		const id = randomUUID();
+		this.files.set(id, { id, name, mimetype, content });
+		return { id, name, mimetype, publicFilename: name, url: `${this.url}/storage/${id}/${encodeURIComponent(name)}` };
+	}
+
+	/**
+	 * Adds a message as if a contact had sent it. With `file`, the media is attached; with
+	 * `fileReadyAfter`, that many GETs of the message still show no file (Digisac downloads media
+	 * from WhatsApp after emitting the event).
+	 */
+	addIncomingMessage(fields: Record<string, unknown> & { contactId: string }, file?: { name: string; mimetype: string; content: Buffer; readyAfter?: number }): Row {
+		const contact = this.state.contacts.find((c) => c.id === fields.contactId);
+		const message: Row = {
+			id: randomUUID(),
+			isFromMe: false,
+			isFromBot: false,
+			sent: true,
+			type: file ? (file.mimetype.startsWith('image/') ? 'image' : file.mimetype.startsWith('audio/') ? 'ptt' : 'document') : 'chat',
+			text: '',
+			timestamp: new Date().toISOString(),
+			serviceId: contact?.serviceId ?? this.state.services[0].id,
+			ticketId: null,
+			ticketUserId: null,
+			accountId: ACCOUNT_ID,
+			origin: null,
+			file: null,
+			data: { ack: -1, isNew: true },
+			...fields,
+		};
+		if (file) {
+			message.fileDescriptor = this.storeFile(file.name, file.mimetype, file.content);
+			if (file.readyAfter) this.pendingFiles.set(message.id, file.readyAfter);
+		}
+		this.state.messages.push(message);
+		return message;
+	}
+
+	/** A message as the API shows it: `file` only when asked with include=file and ready. */
+	presentMessage(message: Row, includeFile: boolean): Row {
+		const { fileDescriptor, ...rest } = message as Row & { fileDescriptor?: Row };
+		if (!includeFile || !fileDescriptor) return { ...rest, file: includeFile ? null : undefined };
+		const pending = this.pendingFiles.get(message.id) ?? 0;
+		if (pending > 0) {
+			this.pendingFiles.set(message.id, pending - 1);
+			return { ...rest, file: null, data: { ...(rest.data as object), fileDownload: { isDownloading: true } } };
+		}
+		return { ...rest, file: fileDescriptor, files: [fileDescriptor] };
+	}
+
+	private wantsFile(request: RecordedRequest): boolean {
+		const values = Object.entries(request.query)
+			.filter(([key]) => key === 'include' || key.startsWith('include['))
+			.flatMap(([, value]) => (Array.isArray(value) ? value : [value]));
+		if (values.includes('file') || values.includes('files')) return true;
+		const query = queryText(request, 'query');
+		return !!query && /"file"/.test(query);
+	}
+
+	private registerRoutes() {
+		this.route('GET', '/storage/:id/:name', (_request, { id }): FakeResponse => {
+			const file = this.files.get(id);
+			if (!file) return { status: 404, raw: 'NoSuchKey', headers: { 'content-type': 'text/plain' } };
+			return { status: 200, raw: file.content, headers: { 'content-type': file.mimetype, 'content-length': String(file.content.length) } };
+		});
+		this.route('GET', '/api/v1/messages', (request) => this.page(request, this.state.messages.map((m) => this.presentMessage(m, this.wantsFile(request)))));
+		this.route('GET', '/api/v1/messages/:id', (request, { id }) => {
+			const message = this.state.messages.find((m) => m.id === id);
+			return message ? json(this.presentMessage(message, this.wantsFile(request))) : this.error(404, 'NotFoundHttpError', `Message ${id} not found`);
+		});
+		this.route('GET', '/api/v1/me', () => json(this.state.me));
+		this.route('GET', '/api/v1/contacts', (request) => this.page(request, this.state.contacts));
+		this.route('GET', '/api/v1/contacts/:id', (_request, { id }) => {
+			const contact = this.state.contacts.find((c) => c.id === id);
+			return contact ? json(contact) : this.error(404, 'NotFoundHttpError', `Contact ${id} not found`);
+		});
+		this.route('GET', '/api/v1/services', (request) => this.page(request, this.state.services));
+		this.route('GET', '/api/v1/departments', (request) => this.page(request, this.state.departments));
+		this.route('POST', '/api/v1/messages', (request) => {
+			const body = (request.json ?? {}) as Record<string, unknown>;
+			let contact = this.state.contacts.find((c) => c.id === body.contactId);
+			if (!contact && body.number && body.serviceId) {
+				contact = this.state.contacts.find((c) => (c.data as { number: string }).number === body.number && c.serviceId === body.serviceId) ?? this.addContacts(1, { serviceId: body.serviceId, data: { number: body.number, valid: true } })[0];
+			}
+			if (!contact) return this.error(400, 'BadRequestHttpError', 'contactId or number and serviceId are required');
+			const service = this.state.services.find((s) => s.id === contact!.serviceId);
+			if (service && !(service.data as { status: { isConnected: boolean } }).status.isConnected) {
+				return this.error(400, 'BadRequestHttpError', `Service (${service.id}) disconnected.`);
+			}
+			const message: Row = {
+				id: randomUUID(),
+				isFromMe: true,
+				sent: true,
+				type: body.type ?? (body.file ? 'document' : 'chat'),
+				text: body.text ?? '',
+				timestamp: new Date().toISOString(),
+				contactId: contact.id,
+				serviceId: contact.serviceId,
+				userId: body.userId ?? this.state.me.id,
+				origin: body.origin ?? 'user',
+				ticketId: body.dontOpenTicket === true ? null : randomUUID(),
+				accountId: ACCOUNT_ID,
+				data: { ack: 0, dontOpenTicket: body.dontOpenTicket === true },
+			};
+			this.state.messages.push(message);
+			return json(message);
+		});
+	}
+}

@@ -1,0 +1,24 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+export * from './credentials';
+export * from './credentialTest';
+export * from './engine';
+
+/** A binary item as an earlier n8n node would have produced it. */
+export function binaryInput(
+	files: Record<string, { content: Buffer | string; fileName: string; mimeType: string }>,
+	json: IDataObject = {},
+): INodeExecutionData {
+	const binary: NonNullable<INodeExecutionData['binary']> = {};
+	for (const [name, file] of Object.entries(files)) {
+		const buffer = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
+		binary[name] = {
+			data: buffer.toString('base64'),
+			fileName: file.fileName,
+			mimeType: file.mimeType,
+			fileExtension: file.fileName.split('.').pop(),
+			fileSize: `${buffer.length} B`,
+		};
+	}
+	return { json, binary };
+}
