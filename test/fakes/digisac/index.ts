@@ -116,6 +116,11 @@ export class DigisacFake extends FakeServer {
 	readonly files = new Map<string, StoredFile>();
 	/** Message id → how many more GETs answer with no file yet (media arriving after the event). */
 	readonly pendingFiles = new Map<string, number>();
+	/**
+	 * DELETE /api/v1/me/webhooks/:id is not in Digisac's public collection. 'supported' plays an
+	 * account where it exists; 404/405 play one where it does not (then PUT active:false is the way).
+	 */
+	webhookDelete: 'supported' | 404 | 405 = 'supported';
 
 	constructor() {
 		super('Digisac');
@@ -259,7 +264,74 @@ export class DigisacFake extends FakeServer {
 		return !!query && /"file"/.test(query);
 	}
 
+	/**
+	 * Sends an event to a registered webhook's URL as Digisac does: POST with
+	 * `{event, data, webhookId, timestamp}`. Returns the receiver's status.
+	 */
+	async deliver(webhookId: string, event: string, data: Record<string, unknown>): Promise<{ status: number; body: string }> {
+		const hook = this.state.webhooks.find((w) => w.id === webhookId);
+		if (!hook) throw new Error(`no webhook ${webhookId}`);
+		const response = await fetch(String(hook.url), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ event, data, webhookId, timestamp: new Date().toISOString() }),
+		});
+		return { status: response.status, body: await response.text() };
+	}
+
+	private registerWebhookRoutes() {
+		const validate = (body: Record<string, unknown>): FakeResponse | undefined => {
+			if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return this.error(400, 'ValidationError', 'url must be a valid URL');
+			if (!Array.isArray(body.events) || body.events.length === 0) return this.error(400, 'ValidationError', 'events must be a non-empty array');
+			return undefined;
+		};
+		this.route('GET', '/api/v1/me/webhooks', (request) => this.page(request, this.state.webhooks));
+		this.route('GET', '/api/v1/me/webhooks/:id', (_request, { id }) => {
+			const hook = this.state.webhooks.find((w) => w.id === id);
+			return hook ? json(hook) : this.error(404, 'NotFoundHttpError', `Webhook ${id} not found`);
+		});
+		this.route('POST', '/api/v1/me/webhooks', (request) => {
+			const body = (request.json ?? {}) as Record<string, unknown>;
+			const invalid = validate(body);
+			if (invalid) return invalid;
+			const now = new Date().toISOString();
+			const hook: Row = {
+				id: randomUUID(),
+				name: body.name ?? '',
+				url: body.url,
+				events: body.events,
+				active: body.active !== false,
+				type: body.type ?? 'general',
+				userId: body.userId ?? this.state.me.id,
+				accountId: ACCOUNT_ID,
+				createdAt: now,
+				updatedAt: now,
+				deletedAt: null,
+			};
+			this.state.webhooks.push(hook);
+			return json(hook);
+		});
+		this.route('PUT', '/api/v1/me/webhooks/:id', (request, { id }) => {
+			const hook = this.state.webhooks.find((w) => w.id === id);
+			if (!hook) return this.error(404, 'NotFoundHttpError', `Webhook ${id} not found`);
+			const body = (request.json ?? {}) as Record<string, unknown>;
+			const merged = { ...hook, ...body, id, accountId: ACCOUNT_ID, updatedAt: new Date().toISOString() };
+			const invalid = validate(merged);
+			if (invalid) return invalid;
+			Object.assign(hook, merged);
+			return json(hook);
+		});
+		this.route('DELETE', '/api/v1/me/webhooks/:id', (_request, { id }) => {
+			if (this.webhookDelete !== 'supported') return this.error(this.webhookDelete, 'NotFoundHttpError', 'Route not found');
+			const index = this.state.webhooks.findIndex((w) => w.id === id);
+			if (index < 0) return this.error(404, 'NotFoundHttpError', `Webhook ${id} not found`);
+			this.state.webhooks.splice(index, 1);
+			return json({});
+		});
+	}
+
 	private registerRoutes() {
+		this.registerWebhookRoutes();
 		this.route('GET', '/storage/:id/:name', (_request, { id }): FakeResponse => {
 			const file = this.files.get(id);
 			if (!file) return { status: 404, raw: 'NoSuchKey', headers: { 'content-type': 'text/plain' } };
