@@ -2,7 +2,15 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collect, pages } from '../../shared/paging';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
-import { isHtml, requestBody, sendRequest, summarizeTextBody, trimUrl } from '../../shared/transport';
+import {
+	getServiceCredentials,
+	headerValue,
+	isHtml,
+	requestBody,
+	sendRequest,
+	summarizeTextBody,
+	trimUrl,
+} from '../../shared/transport';
 
 /** Records per page asked of list endpoints (the API defaults to 15; clients use up to 200). */
 export const DIGISAC_PAGE_SIZE = 100;
@@ -67,6 +75,8 @@ export interface DigisacRequest {
 	itemIndex?: number;
 	idempotent?: boolean;
 	acceptStatus?: number[];
+	/** Send without the Authorization header (a file on another host, the OAuth token endpoint). */
+	anonymous?: boolean;
 }
 
 export async function apiRequest<T = IDataObject>(
@@ -123,4 +133,51 @@ export async function apiRequestAllItems(
 	// Ask for no more than needed when a small limit is set.
 	const perPage = limit !== undefined ? Math.min(DIGISAC_PAGE_SIZE, Math.max(1, limit)) : DIGISAC_PAGE_SIZE;
 	return await collect(apiRequestPages(context, path, qs, itemIndex, perPage), limit);
+}
+
+/** A file fetched from Digisac or from the storage host a file URL points to. */
+export interface DownloadedFile {
+	data: Buffer;
+	/** From the response's Content-Type, when it sent one. */
+	mimeType?: string;
+	/** From the response's Content-Disposition, when it sent one. */
+	disposition?: string;
+}
+
+/** Whether a URL points to the account's own host (so the token may go with the request). */
+export async function isAccountHost(context: RequestContext, url: string): Promise<boolean> {
+	if (!/^https?:\/\//i.test(url)) return true;
+	const credentials = await getServiceCredentials(context, digisacService.credentialType);
+	try {
+		return new URL(url).host.toLowerCase() === new URL(digisacRootUrl(credentials.accountUrl)).host.toLowerCase();
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Downloads a file URL as Digisac gives it (`file.url`, absolute or relative to the account). A URL
+ * on another host (a signed storage URL) is fetched without the Authorization header, so the API
+ * token never reaches a third-party host.
+ */
+export async function downloadDigisacFile(
+	context: RequestContext,
+	url: string,
+	itemIndex?: number,
+): Promise<DownloadedFile> {
+	const anonymous = !(await isAccountHost(context, url));
+	const path = /^https?:\/\//i.test(url) || url.startsWith('/') ? url : `/${url}`;
+	const response = await sendRequest<Buffer>(context, digisacService, {
+		method: 'GET',
+		path,
+		binary: true,
+		anonymous,
+		itemIndex,
+	});
+	const headers = response.headers ?? {};
+	return {
+		data: Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as unknown as ArrayBuffer),
+		mimeType: headerValue(headers, 'content-type')?.split(';')[0].trim() || undefined,
+		disposition: headerValue(headers, 'content-disposition'),
+	};
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 
 import type { FakeResponse, RecordedRequest } from '../fakeServer';
 import { FakeServer, json, queryText } from '../fakeServer';
+import { applyIncludes, bracketIncludes, pageWithIncludes, registerActionRoutes } from './actions';
 
 /**
  * Digisac API as documented in shared/api-docs/digisac-api.md:
@@ -330,7 +331,25 @@ export class DigisacFake extends FakeServer {
 		});
 	}
 
+	/** What Digisac refuses in a send body: a malformed file, an unknown template, a non-array `parameters`. */
+	private validateSend(body: Record<string, unknown>): FakeResponse | undefined {
+		if (body.file !== undefined) {
+			const file = body.file as Record<string, unknown> | null;
+			if (!file || typeof file !== 'object' || typeof file.base64 !== 'string' || typeof file.mimetype !== 'string') {
+				return this.error(400, 'ValidationError', 'file must be {base64, mimetype, name}');
+			}
+			if (file.base64.startsWith('data:') || !/^[A-Za-z0-9+/]*={0,2}$/.test(file.base64)) return this.error(400, 'ValidationError', 'file.base64 must be raw base64');
+		}
+		if (body.hsmId !== undefined) {
+			if (!this.state.templates.some((t) => t.id === body.hsmId)) return this.error(404, 'NotFoundHttpError', `Template ${String(body.hsmId)} not found`);
+			if (!Array.isArray(body.parameters)) return this.error(400, 'ValidationError', 'parameters must be an array');
+		}
+		return undefined;
+	}
+
 	private registerRoutes() {
+		// The action node's routes go first, so e.g. /contacts/exists is not taken for a contact id.
+		registerActionRoutes(this);
 		this.registerWebhookRoutes();
 		this.route('GET', '/storage/:id/:name', (_request, { id }): FakeResponse => {
 			const file = this.files.get(id);
@@ -343,10 +362,10 @@ export class DigisacFake extends FakeServer {
 			return message ? json(this.presentMessage(message, this.wantsFile(request))) : this.error(404, 'NotFoundHttpError', `Message ${id} not found`);
 		});
 		this.route('GET', '/api/v1/me', () => json(this.state.me));
-		this.route('GET', '/api/v1/contacts', (request) => this.page(request, this.state.contacts));
-		this.route('GET', '/api/v1/contacts/:id', (_request, { id }) => {
+		this.route('GET', '/api/v1/contacts', (request) => pageWithIncludes(this, request, this.state.contacts));
+		this.route('GET', '/api/v1/contacts/:id', (request, { id }) => {
 			const contact = this.state.contacts.find((c) => c.id === id);
-			return contact ? json(contact) : this.error(404, 'NotFoundHttpError', `Contact ${id} not found`);
+			return contact ? json(applyIncludes(this, [contact], bracketIncludes(request))[0]) : this.error(404, 'NotFoundHttpError', `Contact ${id} not found`);
 		});
 		this.route('GET', '/api/v1/services', (request) => this.page(request, this.state.services));
 		this.route('GET', '/api/v1/departments', (request) => this.page(request, this.state.departments));
@@ -361,6 +380,8 @@ export class DigisacFake extends FakeServer {
 			if (service && !(service.data as { status: { isConnected: boolean } }).status.isConnected) {
 				return this.error(400, 'BadRequestHttpError', `Service (${service.id}) disconnected.`);
 			}
+			const invalid = this.validateSend(body);
+			if (invalid) return invalid;
 			const message: Row = {
 				id: randomUUID(),
 				isFromMe: true,
@@ -376,8 +397,14 @@ export class DigisacFake extends FakeServer {
 				accountId: ACCOUNT_ID,
 				data: { ack: 0, dontOpenTicket: body.dontOpenTicket === true },
 			};
+			if (body.hsmId) Object.assign(message, { hsmId: body.hsmId, parameters: body.parameters });
+			const file = body.file as { base64: string; mimetype: string; name?: string } | undefined;
+			if (file) {
+				message.fileDescriptor = this.storeFile(file.name ?? 'file', file.mimetype, Buffer.from(file.base64, 'base64'));
+				message.type = file.mimetype.startsWith('image/') ? 'image' : file.mimetype.startsWith('audio/') ? 'audio' : file.mimetype.startsWith('video/') ? 'video' : 'document';
+			}
 			this.state.messages.push(message);
-			return json(message);
+			return json(this.presentMessage(message, false));
 		});
 	}
 }

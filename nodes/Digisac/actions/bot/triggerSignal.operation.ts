@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { actionResult } from '../../helpers/responses';
+import { apiRequest } from '../../transport';
+import { contactLocator, select } from '../common.description';
+
+const properties: INodeProperties[] = [
+	select({ name: 'botId', displayName: 'Bot', description: 'The bot (robô) whose flow continues', method: 'getBots', required: true }),
+	contactLocator('The contact (contato) the bot is talking to'),
+	{
+		displayName: 'Flag',
+		name: 'flag',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The flag the bot\'s flow waits for, e.g. the answer to a "bot.command" event',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['triggerSignal'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const botId = requireString(this, 'botId', i);
+	const contactId = requireString(this, 'contactId', i);
+	const flag = requireString(this, 'flag', i);
+	const response = await apiRequest<unknown>(
+		this,
+		'POST',
+		`/api/v1/bots/${encodeURIComponent(botId)}/trigger-signal/${encodeURIComponent(contactId)}`,
+		{ qs: { flag }, itemIndex: i },
+	);
+	return [{ json: actionResult(response, { botId, contactId, flag }) }];
+}

@@ -1,0 +1,240 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const EXPRESSION_HINT_MANY = 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** A description for a dropdown fed by the API, ending with n8n's standard hint. */
+export function pick(text: string): string {
+	return `${text}. ${EXPRESSION_HINT}`;
+}
+
+export function pickMany(text: string): string {
+	return `${text}. ${EXPRESSION_HINT_MANY}`;
+}
+
+const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** A resource locator: pick from a searchable list, or give the ID (also as an expression). */
+export function locator(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	searchListMethod: string;
+	required?: boolean;
+	placeholder?: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder ?? 'e.g. 7a1e2b1c-0000-4000-8000-000000000001',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `^\\s*${UUID_REGEX}\\s*$`, errorMessage: 'Not a valid Digisac ID (a UUID)' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const contactLocator = (description = 'The contact (contato)'): INodeProperties =>
+	locator({ name: 'contactId', displayName: 'Contact', description, searchListMethod: 'searchContacts' });
+
+export const groupLocator: INodeProperties = locator({
+	name: 'groupId',
+	displayName: 'Group',
+	description: 'The WhatsApp group (a contact whose "isGroup" is true)',
+	searchListMethod: 'searchGroups',
+});
+
+export const ticketLocator: INodeProperties = locator({
+	name: 'ticketId',
+	displayName: 'Ticket',
+	description: 'The ticket (chamado). Search the list by protocol number.',
+	searchListMethod: 'searchTickets',
+});
+
+export const messageLocator: INodeProperties = locator({
+	name: 'messageId',
+	displayName: 'Message',
+	description: 'The message. The list shows the most recent messages; search by text.',
+	searchListMethod: 'searchMessages',
+});
+
+export const webhookLocator: INodeProperties = locator({
+	name: 'webhookId',
+	displayName: 'Webhook',
+	description: 'The webhook registered under the token\'s user',
+	searchListMethod: 'searchWebhooks',
+});
+
+/** A dropdown of one kind of Digisac record. */
+export function select(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	method: string;
+	required?: boolean;
+	dependsOn?: string[];
+}): INodeProperties {
+	return {
+		displayName: `${options.displayName} Name or ID`,
+		name: options.name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: options.method, ...(options.dependsOn ? { loadOptionsDependsOn: options.dependsOn } : {}) },
+		default: '',
+		required: options.required,
+		description: pick(options.description),
+	};
+}
+
+export function multiSelect(options: {
+	name: string;
+	displayName: string;
+	description: string;
+	method: string;
+}): INodeProperties {
+	return {
+		displayName: `${options.displayName} Names or IDs`,
+		name: options.name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: options.method },
+		default: [],
+		description: pickMany(options.description),
+	};
+}
+
+export const connectionSelect = (description = 'The connection (conexão): the WhatsApp number or other channel', required = true) =>
+	select({ name: 'serviceId', displayName: 'Connection', description, method: 'getConnections', required });
+
+export const departmentSelect = (description = 'The department (departamento)', required = false) =>
+	select({ name: 'departmentId', displayName: 'Department', description, method: 'getDepartments', required });
+
+export const userSelect = (description = 'The user (atendente)', required = false) =>
+	select({ name: 'userId', displayName: 'User', description, method: 'getUsers', required });
+
+export const tagsSelect = (description = 'Tags (etiquetas)') =>
+	multiSelect({ name: 'tagIds', displayName: 'Tag', description, method: 'getTags' });
+
+/** Advanced filter: a raw `query` object merged with the fields. */
+export const rawQueryOption: INodeProperties = {
+	displayName: 'Query (JSON)',
+	name: 'query',
+	type: 'json',
+	default: '',
+	description:
+		'Advanced: a Digisac query object (where, include, order, attributes) merged with the filters above; both must match. Paging is done by the node. Example: {"where": {"isOpen": true}, "order": [["updatedAt", "DESC"]]}.',
+};
+
+/** Where a downloaded file goes in the output item. */
+export const outputBinaryOption: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	description: 'Name of the binary property the file is written to',
+};
+
+/** Custom field values as Digisac takes them: [{id, value}]. */
+export const customFieldsCollection: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	description: 'Values of custom fields (campos personalizados)',
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{
+					displayName: 'Field Name or ID',
+					name: 'id',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCustomFields' },
+					default: '',
+					description: 'The custom field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+				},
+			],
+		},
+	],
+};
+
+/** Who a message goes to: a known contact, or a phone number on a connection. */
+export const recipientProperties: INodeProperties[] = [
+	{
+		displayName: 'Send To',
+		name: 'sendTo',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Existing Contact', value: 'contact', description: 'A contact Digisac already has' },
+			{ name: 'Phone Number', value: 'number', description: 'Any number on a connection, also one Digisac does not know yet' },
+		],
+		default: 'contact',
+	},
+	{ ...contactLocator('The contact (contato) to write to'), displayOptions: { show: { sendTo: ['contact'] } } },
+	{
+		displayName: 'Number',
+		name: 'number',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5511987654321',
+		description: 'Phone number with country and area code. Spaces, +, dashes and brackets are removed; a Brazilian number without 55 gets it.',
+		displayOptions: { show: { sendTo: ['number'] } },
+	},
+	{
+		...connectionSelect('The connection (conexão) the message is sent from'),
+		displayOptions: { show: { sendTo: ['number'] } },
+	},
+];
+
+/** The acting agent and origin of a message. */
+export const userOption: INodeProperties = {
+	...userSelect('The user (atendente) the message is sent as. Empty: the token\'s user.'),
+};
+
+export const originOption: INodeProperties = {
+	displayName: 'Origin',
+	name: 'origin',
+	type: 'options',
+	options: [
+		{ name: 'Bot', value: 'bot', description: 'Shown as sent by a bot' },
+		{ name: 'User', value: 'user', description: 'Shown as sent by an agent' },
+	],
+	default: 'user',
+	description: 'Whether Digisac shows the message as sent by a bot or by an agent',
+};
+
+export const dontOpenTicketOption: INodeProperties = {
+	displayName: 'Don\'t Open Ticket',
+	name: 'dontOpenTicket',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to send without opening a ticket (chamado) for the contact, e.g. for notifications',
+};

@@ -1,0 +1,3 @@
+import { connectionCommand } from './command';
+
+export const { description, execute } = connectionCommand('restart');

@@ -1,0 +1,3 @@
+import { blockOperation } from './block';
+
+export const { description, execute } = blockOperation('block');

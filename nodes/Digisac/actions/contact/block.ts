@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionalString, requireString } from '../../../shared/parameters';
+import { actionResult } from '../../helpers/responses';
+import { apiRequest } from '../../transport';
+import { contactLocator } from '../common.description';
+
+/** Block and Unblock are the same request with `block` true or false. */
+export function blockOperation(operation: 'block' | 'unblock') {
+	const block = operation === 'block';
+	const properties: INodeProperties[] = [
+		contactLocator(block ? 'The contact (contato) to block' : 'The contact (contato) to unblock'),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Reason',
+					name: 'description',
+					type: 'string',
+					default: '',
+					description: block ? 'Why the contact is blocked, kept with the contact' : 'Why the contact is unblocked, kept with the contact',
+				},
+			],
+		},
+	];
+	return {
+		description: updateDisplayOptions({ show: { resource: ['contact'], operation: [operation] } }, properties),
+		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+			const contactId = requireString(this, 'contactId', i);
+			const body: IDataObject = { block };
+			const reason = optionalString(this, 'options.description', i);
+			if (reason) body.description = reason;
+			const response = await apiRequest<unknown>(this, 'POST', `/api/v1/contacts/${encodeURIComponent(contactId)}/block`, { body, itemIndex: i });
+			return [{ json: actionResult(response, { contactId, blocked: block }) }];
+		},
+	};
+}

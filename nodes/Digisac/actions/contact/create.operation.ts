@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { phoneDigits } from '../../helpers/recipients';
+import { apiRequest } from '../../transport';
+import { connectionSelect } from '../common.description';
+import { contactBody, contactFieldOptions } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Number',
+		name: 'number',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5511987654321',
+		description: 'Phone number with country and area code. If the connection already has this number, Digisac returns that contact.',
+	},
+	connectionSelect('The connection (conexão) the contact belongs to'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFieldOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const body: IDataObject = {
+		...contactBody(this, fields, i),
+		number: phoneDigits(this, requireString(this, 'number', i), 'Number', i),
+		serviceId: requireString(this, 'serviceId', i),
+	};
+	const contact = await apiRequest<IDataObject>(this, 'POST', '/api/v1/contacts', { body, itemIndex: i });
+	return [{ json: contact }];
+}

@@ -1,0 +1,142 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireNumber, requireString } from '../../../shared/parameters';
+import { configureRequests, DEFAULT_TIMEOUT_MS } from '../../../shared/transport';
+import { phoneDigits } from '../../helpers/recipients';
+import { apiRequest } from '../../transport';
+import { connectionSelect } from '../common.description';
+import { contactBody, contactFieldOptions } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Number',
+		name: 'number',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. {{ $json.phone }}',
+		description: 'Phone number of each input item\'s contact, usually an expression',
+	},
+	connectionSelect('The connection (conexão) the contacts belong to'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFieldOptions,
+	},
+	{
+		displayName: 'Contacts per Request',
+		name: 'contactsPerRequest',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 500 },
+		default: 100,
+		description: 'How many input items are sent together in one request to Digisac',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['createMany'] } }, properties);
+
+/** This operation is not per-item: the router calls it once for all input items. */
+export const perExecution = true;
+
+/** The contact one input item describes. */
+function contactFromItem(context: IExecuteFunctions, i: number): IDataObject {
+	const fields = context.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	return {
+		...contactBody(context, fields, i),
+		number: phoneDigits(context, requireString(context, 'number', i), 'Number', i),
+		serviceId: requireString(context, 'serviceId', i),
+	};
+}
+
+function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return json;
+}
+
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * What one batch's answer becomes. One record per sent contact is paired 1:1 with the items; any
+ * other answer (a different count, an object, an empty body) is paired with every item of the batch.
+ */
+function batchOutput(response: unknown, indexes: number[]): INodeExecutionData[] {
+	const paired = indexes.map((item) => ({ item }));
+	if (Array.isArray(response)) {
+		const records = response.map((record) =>
+			record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : { result: record as string },
+		);
+		if (records.length === indexes.length) return records.map((json, k) => ({ json, pairedItem: { item: indexes[k] } }));
+		return records.map((json) => ({ json, pairedItem: paired }));
+	}
+	if (response !== null && typeof response === 'object' && Object.keys(response).length) {
+		return [{ json: response as IDataObject, pairedItem: paired }];
+	}
+	return [{ json: { success: true, created: indexes.length }, pairedItem: paired }];
+}
+
+/** Sends every input item's contact to POST /api/v1/contacts/many, in batches. */
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const requestOptions = (this.getNodeParameter('requestOptions', 0, {}) ?? {}) as {
+		timeout?: number;
+		batching?: { batch?: { batchInterval?: number } };
+	};
+	configureRequests(this, { timeoutMs: requestOptions.timeout ?? DEFAULT_TIMEOUT_MS });
+	const interval = Math.max(0, requestOptions.batching?.batch?.batchInterval ?? 0);
+	const perRequest = requireNumber(this, 'contactsPerRequest', 0, { min: 1, integer: true });
+	const continueOnFail = this.continueOnFail();
+	const output: INodeExecutionData[] = [];
+
+	// Read and check every item first: a bad number fails (or is reported) before anything is sent.
+	const valid: Array<{ index: number; contact: IDataObject }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			valid.push({ index: i, contact: contactFromItem(this, i) });
+		} catch (error) {
+			const nodeError = asNodeError(this, error, i);
+			if (!continueOnFail) throw nodeError;
+			output.push({ json: errorJson(nodeError), pairedItem: { item: i } });
+		}
+	}
+
+	for (let start = 0; start < valid.length; start += perRequest) {
+		if (start > 0 && interval > 0) await sleep(interval);
+		const batch = valid.slice(start, start + perRequest);
+		const indexes = batch.map((entry) => entry.index);
+		try {
+			const response = await apiRequest<unknown>(this, 'POST', '/api/v1/contacts/many', {
+				body: batch.map((entry) => entry.contact),
+				itemIndex: indexes[0],
+			});
+			output.push(...batchOutput(response, indexes));
+		} catch (error) {
+			const nodeError = asNodeError(this, error, indexes[0]);
+			if (!continueOnFail) throw nodeError;
+			for (const index of indexes) output.push({ json: errorJson(nodeError), pairedItem: { item: index } });
+		}
+	}
+	output.sort((a, b) => firstPairedIndex(a) - firstPairedIndex(b));
+	return [output];
+}
+
+function firstPairedIndex(item: INodeExecutionData): number {
+	const paired = item.pairedItem;
+	if (Array.isArray(paired)) return paired[0]?.item ?? 0;
+	if (typeof paired === 'object' && paired) return paired.item;
+	return typeof paired === 'number' ? paired : 0;
+}
+
+/** Per item, this operation is the same request with one contact (used if called item by item). */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const response = await apiRequest<unknown>(this, 'POST', '/api/v1/contacts/many', { body: [contactFromItem(this, i)], itemIndex: i });
+	return batchOutput(response, [i]);
+}

@@ -1,0 +1,147 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toList } from '../../../shared/parameters';
+import { phoneDigits } from '../../helpers/recipients';
+import type { DigisacQuery } from '../../helpers/query';
+import { addInclude, likePattern } from '../../helpers/query';
+import { customFieldsCollection, departmentSelect, rawQueryOption } from '../common.description';
+
+/** Contact fields Digisac takes on create and update. */
+export const contactFieldOptions: INodeProperties[] = [
+	customFieldsCollection,
+	{ ...departmentSelect('Department new tickets of this contact go to') , name: 'defaultDepartmentId', displayName: 'Default Department Name or ID' },
+	{
+		displayName: 'Internal Name',
+		name: 'internalName',
+		type: 'string',
+		default: '',
+		description: 'The name agents see for the contact in Digisac',
+	},
+	{
+		displayName: 'Tag Names or IDs',
+		name: 'tagIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description: 'Tags (etiquetas) of the contact. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+interface CustomFieldEntry {
+	id?: string;
+	value?: unknown;
+}
+
+/** The JSON body for the fields a user filled in. */
+export function contactBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const body: IDataObject = {};
+	if (typeof fields.internalName === 'string' && fields.internalName.trim()) body.internalName = fields.internalName.trim();
+	if (fields.defaultDepartmentId) body.defaultDepartmentId = String(fields.defaultDepartmentId);
+	if (fields.tagIds !== undefined) body.tagIds = toList(fields.tagIds);
+	const customFields = ((fields.customFields as IDataObject | undefined)?.field as CustomFieldEntry[] | undefined) ?? [];
+	const entries = customFields.filter((entry) => entry.id);
+	if (entries.length) body.customFields = entries.map((entry) => ({ id: String(entry.id), value: entry.value ?? '' }));
+	if (typeof fields.number === 'string' && fields.number.trim()) body.number = phoneDigits(context, fields.number, 'Number', itemIndex);
+	if (fields.serviceId) body.serviceId = String(fields.serviceId);
+	if (typeof fields.isSilenced === 'boolean') body.isSilenced = fields.isSilenced;
+	return body;
+}
+
+/** Filters shared by Get Many and Export CSV. */
+export const contactFilterOptions: INodeProperties[] = [
+	{
+		displayName: 'Connection Name or ID',
+		name: 'serviceId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getConnections' },
+		default: '',
+		description: 'Only contacts of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Contact Type',
+		name: 'contactType',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'all' },
+			{ name: 'Contacts Only', value: 'contacts', description: 'Leave out WhatsApp groups' },
+			{ name: 'Groups Only', value: 'groups' },
+		],
+		default: 'contacts',
+	},
+	{
+		displayName: 'Custom Field Name or ID',
+		name: 'customFieldId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCustomFields' },
+		default: '',
+		description: 'Only contacts that have a value in this custom field (campo personalizado). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Custom Field Value',
+		name: 'customFieldValue',
+		type: 'string',
+		default: '',
+		description: 'Only contacts whose value in the chosen custom field contains this text',
+	},
+	{
+		displayName: 'Name or Number Contains',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Only contacts whose name, internal name or phone number contains this (case-insensitive)',
+	},
+	{
+		displayName: 'Organization ID',
+		name: 'organizationId',
+		type: 'string',
+		default: '',
+		description: 'Only contacts linked to this organization (organização) or person (pessoa)',
+	},
+	{
+		displayName: 'Tag Names or IDs',
+		name: 'tagIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description: 'Only contacts with at least one of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+export const contactQueryOption = rawQueryOption;
+
+/** The `query` object for the chosen contact filters. */
+export function buildContactQuery(filters: IDataObject): DigisacQuery {
+	const where: IDataObject = {};
+	const query: DigisacQuery = { where };
+	if (filters.serviceId) where.serviceId = String(filters.serviceId);
+	const contactType = filters.contactType ?? 'contacts';
+	if (contactType === 'contacts') where.isGroup = { $eq: false };
+	if (contactType === 'groups') where.isGroup = { $eq: true };
+	const search = typeof filters.search === 'string' ? filters.search.trim() : '';
+	if (search) {
+		const digits = search.replace(/\D/g, '');
+		const pattern = likePattern(search);
+		const conditions: IDataObject[] = [
+			{ name: { $iLike: pattern } },
+			{ internalName: { $iLike: pattern } },
+			{ alternativeName: { $iLike: pattern } },
+		];
+		// Numbers are stored as digits only, so "+55 (11) 9..." must match by its digits.
+		if (digits.length >= 3) conditions.push({ 'data.number': { $iLike: likePattern(digits) } });
+		where.$or = conditions;
+	}
+	const tagIds = toList(filters.tagIds);
+	if (tagIds.length) addInclude(query, { model: 'tags', required: true, where: { id: { $in: tagIds } } });
+	if (filters.customFieldId) {
+		const valueWhere: IDataObject = { customFieldId: String(filters.customFieldId) };
+		if (typeof filters.customFieldValue === 'string' && filters.customFieldValue.trim()) {
+			valueWhere.value = { $iLike: likePattern(filters.customFieldValue.trim()) };
+		}
+		addInclude(query, { model: 'customFieldValues', required: true, where: valueWhere });
+	}
+	if (typeof filters.organizationId === 'string' && filters.organizationId.trim()) {
+		// As in Digisac's own "contacts linked to an organization" request: the person include, by id.
+		addInclude(query, { model: 'person', required: true, where: { id: filters.organizationId.trim() } });
+	}
+	return query;
+}

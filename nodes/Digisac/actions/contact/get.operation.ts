@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
+import { contactLocator } from '../common.description';
+
+const properties: INodeProperties[] = [
+	contactLocator('The contact (contato) to get'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Custom Fields',
+				name: 'includeCustomFields',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to include the contact\'s custom field values (on unless switched off)',
+			},
+			{
+				displayName: 'Include Tags',
+				name: 'includeTags',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to include the contact\'s tags (on unless switched off)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const contactId = requireString(this, 'contactId', i);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const include: string[] = [];
+	// Both are on unless switched off: they are what people look a contact up for.
+	if (options.includeTags !== false) include.push('tags');
+	if (options.includeCustomFields !== false) include.push('customFieldValues');
+	const contact = await apiRequest<IDataObject>(this, 'GET', `/api/v1/contacts/${encodeURIComponent(contactId)}`, {
+		qs: include.length ? { include } : undefined,
+		itemIndex: i,
+	});
+	return [{ json: contact }];
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { listItems } from '../../helpers/list';
+import { addInclude } from '../../helpers/query';
+import { rawQueryOption } from '../common.description';
+import { buildContactQuery, contactFilterOptions } from './fields';
+
+const show = { resource: ['contact'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: contactFilterOptions,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Custom Fields',
+				name: 'includeCustomFields',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include each contact\'s custom field values',
+			},
+			{
+				displayName: 'Include Tags',
+				name: 'includeTags',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include each contact\'s tags',
+			},
+			rawQueryOption,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const query = buildContactQuery(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	if (options.includeTags) addInclude(query, 'tags');
+	if (options.includeCustomFields) addInclude(query, 'customFieldValues');
+	query.order = [['name', 'ASC']];
+	return await listItems(this, i, '/api/v1/contacts', query);
+}

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
+import { contactLocator } from '../common.description';
+import { contactBody, contactFieldOptions } from './fields';
+
+const [customFieldsField, defaultDepartmentField, internalNameField, tagsField] = contactFieldOptions;
+
+const properties: INodeProperties[] = [
+	contactLocator('The contact (contato) to update'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Connection Name or ID',
+				name: 'serviceId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getConnections' },
+				default: '',
+				description: 'Move the contact to this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			customFieldsField,
+			defaultDepartmentField,
+			internalNameField,
+			{
+				displayName: 'Number',
+				name: 'number',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 5511987654321',
+				description: 'New phone number with country and area code',
+			},
+			{
+				displayName: 'Silenced',
+				name: 'isSilenced',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the contact\'s chat is muted for agents',
+			},
+			{
+				...tagsField,
+				description: 'Tags (etiquetas) of the contact; they replace its current tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const contactId = requireString(this, 'contactId', i);
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body = contactBody(this, fields, i);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+			itemIndex: i,
+			description: 'Add at least one field under "Update Fields".',
+		});
+	}
+	const contact = await apiRequest<IDataObject>(this, 'PUT', `/api/v1/contacts/${encodeURIComponent(contactId)}`, { body, itemIndex: i });
+	return [{ json: contact }];
+}

@@ -1,0 +1,141 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { listItems } from '../../helpers/list';
+import { locatorText } from '../../helpers/responses';
+import type { DigisacQuery } from '../../helpers/query';
+import { checkPeriod, likePattern, toIsoDate } from '../../helpers/query';
+import { locator, rawQueryOption } from '../common.description';
+
+const show = { resource: ['message'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Connection Name or ID',
+				name: 'serviceId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getConnections' },
+				default: '',
+				description: 'Only messages of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				...locator({ name: 'contactId', displayName: 'Contact', description: 'Only messages of this contact\'s chat', searchListMethod: 'searchContacts', required: false }),
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Received', value: 'received', description: 'Sent by the contact' },
+					{ name: 'Sent', value: 'sent', description: 'Sent from Digisac (agents, bots, API)' },
+				],
+				default: 'any',
+			},
+			{
+				displayName: 'From',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages sent at or after this time',
+			},
+			{
+				displayName: 'Text Contains',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only messages whose text contains this (case-insensitive)',
+			},
+			{
+				...locator({ name: 'ticketId', displayName: 'Ticket', description: 'Only messages of this ticket (chamado)', searchListMethod: 'searchTickets', required: false }),
+			},
+			{
+				displayName: 'To',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages sent at or before this time',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Audio', value: 'audio' },
+					{ name: 'Comment', value: 'comment' },
+					{ name: 'Document', value: 'document' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Text', value: 'chat' },
+					{ name: 'Ticket Event', value: 'ticket', description: 'System lines: ticket opened, transferred, closed' },
+					{ name: 'Video', value: 'video' },
+					{ name: 'Voice Message', value: 'ptt' },
+				],
+				default: 'chat',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include File Details',
+				name: 'includeFile',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include each message\'s file object (with its URL)',
+			},
+			rawQueryOption,
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				options: [
+					{ name: 'Newest First', value: 'DESC' },
+					{ name: 'Oldest First', value: 'ASC' },
+				],
+				default: 'DESC',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export function buildMessageQuery(context: IExecuteFunctions, i: number): DigisacQuery {
+	const filters = context.getNodeParameter('filters', i, {}) as IDataObject;
+	const where: IDataObject = {};
+	if (filters.serviceId) where.serviceId = String(filters.serviceId);
+	const contactId = locatorText(filters.contactId);
+	if (contactId) where.contactId = contactId;
+	const ticketId = locatorText(filters.ticketId);
+	if (ticketId) where.ticketId = ticketId;
+	if (filters.type) where.type = String(filters.type);
+	if (filters.direction === 'received') where.isFromMe = false;
+	if (filters.direction === 'sent') where.isFromMe = true;
+	if (typeof filters.search === 'string' && filters.search.trim()) where.text = { $iLike: likePattern(filters.search.trim()) };
+	const start = toIsoDate(context, filters.startDate, 'From', i);
+	const end = toIsoDate(context, filters.endDate, 'To', i);
+	checkPeriod(context, start, end, i);
+	if (start || end) where.timestamp = { ...(start ? { $gte: start } : {}), ...(end ? { $lte: end } : {}) };
+	const options = context.getNodeParameter('options', i, {}) as IDataObject;
+	const query: DigisacQuery = { where, order: [['timestamp', String(options.sort ?? 'DESC')]] };
+	if (options.includeFile) query.include = ['file'];
+	return query;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return await listItems(this, i, '/api/v1/messages', buildMessageQuery(this, i));
+}

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionalString, requireString } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
+import { contactLocator, originOption, userOption } from '../common.description';
+
+const properties: INodeProperties[] = [
+	contactLocator('The contact (contato) whose chat gets the comment'),
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description: 'The internal comment. Only agents see it; it is not sent to the contact.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [originOption, userOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendComment'] } }, properties);
+
+/** The text as typed (not trimmed: line breaks are content), but never empty. */
+function requireText(context: IExecuteFunctions, i: number): string {
+	requireString(context, 'text', i);
+	return String(context.getNodeParameter('text', i));
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const body: IDataObject = {
+		type: 'comment',
+		contactId: requireString(this, 'contactId', i),
+		text: requireText(this, i),
+	};
+	const userId = optionalString(this, 'options.userId', i);
+	if (userId) body.userId = userId;
+	const origin = optionalString(this, 'options.origin', i);
+	if (origin) body.origin = origin;
+	const message = await apiRequest<IDataObject>(this, 'POST', '/api/v1/messages', { body, itemIndex: i });
+	return [{ json: message }];
+}

@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { checkPeriod, toIsoDate } from '../../helpers/query';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Start of Period',
+		name: 'startPeriod',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Start of the period the statistics cover',
+	},
+	{
+		displayName: 'End of Period',
+		name: 'endPeriod',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'End of the period the statistics cover',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Connection Name or ID',
+				name: 'serviceId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getConnections' },
+				default: '',
+				description: 'Only tickets of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Date Used',
+				name: 'periodType',
+				type: 'options',
+				options: [
+					{ name: 'Closing Date', value: 'closeDate' },
+					{ name: 'Opening Date', value: 'openDate' },
+				],
+				default: 'openDate',
+				description: 'Which date of a ticket must fall in the period',
+			},
+			{
+				displayName: 'Department Counted',
+				name: 'departmentParticipation',
+				type: 'options',
+				options: [
+					{ name: 'Last Department', value: 'last' },
+					{ name: 'Every Department on the Way', value: 'middle' },
+				],
+				default: 'last',
+				description: 'For transferred tickets, which departments they count for',
+			},
+			{
+				displayName: 'Department Name or ID',
+				name: 'departmentId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getDepartments' },
+				default: '',
+				description: 'Only tickets of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Closed', value: 'close' },
+					{ name: 'Open', value: 'open' },
+				],
+				default: 'all',
+			},
+			{
+				displayName: 'User Counted',
+				name: 'userParticipation',
+				type: 'options',
+				options: [
+					{ name: 'Last User', value: 'last' },
+					{ name: 'Every User on the Way', value: 'middle' },
+				],
+				default: 'last',
+				description: 'For transferred tickets, which users they count for',
+			},
+			{
+				displayName: 'User Name or ID',
+				name: 'userId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: '',
+				description: 'Only tickets of this user (atendente). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['statistics'], operation: ['getAttendance'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const start = toIsoDate(this, this.getNodeParameter('startPeriod', i, ''), 'Start of Period', i);
+	const end = toIsoDate(this, this.getNodeParameter('endPeriod', i, ''), 'End of Period', i);
+	if (!start || !end) {
+		throw new NodeOperationError(this.getNode(), 'The period needs a start and an end', { itemIndex: i });
+	}
+	checkPeriod(this, start, end, i);
+	const qs: IDataObject = { startPeriod: start, endPeriod: end };
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	for (const key of ['serviceId', 'departmentId', 'userId', 'periodType', 'status', 'departmentParticipation', 'userParticipation']) {
+		if (filters[key] !== undefined && filters[key] !== '') qs[key] = String(filters[key]);
+	}
+	const statistics = await apiRequest<IDataObject>(this, 'GET', '/api/v1/dashboard/general', { qs, itemIndex: i });
+	return [{ json: statistics }];
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
+import { colorField, departmentsField, tagBody } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Label',
+		name: 'label',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The tag\'s name',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [colorField, departmentsField],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const body: IDataObject = { backgroundColor: colorField.default, departments: [], ...tagBody(fields), label: requireString(this, 'label', i) };
+	return [{ json: await apiRequest<IDataObject>(this, 'POST', '/api/v1/tags', { body, itemIndex: i }) }];
+}

@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
+import { select } from '../common.description';
+import { colorField, departmentsField, tagBody } from './fields';
+
+const properties: INodeProperties[] = [
+	select({ name: 'tagId', displayName: 'Tag', description: 'The tag to update', method: 'getTags', required: true }),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			colorField,
+			departmentsField,
+			{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'The tag\'s new name' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const tagId = requireString(this, 'tagId', i);
+	const body = tagBody(this.getNodeParameter('updateFields', i, {}) as IDataObject);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', { itemIndex: i, description: 'Add at least one field under "Update Fields".' });
+	}
+	return [{ json: await apiRequest<IDataObject>(this, 'PUT', `/api/v1/tags/${encodeURIComponent(tagId)}`, { body, itemIndex: i }) }];
+}

@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString, toList } from '../../../shared/parameters';
+import { actionResult } from '../../helpers/responses';
+import { apiRequest } from '../../transport';
+import { contactLocator, multiSelect } from '../common.description';
+
+const properties: INodeProperties[] = [
+	contactLocator('The contact (contato) whose open ticket is closed'),
+	multiSelect({
+		name: 'ticketTopicIds',
+		displayName: 'Ticket Topic',
+		description: 'Closing topics (assuntos) to record on the ticket',
+		method: 'getTicketTopics',
+	}),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['close'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const contactId = requireString(this, 'contactId', i);
+	const ticketTopicIds = toList(this.getNodeParameter('ticketTopicIds', i, []) as unknown);
+	const body: IDataObject | undefined = ticketTopicIds.length ? { ticketTopicIds } : undefined;
+	const response = await apiRequest<unknown>(this, 'POST', `/api/v1/contacts/${encodeURIComponent(contactId)}/ticket/close`, {
+		body,
+		itemIndex: i,
+	});
+	return [{ json: actionResult(response, { contactId, closed: true, ...(body ?? {}) }) }];
+}

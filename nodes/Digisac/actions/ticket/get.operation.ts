@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
+import { ticketLocator } from '../common.description';
+
+const properties: INodeProperties[] = [
+	ticketLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Transfers',
+				name: 'includeTransfers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the transfer history, with who transferred or closed the ticket',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const ticketId = requireString(this, 'ticketId', i);
+	// The includes of Digisac's own "one ticket" request: contact (with avatars), department, user, topics.
+	const include: Array<string | IDataObject> = [
+		{ model: 'contact', include: ['avatar', 'thumbAvatar'] },
+		'department',
+		'user',
+		'ticketTopics',
+	];
+	if (this.getNodeParameter('options.includeTransfers', i, false)) include.push({ model: 'ticketTransfers', include: ['byUser'] });
+	const ticket = await apiRequest<IDataObject>(this, 'GET', `/api/v1/tickets/${encodeURIComponent(ticketId)}`, {
+		qs: { include },
+		itemIndex: i,
+	});
+	return [{ json: ticket }];
+}

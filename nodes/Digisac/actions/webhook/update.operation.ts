@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
+import { webhookLocator } from '../common.description';
+import { activeField, additionalEvents, eventList, hasEvents, webhookEvents } from './fields';
+
+const properties: INodeProperties[] = [
+	webhookLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			activeField,
+			{ ...additionalEvents, description: 'Other event names, separated by commas. Together with Events they replace the current events.' },
+			{ ...webhookEvents, description: 'Events Digisac sends to the URL; they replace the current events' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'e.g. https://example.com/digisac-events' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
+
+/** Fields Digisac's own client sends back when it edits a webhook. */
+const EDITABLE = ['active', 'name', 'url', 'events', 'type', 'userId'];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const webhookId = requireString(this, 'webhookId', i);
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const changes: IDataObject = {};
+	if (typeof fields.active === 'boolean') changes.active = fields.active;
+	if (typeof fields.name === 'string' && fields.name.trim()) changes.name = fields.name.trim();
+	if (typeof fields.url === 'string' && fields.url.trim()) changes.url = fields.url.trim();
+	if (hasEvents(fields)) {
+		const events = eventList(fields.events, fields.additionalEvents);
+		if (events.length === 0) {
+			throw new NodeOperationError(this.getNode(), 'A webhook needs at least one event', { itemIndex: i });
+		}
+		changes.events = events;
+	}
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', { itemIndex: i, description: 'Add at least one field under "Update Fields".' });
+	}
+	const path = `/api/v1/me/webhooks/${encodeURIComponent(webhookId)}`;
+	// Digisac's edit request sends the whole webhook back, so the current one is read first.
+	const current = await apiRequest<IDataObject>(this, 'GET', path, { itemIndex: i });
+	const body: IDataObject = {};
+	for (const key of EDITABLE) if (current?.[key] !== undefined) body[key] = current[key];
+	Object.assign(body, changes);
+	return [{ json: await apiRequest<IDataObject>(this, 'PUT', path, { body, itemIndex: i }) }];
+}

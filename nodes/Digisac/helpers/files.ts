@@ -1,0 +1,129 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { binaryItem, fileNameFromDisposition, toBuffer } from '../../shared/binary';
+import type { ServiceResponse } from '../../shared/transport';
+import { headerValue, summarizeTextBody } from '../../shared/transport';
+import { downloadDigisacFile } from '../transport';
+import { stringField } from './responses';
+
+/** Extensions for the MIME types Digisac's media and exports come in, to name files that have no name. */
+const EXTENSIONS: Record<string, string> = {
+	'application/pdf': 'pdf',
+	'text/plain': 'txt',
+	'text/csv': 'csv',
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/webp': 'webp',
+	'image/gif': 'gif',
+	'audio/ogg': 'ogg',
+	'audio/mpeg': 'mp3',
+	'audio/mp4': 'm4a',
+	'video/mp4': 'mp4',
+	'application/zip': 'zip',
+};
+
+export function extensionFor(mimeType: string | undefined): string | undefined {
+	return mimeType ? EXTENSIONS[mimeType.toLowerCase()] : undefined;
+}
+
+function fileNameFromUrl(url: string): string | undefined {
+	try {
+		const last = new URL(url, 'http://relative.invalid').pathname.split('/').filter(Boolean).pop();
+		return last ? decodeURIComponent(last) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function bodyText(body: unknown): string {
+	return toBuffer(body).toString('utf8');
+}
+
+/**
+ * Turns an export endpoint's answer into an output item. The file body becomes n8n binary data
+ * (MIME type from Content-Type, name from Content-Disposition or the default). Should the API
+ * answer JSON instead, a `url` in it is downloaded; any other JSON is passed on as it is (for
+ * example a notice that the export will be e-mailed).
+ */
+export async function exportToItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	response: ServiceResponse<unknown>,
+	defaults: { fileName: string; mimeType: string },
+	propertyName: string,
+	json: IDataObject = {},
+): Promise<INodeExecutionData> {
+	const headers = response.headers ?? {};
+	const contentType = headerValue(headers, 'content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+	const disposition = headerValue(headers, 'content-disposition');
+	if (contentType.includes('json')) {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(bodyText(response.body));
+		} catch {
+			parsed = undefined;
+		}
+		const url = stringField(parsed, 'url') ?? stringField(parsed, 'fileUrl') ?? stringField(parsed, 'link');
+		if (url) {
+			const file = await downloadDigisacFile(context, url, itemIndex);
+			const mimeType = file.mimeType || defaults.mimeType;
+			const fileName = fileNameFromDisposition(file.disposition) ?? fileNameFromUrl(url) ?? defaults.fileName;
+			return await binaryItem(context, file.data, fileName, mimeType, json, propertyName);
+		}
+		if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+			return { json: { ...json, ...(parsed as IDataObject) } };
+		}
+		return { json: { ...json, result: (parsed ?? bodyText(response.body)) as IDataObject[keyof IDataObject] } };
+	}
+	if (contentType === 'text/html') {
+		// A login or error page instead of the file: the account URL or the route is wrong.
+		throw new NodeApiError(
+			context.getNode(),
+			{ message: 'Digisac answered with an HTML page instead of a file' },
+			{
+				message: 'Digisac answered with an HTML page instead of a file',
+				description: `${summarizeTextBody(bodyText(response.body))}. Check the Account URL in the Digisac credential.`,
+				itemIndex,
+			},
+		);
+	}
+	const data = toBuffer(response.body);
+	const mimeType = contentType || defaults.mimeType;
+	const fileName = fileNameFromDisposition(disposition) ?? defaults.fileName;
+	return await binaryItem(context, data, fileName, mimeType, json, propertyName);
+}
+
+/** The URL of a message's media, wherever this API version puts it (`file.url` or `files[0].url`). */
+export function messageFile(message: IDataObject): IDataObject | undefined {
+	const file = message.file;
+	if (file && typeof file === 'object' && !Array.isArray(file) && stringField(file, 'url')) return file as IDataObject;
+	const files = message.files;
+	if (Array.isArray(files)) {
+		const first = files.find((candidate) => stringField(candidate, 'url'));
+		if (first) return first as IDataObject;
+	}
+	return undefined;
+}
+
+/** Downloads a message's media and returns it as an output item next to the message JSON. */
+export async function messageFileItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: IDataObject,
+	file: IDataObject,
+	propertyName: string,
+): Promise<INodeExecutionData> {
+	const url = stringField(file, 'url') as string;
+	const downloaded = await downloadDigisacFile(context, url, itemIndex);
+	const mimeType = stringField(file, 'mimetype') ?? downloaded.mimeType ?? 'application/octet-stream';
+	const extension = extensionFor(mimeType);
+	const fileName =
+		stringField(file, 'name') ??
+		stringField(file, 'publicFilename') ??
+		fileNameFromDisposition(downloaded.disposition) ??
+		fileNameFromUrl(url) ??
+		`${stringField(message, 'id') ?? 'file'}${extension ? `.${extension}` : ''}`;
+	const binary = await context.helpers.prepareBinaryData(downloaded.data, fileName, mimeType);
+	return { json: message, binary: { [propertyName]: binary } };
+}

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../shared/descriptions';
+import { requireNumber } from '../../shared/parameters';
+import { apiRequestAllItems } from '../transport';
+import { rawQueryOption } from '../actions/common.description';
+import type { DigisacQuery } from './query';
+import { mergeQuery, queryParameter, readRawQuery } from './query';
+
+/** Reads Return All / Limit: undefined means every record. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return undefined;
+	return requireNumber(context, 'limit', itemIndex, { min: 1, integer: true });
+}
+
+/**
+ * Pages through a list endpoint with the filter query (merged with the user's raw query), stopping
+ * as soon as the limit is reached, and returns one item per record.
+ */
+export async function listItems(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	built: DigisacQuery = {},
+	extraQs: IDataObject = {},
+): Promise<INodeExecutionData[]> {
+	const limit = readLimit(context, itemIndex);
+	const query = mergeQuery(built, readRawQuery(context, itemIndex));
+	const records = await apiRequestAllItems(context, path, { ...extraQs, ...queryParameter(query) }, limit, itemIndex);
+	return records.map((json) => ({ json }));
+}
+
+/**
+ * A plain Get Many operation (Return All / Limit and the raw query option) for resources that have
+ * no filter fields of their own.
+ */
+export function simpleGetAll(resource: string, path: string, build?: (context: IExecuteFunctions, itemIndex: number) => DigisacQuery) {
+	const show = { resource: [resource], operation: ['getAll'] };
+	const properties: INodeProperties[] = [
+		...returnAllOrLimit(show),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [rawQueryOption],
+		},
+	];
+	return {
+		description: updateDisplayOptions({ show }, properties),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+			return await listItems(this, itemIndex, path, build ? build(this, itemIndex) : {});
+		},
+	};
+}
