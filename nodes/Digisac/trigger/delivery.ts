@@ -1,0 +1,163 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** One webhook call from Digisac: `{event, data, webhookId, timestamp}`. */
+export interface Delivery {
+	event: string;
+	data: IDataObject;
+	webhookId?: string;
+	timestamp?: string;
+}
+
+export type ParsedDelivery = { delivery: Delivery; problem?: undefined } | { delivery?: undefined; problem: string };
+
+export interface DeliveryFilters {
+	serviceIds?: string[];
+	ignoreOwnMessages?: boolean;
+	ignoreBotMessages?: boolean;
+	ignoreSystemMessages?: boolean;
+	ignoreGroups?: boolean;
+	onlyUnassigned?: boolean;
+}
+
+/** Bounds of the de-duplication memory kept in static data. */
+export const DEDUP_MAX_KEYS = 1000;
+
+function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.length > 0) return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return undefined;
+}
+
+/**
+ * Checks the envelope. `data` may arrive as an array (one client of the API guards against
+ * it); then its first element is the event's data.
+ */
+export function parseDelivery(body: unknown): ParsedDelivery {
+	if (!isObject(body)) return { problem: 'The body must be a JSON object with "event" and "data"' };
+	const event = typeof body.event === 'string' ? body.event.trim() : '';
+	if (!event) return { problem: 'The body has no "event" name' };
+	let data: unknown = body.data;
+	if (Array.isArray(data)) data = data[0];
+	if (!isObject(data)) return { problem: `The "data" of event "${event}" is not an object` };
+	return {
+		delivery: {
+			event,
+			data,
+			webhookId: text(body.webhookId),
+			timestamp: typeof body.timestamp === 'string' ? body.timestamp : undefined,
+		},
+	};
+}
+
+/** The message a delivery is about: the data of message events, `data.message` of bot commands. */
+function messageOf(delivery: Delivery): IDataObject | undefined {
+	const family = delivery.event.split('.')[0];
+	if (family === 'message') return delivery.data;
+	if (family === 'bot' && isObject(delivery.data.message)) return delivery.data.message;
+	return undefined;
+}
+
+function contactOf(delivery: Delivery, message: IDataObject | undefined): IDataObject | undefined {
+	if (isObject(delivery.data.contact)) return delivery.data.contact;
+	if (message && isObject(message.contact)) return message.contact;
+	return undefined;
+}
+
+/** The connection (serviceId) of a delivery, wherever the event's payload carries it. */
+export function serviceIdOf(delivery: Delivery): string | undefined {
+	const message = messageOf(delivery);
+	return text(delivery.data.serviceId) ?? text(message?.serviceId) ?? text(contactOf(delivery, message)?.serviceId);
+}
+
+function isGroupDelivery(delivery: Delivery, message: IDataObject | undefined): boolean {
+	const family = delivery.event.split('.')[0];
+	if (family === 'contact' && delivery.data.isGroup === true) return true;
+	if (contactOf(delivery, message)?.isGroup === true) return true;
+	if (message && message.isFromMe !== true) {
+		// Message objects carry no isGroup. In a one-to-one chat a received message's sender
+		// (fromId) is the chat's contact (contactId), as recorded traffic shows; in a group
+		// it is the participant. (Inference, see docs/digisac-trigger.md.)
+		const fromId = text(message.fromId);
+		const contactId = text(message.contactId);
+		if (fromId && contactId && fromId !== contactId) return true;
+	}
+	return false;
+}
+
+/** Why a delivery that passed the event check is dropped by the filters, or undefined to keep it. */
+export function filterReason(delivery: Delivery, filters: DeliveryFilters): string | undefined {
+	const serviceIds = filters.serviceIds ?? [];
+	if (serviceIds.length > 0) {
+		const serviceId = serviceIdOf(delivery);
+		if (serviceId !== undefined && !serviceIds.includes(serviceId)) return 'other connection';
+	}
+	const message = messageOf(delivery);
+	if (message) {
+		if (filters.ignoreOwnMessages && message.isFromMe === true) return 'message sent by me';
+		if (filters.ignoreBotMessages && (message.isFromBot === true || message.origin === 'bot')) return 'bot message';
+		if (filters.ignoreSystemMessages && message.type === 'ticket') return 'system message';
+		if (filters.onlyUnassigned && text(message.ticketUserId)) return 'agent assigned';
+	}
+	if (filters.onlyUnassigned && delivery.event.startsWith('ticket.') && text(delivery.data.userId)) {
+		return 'agent assigned';
+	}
+	if (filters.ignoreGroups && isGroupDelivery(delivery, message)) return 'group chat';
+	return undefined;
+}
+
+/**
+ * Identifies a repeated delivery: event and data id. An `.updated` event legitimately repeats
+ * for the same id (each delivery status change of a message), so its `updatedAt` is part of it.
+ */
+export function deliveryKey(delivery: Delivery): string | undefined {
+	const id = text(delivery.data.id);
+	if (!id) return undefined;
+	const updatedAt = text(delivery.data.updatedAt);
+	return delivery.event.endsWith('.updated') && updatedAt ? `${delivery.event}:${id}:${updatedAt}` : `${delivery.event}:${id}`;
+}
+
+/**
+ * Whether `key` was seen within `windowMs`; records it otherwise. The memory (key → time) is
+ * pruned to the window and to the newest DEDUP_MAX_KEYS entries on every call.
+ */
+export function seenRecently(memory: { recentDeliveries?: IDataObject }, key: string, now: number, windowMs: number): boolean {
+	const fresh: Record<string, number> = {};
+	const recent = isObject(memory.recentDeliveries) ? memory.recentDeliveries : {};
+	for (const [seenKey, time] of Object.entries(recent)) {
+		if (typeof time === 'number' && now - time < windowMs) fresh[seenKey] = time;
+	}
+	if (fresh[key] !== undefined) {
+		memory.recentDeliveries = fresh;
+		return true;
+	}
+	fresh[key] = now;
+	const entries = Object.entries(fresh);
+	memory.recentDeliveries =
+		entries.length > DEDUP_MAX_KEYS
+			? Object.fromEntries(entries.sort((a, b) => a[1] - b[1]).slice(-DEDUP_MAX_KEYS))
+			: fresh;
+	return false;
+}
+
+/**
+ * The output item's JSON: the event's data with `event`, `webhookId` and `timestamp` (when
+ * Digisac sent the event) on top, so `{{$json.contactId}}` works in the next node. A message's
+ * own `timestamp` (when it was sent) is kept as `dataTimestamp` when it differs.
+ */
+export function outputJson(delivery: Delivery): IDataObject {
+	const { data } = delivery;
+	const json: IDataObject = {
+		...data,
+		event: delivery.event,
+		webhookId: delivery.webhookId,
+		timestamp: delivery.timestamp ?? data.timestamp,
+	};
+	if (delivery.timestamp !== undefined && data.timestamp !== undefined && data.timestamp !== delivery.timestamp) {
+		json.dataTimestamp = data.timestamp;
+	}
+	return json;
+}

@@ -1,0 +1,169 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * Event names Digisac documents or that follow its `<resource>.<verb>` pattern
+ * (shared/api-docs/digisac-api.md §4.2). Names not in this list can be added as free text.
+ */
+export const DIGISAC_EVENTS = [
+	'bot.command',
+	'contact.created',
+	'contact.updated',
+	'message.created',
+	'message.updated',
+	'ticket.closed',
+	'ticket.created',
+	'ticket.updated',
+] as const;
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['message.created'],
+		description:
+			'Digisac events that start the workflow. Deliveries of other events are acknowledged and dropped.',
+		options: [
+			{
+				name: 'Bot Command (bot.command)',
+				value: 'bot.command',
+				description: 'A Digisac chatbot flow called this integration. Answer with the Digisac node: Bot → Trigger Signal.',
+			},
+			{
+				name: 'Contact Created (contact.created)',
+				value: 'contact.created',
+				description: 'A contact was added. Event name inferred from Digisac\'s naming pattern.',
+			},
+			{
+				name: 'Contact Updated (contact.updated)',
+				value: 'contact.updated',
+				description: 'A contact\'s name, tags or custom fields changed. Event name inferred from Digisac\'s naming pattern.',
+			},
+			{
+				name: 'Message Created (message.created)',
+				value: 'message.created',
+				description: 'A message was received from or sent to a contact (mensagem recebida/enviada)',
+			},
+			{
+				name: 'Message Updated (message.updated)',
+				value: 'message.updated',
+				description: 'A message changed, for example its delivery status (ack) or its file finished downloading',
+			},
+			{
+				name: 'Ticket Closed (ticket.closed)',
+				value: 'ticket.closed',
+				description: 'A ticket (chamado) was closed',
+			},
+			{
+				name: 'Ticket Created (ticket.created)',
+				value: 'ticket.created',
+				description: 'A ticket (chamado) was opened',
+			},
+			{
+				name: 'Ticket Updated (ticket.updated)',
+				value: 'ticket.updated',
+				description: 'A ticket (chamado) changed, for example it was transferred. Event name inferred from Digisac\'s naming pattern.',
+			},
+		],
+	},
+	{
+		displayName: 'Additional Events',
+		name: 'additionalEvents',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ticket.transferred, campaign.updated',
+		description:
+			'Other Digisac event names to subscribe to, separated by commas, for events not in the list above',
+	},
+	{
+		displayName: 'Ignore Messages Sent by Me',
+		name: 'ignoreOwnMessages',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to drop messages sent from this Digisac account (by agents, bots or workflows, isFromMe). Keep it on when the workflow replies, or each reply would start it again.',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Connection Names or IDs',
+				name: 'serviceIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getConnections' },
+				default: [],
+				description:
+					'Only events of these connections (WhatsApp numbers and other channels, serviceId). Events whose payload names no connection are not filtered. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Ignore Bot Messages',
+				name: 'ignoreBotMessages',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to drop messages sent by a Digisac chatbot (isFromBot, or origin "bot")',
+			},
+			{
+				displayName: 'Ignore Group Chats',
+				name: 'ignoreGroups',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to drop events from WhatsApp groups: contacts marked isGroup, and received messages whose sender (fromId) is not the chat\'s contact (contactId)',
+			},
+			{
+				displayName: 'Ignore System Messages',
+				name: 'ignoreSystemMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to drop the lines Digisac adds to a chat when a ticket opens, is transferred or closes (messages of type "ticket")',
+			},
+			{
+				displayName: 'Only Without Assigned Agent',
+				name: 'onlyUnassigned',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to drop messages and tickets an agent already handles (ticketUserId or userId set), so a bot stops answering once a human takes over',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Deduplication Window (Minutes)',
+				name: 'deduplicationMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 10,
+				description:
+					'A delivery repeated within this time (same event and ID, and for ".updated" events the same updatedAt) starts no second execution. 0 turns this off.',
+			},
+			{
+				displayName: 'Download Media',
+				name: 'downloadMedia',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to download the file of image, audio, video and document messages and attach it as binary data. Digisac may send the event before the file is ready, so the trigger retries for a few seconds.',
+			},
+			{
+				displayName: 'Put Media in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				description: 'Name of the binary field that receives the downloaded file',
+			},
+		],
+	},
+];

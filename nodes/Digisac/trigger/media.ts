@@ -1,0 +1,116 @@
+import type { IBinaryData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { fileNameFromDisposition } from '../../shared/binary';
+import { apiRequest, downloadDigisacFile } from '../transport';
+
+/**
+ * How long to wait for a file that is not there yet: Digisac emits `message.created` before it
+ * has fetched the media from WhatsApp. Attempts in total, and the pause before attempt n+1
+ * (baseDelayMs × n). Exported so tests can shorten the waits; nodes never change it.
+ */
+export const mediaRetryPolicy = {
+	attempts: 5,
+	baseDelayMs: 500,
+};
+
+/** Message types that carry a file (`ptt` is a voice note). */
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'ptt', 'document', 'sticker']);
+
+export interface MediaResult {
+	binary?: IBinaryData;
+	/** The message's file object, when it had to be fetched. */
+	file?: IDataObject;
+	error?: string;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The file of a message with its URL: `file.url`, or `files[0].url`. */
+export function fileOf(message: unknown): IDataObject | undefined {
+	if (!isObject(message)) return undefined;
+	if (isObject(message.file) && typeof message.file.url === 'string' && message.file.url) return message.file;
+	if (Array.isArray(message.files)) {
+		const first = message.files[0] as unknown;
+		if (isObject(first) && typeof first.url === 'string' && first.url) return first;
+	}
+	return undefined;
+}
+
+export function messageHasMedia(message: IDataObject): boolean {
+	if (fileOf(message)) return true;
+	if (isObject(message.file)) return true;
+	if (Array.isArray(message.files) && message.files.length > 0) return true;
+	return typeof message.type === 'string' && MEDIA_TYPES.has(message.type);
+}
+
+function lastPathSegment(url: string): string | undefined {
+	try {
+		const segment = new URL(url, 'http://relative.invalid').pathname.split('/').filter(Boolean).pop();
+		return segment ? decodeURIComponent(segment) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function errorText(error: unknown): string {
+	if (error instanceof Error) {
+		const description = (error as Error & { description?: unknown }).description;
+		return typeof description === 'string' && description ? `${error.message} ${description}` : error.message;
+	}
+	return String(error);
+}
+
+/** GET the message with its file until the file's URL appears or the attempts run out. */
+async function waitForFile(context: IWebhookFunctions, messageId: string): Promise<IDataObject | undefined> {
+	for (let attempt = 1; attempt <= mediaRetryPolicy.attempts; attempt++) {
+		const message = await apiRequest<unknown>(context, 'GET', `/api/v1/messages/${encodeURIComponent(messageId)}`, {
+			qs: { 'include[0]': 'file' },
+		});
+		const file = fileOf(message);
+		if (file) return file;
+		if (attempt < mediaRetryPolicy.attempts) await sleep(mediaRetryPolicy.baseDelayMs * attempt);
+	}
+	return undefined;
+}
+
+/**
+ * Fetches a message's file as n8n binary data. Never throws: a file that does not arrive or
+ * cannot be downloaded is reported in `error`, and the execution still starts.
+ */
+export async function downloadMessageMedia(context: IWebhookFunctions, message: IDataObject): Promise<MediaResult> {
+	const messageId = typeof message.id === 'string' || typeof message.id === 'number' ? String(message.id) : '';
+	if (!messageId) return { error: 'The message has no ID, so its file could not be fetched' };
+	try {
+		let file = fileOf(message);
+		const fetched = !file;
+		if (!file) file = await waitForFile(context, messageId);
+		if (!file) {
+			return {
+				error: `The file of message ${messageId} was not available after ${mediaRetryPolicy.attempts} attempts (Digisac may still be downloading it from WhatsApp). Fetch it later with the Digisac node: Message → Get with the file download option.`,
+			};
+		}
+
+		// A file on another host than the account's (a signed storage URL) is fetched without the
+		// token (see downloadDigisacFile).
+		const url = String(file.url);
+		const downloaded = await downloadDigisacFile(context, url);
+		const fileName =
+			(typeof file.name === 'string' && file.name) ||
+			(typeof file.publicFilename === 'string' && file.publicFilename) ||
+			fileNameFromDisposition(downloaded.disposition) ||
+			lastPathSegment(url) ||
+			messageId;
+		const mimeType =
+			(typeof file.mimetype === 'string' && file.mimetype) ||
+			(typeof file.mimeType === 'string' && file.mimeType) ||
+			downloaded.mimeType ||
+			'application/octet-stream';
+		const binary = await context.helpers.prepareBinaryData(downloaded.data, fileName, mimeType);
+		return { binary, file: fetched ? file : undefined };
+	} catch (error) {
+		return { error: `Could not download the file of message ${messageId}: ${errorText(error)}` };
+	}
+}
