@@ -1,0 +1,24 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { versionDescription } from './actions/versionDescription';
+import { getDepartments, getOperators } from './methods/loadOptions';
+import { searchChats, searchGroups, searchPeopleChats, searchQueue } from './methods/listSearch';
+
+export class PlugChat implements INodeType {
+	description: INodeTypeDescription = {
+		...versionDescription,
+		icon: { light: 'file:../../icons/plugchat.svg', dark: 'file:../../icons/plugchat.dark.svg' },
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		usableAsTool: true,
+	};
+
+	methods = {
+		loadOptions: { getDepartments, getOperators },
+		listSearch: { searchChats, searchGroups, searchPeopleChats, searchQueue },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

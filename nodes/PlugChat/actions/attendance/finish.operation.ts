@@ -1,0 +1,66 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { phoneLocator } from '../../helpers/fields';
+import { isObject } from '../../helpers/normalize';
+import { readPhone } from '../../helpers/phone';
+import { assertAccepted } from '../../helpers/results';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	phoneLocator({ allowGroup: false, description: 'WhatsApp number of the customer whose attendance ends, with country and area code' }),
+	{
+		displayName: 'Operator Name or ID',
+		name: 'operatorId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getOperators' },
+		default: '',
+		required: true,
+		description:
+			'Operator recorded as the one who finished the attendance. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Transfer Back to General Department',
+		name: 'autoTransfer',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to move the chat back to the "Geral" department after finishing',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['attendance'], operation: ['finish'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const phone = readPhone(this, i, 'phone', { allowGroup: false });
+	const operatorId = requireString(this, 'operatorId', i);
+	const autoTransfer = this.getNodeParameter('autoTransfer', i, false) === true;
+
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/integrations/finish-attendance', {
+		body: { phone, operatorId, autoTransfer },
+		itemIndex: i,
+	});
+	assertAccepted(this, answer, i, 'finish the attendance');
+	// `chatFounded` (sic) false: PlugChat found no chat to close for this number.
+	if (isObject(answer) && answer.chatFounded === false) {
+		const message = `PlugChat found no chat in service for ${phone}`;
+		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+			message,
+			description: `${typeof answer.message === 'string' ? `${answer.message}. ` : ''}Check the phone number; the attendance may already be finished.`,
+			itemIndex: i,
+		});
+	}
+	const result = isObject(answer) ? answer : {};
+	return [
+		{
+			json: {
+				success: true,
+				phone,
+				operatorId,
+				autoTransfer,
+				...result,
+				chatFound: result.chatFounded ?? true,
+			},
+		},
+	];
+}

@@ -1,0 +1,55 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { isObject, messagesFromMap, normalizeAttendance } from '../../helpers/normalize';
+import { apiRequest } from '../../transport';
+import { quoted } from '../../helpers/text';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Ticket',
+		name: 'ticket',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '1473',
+		description: 'The attendance number (número do atendimento) PlugChat shows as the ticket of an attendance',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['attendance'], operation: ['getByTicket'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const ticket = requireString(this, 'ticket', i).replace(/^#/, '');
+	if (!/^\d{1,15}$/.test(ticket)) {
+		throw new NodeOperationError(this.getNode(), `${quoted(ticket)} is not an attendance number`, {
+			itemIndex: i,
+			description: 'The ticket is the attendance number, digits only (e.g. 1473).',
+		});
+	}
+	// Since 2023 the number goes in a `Ticket` header; the older `ticket` query is sent as well.
+	const answer = await apiRequest<unknown>(this, 'GET', '/api/integrations/get-attendence-by-task', {
+		headers: { Ticket: ticket },
+		qs: { ticket },
+		itemIndex: i,
+	});
+	const data = isObject(answer) ? answer : {};
+	const attendanceMap = data.attendanceData;
+	const attendances = Array.isArray(attendanceMap)
+		? attendanceMap
+		: isObject(attendanceMap)
+			? Object.entries(attendanceMap).map(([id, attendance]) => (isObject(attendance) ? { id, ...attendance } : attendance))
+			: [];
+	const found = attendances.filter(isObject);
+	if (found.length === 0) {
+		const message = `PlugChat returned no attendance for ticket ${ticket}`;
+		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+			message,
+			description: 'Check the attendance number. PlugChat answers 500 for a number it does not know.',
+			itemIndex: i,
+		});
+	}
+	const messages = messagesFromMap(data.chat);
+	return found.map((attendance) => ({ json: { ...normalizeAttendance(attendance), messages } }));
+}

@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { toList } from '../../../shared/parameters';
+import { phoneLocator } from '../../helpers/fields';
+import { isObject, normalizeStatus } from '../../helpers/normalize';
+import { readPhone } from '../../helpers/phone';
+import { assertAccepted } from '../../helpers/results';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	phoneLocator({ allowGroup: false, description: 'WhatsApp number of the customer, with country and area code (e.g. 5511987654321)' }),
+	{
+		displayName: 'Operator Names or IDs',
+		name: 'operatorIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getOperators' },
+		default: [],
+		required: true,
+		description:
+			'Operators who will serve the chat. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Department Name or ID',
+				name: 'departmentId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getDepartments' },
+				default: '',
+				description:
+					'Department (departamento) the chat will belong to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['attendance'], operation: ['start'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const phone = readPhone(this, i, 'phone', { allowGroup: false });
+	const operatorIds = toList(this.getNodeParameter('operatorIds', i, []));
+	if (operatorIds.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Choose at least one operator', {
+			itemIndex: i,
+			description: 'PlugChat needs the operators who will serve the chat ("Operator Names or IDs").',
+		});
+	}
+	const options = this.getNodeParameter('options', i, {}) as { departmentId?: string };
+	const departmentId = String(options.departmentId ?? '').trim() || undefined;
+	const body: IDataObject = { phone, operators: operatorIds };
+	if (departmentId) body.departmentId = departmentId;
+
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/integrations/start-attendance', { body, itemIndex: i });
+
+	// PlugChat answers a bare `true` when it started the attendance, and an object with
+	// status "progress" when the chat was already being served: both are a success.
+	if (isObject(answer) && typeof answer.status === 'string' && answer.status.trim().toLowerCase() === 'progress') {
+		return [{ json: { started: false, alreadyInService: true, phone, ...normalizeStatus(answer) } }];
+	}
+	assertAccepted(this, answer, i, 'start the attendance');
+	const json: IDataObject = { started: true, alreadyInService: false, phone, operatorIds };
+	if (departmentId) json.departmentId = departmentId;
+	if (isObject(answer)) Object.assign(json, answer);
+	return [{ json }];
+}

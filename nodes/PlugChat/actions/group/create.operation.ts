@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { phonesField } from '../../helpers/groups';
+import { isObject } from '../../helpers/normalize';
+import { readPhoneList } from '../../helpers/phone';
+import { assertAccepted } from '../../helpers/results';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Group Name',
+		name: 'groupName',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Name of the new group',
+	},
+	{ ...phonesField, description: 'Numbers to add to the group, with country and area code, separated by commas (at least one)' },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const groupName = requireString(this, 'groupName', i);
+	const phones = readPhoneList(this, i);
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/create-group', { body: { groupName, phones }, itemIndex: i });
+	assertAccepted(this, answer, i, 'create the group');
+	const group = isObject(answer) ? answer : {};
+	// PlugChat calls the new group's id `phone`; `groupId` is what the other group operations take.
+	return [{ json: { groupName, phones, ...group, groupId: group.phone ?? null } }];
+}

@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { groupIdLocator } from '../../helpers/fields';
+import { isObject } from '../../helpers/normalize';
+import { readGroupId } from '../../helpers/phone';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [groupIdLocator];
+
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['getMetadata'] } }, properties);
+
+function flag(value: unknown): boolean {
+	return value === true || value === 'true';
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const groupId = readGroupId(this, i);
+	const answer = await apiRequest<unknown>(this, 'GET', `/api/whatsapp/group-metadata/${encodeURIComponent(groupId)}`, { itemIndex: i });
+	const group = isObject(answer) ? answer : {};
+	// The participant flags are documented as strings in places; they come out as booleans.
+	const participants = (Array.isArray(group.participants) ? group.participants : []).filter(isObject).map((participant) => ({
+		...participant,
+		isAdmin: flag(participant.isAdmin),
+		isSuperAdmin: flag(participant.isSuperAdmin),
+	}));
+	return [{ json: { groupId, ...group, participants } }];
+}

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { groupIdLocator } from '../../helpers/fields';
+import { readGroupId } from '../../helpers/phone';
+import { actionResult, assertAccepted } from '../../helpers/results';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	groupIdLocator,
+	{
+		displayName: 'Group Description',
+		name: 'groupDescription',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'New description of the group; empty clears it. Only group admins can change it.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['updateDescription'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const groupId = readGroupId(this, i);
+	const raw = this.getNodeParameter('groupDescription', i, '') as unknown;
+	const groupDescription = raw === null || raw === undefined ? '' : String(raw);
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/update-group-description', {
+		body: { groupId, groupDescription },
+		itemIndex: i,
+	});
+	assertAccepted(this, answer, i, 'change the group description');
+	return [{ json: actionResult(answer, { groupId, groupDescription }) }];
+}

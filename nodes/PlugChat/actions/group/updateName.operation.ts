@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { groupIdLocator } from '../../helpers/fields';
+import { readGroupId } from '../../helpers/phone';
+import { actionResult, assertAccepted } from '../../helpers/results';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	groupIdLocator,
+	{
+		displayName: 'Group Name',
+		name: 'groupName',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'New name of the group',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['updateName'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const groupId = readGroupId(this, i);
+	const groupName = requireString(this, 'groupName', i);
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/update-group-name', { body: { groupId, groupName }, itemIndex: i });
+	assertAccepted(this, answer, i, 'rename the group');
+	return [{ json: actionResult(answer, { groupId, groupName }) }];
+}

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { labelFor } from '../../../shared/parameters';
+
+/** Required message text: kept as typed (line breaks, leading emoji), but never blank. */
+export function readText(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const text = raw === null || raw === undefined || typeof raw === 'object' ? '' : String(raw);
+	if (!text.trim()) {
+		throw new NodeOperationError(context.getNode(), `"${labelFor(name)}" is required`, {
+			itemIndex,
+			description: `Item ${itemIndex} has no text for "${labelFor(name)}". Fill it in, or check the expression that should provide it.`,
+		});
+	}
+	return text;
+}
+
+/** Optional text; blank becomes undefined. */
+export function optionalText(context: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (raw === null || raw === undefined || typeof raw === 'object') return undefined;
+	const text = String(raw);
+	return text.trim() ? text : undefined;
+}

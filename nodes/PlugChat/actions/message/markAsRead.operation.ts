@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { phoneLocator } from '../../helpers/fields';
+import { readPhone } from '../../helpers/phone';
+import { actionResult, assertAccepted } from '../../helpers/results';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	phoneLocator({ description: 'Chat the message belongs to: a number with country and area code, or a group ID' }),
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'ID of the message to mark as read (messageId of the Message Received trigger)',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['markAsRead'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const phone = readPhone(this, i);
+	const messageId = requireString(this, 'messageId', i);
+	// Answers 204 with no body. Marking as read twice is harmless, so a retry is safe.
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/read-message', {
+		body: { phone, messageId },
+		itemIndex: i,
+		idempotent: true,
+	});
+	assertAccepted(this, answer, i, 'mark the message as read');
+	return [{ json: actionResult(answer, { phone, messageId }) }];
+}

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
+import { readPhone, toPlugChatPhone } from '../../helpers/phone';
+import { sendMessage } from '../../helpers/send';
+
+const properties: INodeProperties[] = [
+	phoneLocator(),
+	{
+		displayName: 'Contact Name',
+		name: 'contactName',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Name of the contact card',
+	},
+	{
+		displayName: 'Contact Phone',
+		name: 'contactPhone',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '5511987654321',
+		description: 'Phone number on the contact card, with country and area code',
+	},
+	sendOptionsWith([
+		{
+			displayName: 'Business Description',
+			name: 'contactBusinessDescription',
+			type: 'string',
+			default: '',
+			description: 'Short description of the contact (not shown on WhatsApp Web)',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendContact'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const phone = readPhone(this, i);
+	const contactName = requireString(this, 'contactName', i);
+	const contactPhone = toPlugChatPhone(this, requireString(this, 'contactPhone', i), i, 'Contact Phone', { allowGroup: false });
+	const body: IDataObject & { phone: string } = { phone, contactName, contactPhone };
+	const options = this.getNodeParameter('options', i, {}) as { contactBusinessDescription?: string };
+	if (String(options.contactBusinessDescription ?? '').trim()) body.contactBusinessDescription = String(options.contactBusinessDescription);
+	return await sendMessage(this, i, '/api/whatsapp/send-contact', body);
+}

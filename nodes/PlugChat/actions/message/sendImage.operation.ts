@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mediaSourceFields, phoneLocator, sendOptions } from '../../helpers/fields';
+import { readMedia } from '../../helpers/media';
+import { readPhone } from '../../helpers/phone';
+import { sendMessage } from '../../helpers/send';
+import { optionalText } from './common';
+
+const properties: INodeProperties[] = [
+	phoneLocator(),
+	...mediaSourceFields('image'),
+	{
+		displayName: 'Caption',
+		name: 'caption',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: 'Text shown under the image',
+	},
+	sendOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendImage'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const phone = readPhone(this, i);
+	const media = await readMedia(this, i, 'image');
+	const body: IDataObject & { phone: string } = { phone, image: media.value };
+	const caption = optionalText(this, 'caption', i);
+	if (caption) body.caption = caption;
+	return await sendMessage(this, i, '/api/whatsapp/send-image', body, {
+		source: media.source,
+		fileName: media.fileName,
+		mimeType: media.mimeType,
+		fileSize: media.fileSize,
+	});
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mediaSourceFields, phoneLocator, sendOptions } from '../../helpers/fields';
+import { readMedia } from '../../helpers/media';
+import { readPhone } from '../../helpers/phone';
+import { sendMessage } from '../../helpers/send';
+import { optionalText } from './common';
+
+const properties: INodeProperties[] = [
+	phoneLocator(),
+	...mediaSourceFields('video'),
+	{
+		displayName: 'Caption',
+		name: 'caption',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: 'Text shown under the video',
+	},
+	sendOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendVideo'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const phone = readPhone(this, i);
+	const media = await readMedia(this, i, 'video');
+	const body: IDataObject & { phone: string } = { phone, video: media.value };
+	const caption = optionalText(this, 'caption', i);
+	if (caption) body.caption = caption;
+	return await sendMessage(this, i, '/api/whatsapp/send-video', body, {
+		source: media.source,
+		fileName: media.fileName,
+		mimeType: media.mimeType,
+		fileSize: media.fileSize,
+	});
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { asList, limitResults } from '../../helpers/lists';
+import { apiRequest } from '../../transport';
+
+const show = { resource: ['operator'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Active Only',
+				name: 'activeOnly',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to leave out operators marked inactive',
+			},
+			{
+				displayName: 'Department Name or ID',
+				name: 'departmentId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getDepartments' },
+				default: '',
+				description:
+					'Only operators of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as { activeOnly?: boolean; departmentId?: string };
+	// Unpaged: PlugChat returns every operator at once. `departaments` (sic) lists their department ids.
+	let operators: IDataObject[] = asList(await apiRequest<unknown>(this, 'GET', '/api/operator/get-all', { itemIndex: i })).map(
+		(operator) => ({ ...operator, departmentIds: Array.isArray(operator.departaments) ? operator.departaments : [] }),
+	);
+	if (filters.activeOnly) operators = operators.filter((operator) => operator.active !== false);
+	const departmentId = String(filters.departmentId ?? '').trim();
+	if (departmentId) operators = operators.filter((operator) => (operator.departmentIds as unknown[]).map(String).includes(departmentId));
+	return limitResults(this, i, operators).map((json) => ({ json }));
+}

@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { locatorValue } from '../../../shared/parameters';
+import { actionResult, assertAccepted } from '../../helpers/results';
+import { apiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Queued Message',
+		name: 'zaapId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'Message waiting in the queue, by its zaapId (returned by every send)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchQueue', searchable: true },
+			},
+			{
+				displayName: 'By Zaap ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '39BB1684570F00E91090F6BBC7EE7646',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['queue'], operation: ['deleteMessage'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const zaapId = locatorValue(this, 'zaapId', i);
+	if (!zaapId) {
+		throw new NodeOperationError(this.getNode(), '"Queued Message" is required', {
+			itemIndex: i,
+			description: 'Give the zaapId of the queued message (every send returns one).',
+		});
+	}
+	const answer = await apiRequest<unknown>(this, 'DELETE', `/api/whatsapp/queue/${encodeURIComponent(zaapId)}`, { itemIndex: i });
+	assertAccepted(this, answer, i, 'delete the queued message');
+	return [{ json: actionResult(answer, { zaapId, deleted: true }) }];
+}

@@ -1,0 +1,67 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isObject, messagesFromMap, normalizeAttendancePayload, normalizeStatus, trimKeys } from './normalize';
+import { isGroupId } from './phone';
+import type { WebhookEvent } from './webhooks';
+
+/** Z-API callback types PlugChat puts in `type`. */
+const EVENT_BY_TYPE: Record<string, WebhookEvent> = {
+	receivedcallback: 'receiveMessage',
+	deliverycallback: 'sendingMessage',
+	messagestatuscallback: 'messageStatus',
+	disconnectedcallback: 'whenDisconnecting',
+};
+
+/**
+ * Tells the event of a delivery that came without the `event` query parameter (a URL set by
+ * hand): by the callback `type`, or for attendances by their status / end time.
+ */
+export function inferEvent(payload: IDataObject): WebhookEvent | undefined {
+	const type = typeof payload.type === 'string' ? payload.type.trim().toLowerCase() : '';
+	if (EVENT_BY_TYPE[type]) return EVENT_BY_TYPE[type];
+	const attendance = isObject(payload.attendance) ? trimKeys(payload.attendance) : undefined;
+	if (attendance) {
+		const status = String(attendance.status ?? '').toUpperCase();
+		return status === 'FINISH' || attendance.endTime !== undefined ? 'finishAttendance' : 'startAttendance';
+	}
+	return undefined;
+}
+
+/**
+ * The payload as a workflow wants it: keys trimmed (`"operatorReport "`), statuses upper case
+ * (original kept in `statusOriginal`), id-keyed `chat` maps as `messages` in time order, and a
+ * message status's ids always as an `ids` array. Undocumented payloads pass through.
+ */
+export function normalizeEventPayload(event: WebhookEvent, payload: IDataObject): IDataObject {
+	switch (event) {
+		case 'startAttendance':
+		case 'finishAttendance':
+			return normalizeAttendancePayload(payload);
+		case 'messageStatus': {
+			const status = normalizeStatus(trimKeys(payload));
+			if (!Array.isArray(status.ids)) {
+				const single = status.ids ?? status.id ?? status.messageId;
+				status.ids = single === undefined || single === null ? [] : [single as string];
+			}
+			return status;
+		}
+		case 'receiveMessage':
+		case 'sendingMessage':
+		case 'whenDisconnecting': {
+			const message = normalizeStatus(trimKeys(payload));
+			if (isObject(message.chat)) message.messages = messagesFromMap(message.chat);
+			return message;
+		}
+		default:
+			return trimKeys(payload);
+	}
+}
+
+export function isSentByMe(payload: IDataObject): boolean {
+	return payload.fromMe === true || payload.fromMe === 'true';
+}
+
+export function isGroupPayload(payload: IDataObject): boolean {
+	if (payload.isGroup === true || payload.isGroup === 'true') return true;
+	return typeof payload.phone === 'string' && isGroupId(payload.phone);
+}

@@ -1,0 +1,143 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * A phone number as a resource locator: pick a chat from PlugChat's list or type a number (an
+ * expression works in both). Where the API also takes a group, the list and the hint say so.
+ */
+export function phoneLocator(
+	options: { name?: string; displayName?: string; description?: string; allowGroup?: boolean } = {},
+): INodeProperties {
+	const allowGroup = options.allowGroup !== false;
+	return {
+		displayName: options.displayName ?? 'Phone',
+		name: options.name ?? 'phone',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description:
+			options.description ??
+			(allowGroup
+				? 'WhatsApp number with country and area code (e.g. 5511987654321), or a group ID (e.g. 120363019502650977-group). Formatting such as +55 (11) 98765-4321 is cleaned up.'
+				: 'WhatsApp number with country and area code (e.g. 5511987654321). Formatting such as +55 (11) 98765-4321 is cleaned up.'),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: allowGroup ? 'searchChats' : 'searchPeopleChats', searchable: true },
+			},
+			{
+				displayName: 'By Number',
+				name: 'id',
+				type: 'string',
+				placeholder: allowGroup ? '5511987654321 or 120363019502650977-group' : '5511987654321',
+			},
+		],
+	};
+}
+
+export const groupIdLocator: INodeProperties = {
+	displayName: 'Group',
+	name: 'groupId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The WhatsApp group, e.g. 120363019502650977-group',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '120363019502650977-group',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*\\d{5,20}-(group|\\d{6,13})\\s*$',
+						errorMessage: 'A group ID looks like 120363019502650977-group',
+					},
+				},
+			],
+		},
+	],
+};
+
+/** Options every WhatsApp send accepts: reply to a message, and the queue delay. */
+export const sendOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Delay (Seconds)',
+			name: 'delayMessage',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 15 },
+			default: 3,
+			description:
+				'Seconds PlugChat waits before sending the next message from its queue (1 to 15). Without it PlugChat waits 1 to 3 seconds.',
+		},
+		{
+			displayName: 'Reply To Message ID',
+			name: 'replyToMessageId',
+			type: 'string',
+			default: '',
+			description: 'ID of a message in this chat to reply to (the messageId from a send or from the Message Received trigger)',
+		},
+	],
+};
+
+/** The send options plus operation-specific ones, sorted by name as n8n's UI rules want. */
+export function sendOptionsWith(extra: INodeProperties[]): INodeProperties {
+	const options = [...(sendOptions.options as INodeProperties[]), ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { ...sendOptions, options };
+}
+
+/** Where a media send takes its file from: an n8n binary property or a public URL. */
+export function mediaSourceFields(kind: 'image' | 'audio' | 'video' | 'document'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: `Send the ${kind} held in a binary field of the input item (PlugChat receives it as base64)`,
+				},
+				{ name: 'URL', value: 'url', description: `Send the ${kind} found at a public URL` },
+			],
+			default: 'binary',
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			displayOptions: { show: { source: ['binary'] } },
+			hint: 'The name of the input binary field containing the file to be sent',
+			description: `Name of the binary property of the input item that holds the ${kind}`,
+		},
+		{
+			displayName: 'URL',
+			name: 'mediaUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { source: ['url'] } },
+			placeholder: 'https://example.com/file',
+			description: `Public URL of the ${kind}; PlugChat downloads it`,
+		},
+	];
+}

@@ -1,0 +1,156 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { operations } from '../../nodes/PlugChat/actions/router';
+import { PlugChat } from '../../nodes/PlugChat/PlugChat.node';
+import codex from '../../nodes/PlugChat/PlugChat.node.json';
+import { PlugChatTrigger } from '../../nodes/PlugChat/PlugChatTrigger.node';
+import triggerCodex from '../../nodes/PlugChat/PlugChatTrigger.node.json';
+
+/** The PlugChat rows of shared/spec/operations.md: resource → operation → main parameters. */
+const CONTRACT: Record<string, Record<string, string[]>> = {
+	attendance: {
+		start: ['phone', 'operatorIds', 'options.departmentId'],
+		finish: ['phone', 'operatorId', 'autoTransfer'],
+		getByTicket: ['ticket'],
+		changeDepartment: ['phone', 'departmentId'],
+		setCustomField: ['phone', 'label', 'value'],
+	},
+	department: { getAll: ['returnAll', 'limit'] },
+	operator: { getAll: ['returnAll', 'limit'], getOnline: ['accountId'] },
+	message: {
+		sendText: ['phone', 'message'],
+		sendImage: ['phone', 'binaryPropertyName', 'caption'],
+		sendAudio: ['phone', 'binaryPropertyName'],
+		sendVideo: ['phone', 'binaryPropertyName', 'caption'],
+		sendDocument: ['phone', 'binaryPropertyName', 'options.fileName'],
+		sendLink: ['phone', 'message', 'linkUrl', 'title'],
+		sendLocation: ['phone', 'title', 'address', 'latitude', 'longitude'],
+		sendContact: ['phone', 'contactName', 'contactPhone'],
+		sendButtonList: ['phone', 'message', 'buttons'],
+		sendOptionList: ['phone', 'message', 'optionList'],
+		markAsRead: ['phone', 'messageId'],
+		delete: ['phone', 'messageId', 'owner'],
+	},
+	chat: { getAll: ['returnAll', 'limit'], get: ['phone'], getPending: ['returnAll', 'limit'], modify: ['phone', 'action'] },
+	contact: { getAll: ['returnAll', 'limit'], get: ['phone'], checkWhatsApp: ['phone'], getProfilePicture: ['phone'] },
+	group: {
+		create: ['groupName', 'phones'],
+		updateName: ['groupId', 'groupName'],
+		updateDescription: ['groupId', 'groupDescription'],
+		addParticipants: ['groupId', 'phones'],
+		removeParticipants: ['groupId', 'phones'],
+		addAdmins: ['groupId', 'phones'],
+		removeAdmins: ['groupId', 'phones'],
+		leave: ['groupId'],
+		getMetadata: ['groupId'],
+	},
+	instance: { getStatus: [], getQrCode: [], restart: [], disconnect: [] },
+	queue: { get: [], clear: [], deleteMessage: ['zaapId'] },
+	webhook: { update: ['webhookUrls'] },
+};
+
+const node = new PlugChat();
+const properties = node.description.properties;
+
+function shownFor(resource: string, operation: string): INodeProperties[] {
+	return properties.filter((p) => {
+		const show = p.displayOptions?.show;
+		return show?.resource?.includes(resource) && show?.operation?.includes(operation);
+	});
+}
+
+function hasParameter(resource: string, operation: string, path: string): boolean {
+	const [name, child] = path.split('.');
+	const parameter = shownFor(resource, operation).find((p) => p.name === name);
+	if (!parameter) return false;
+	if (!child) return true;
+	return ((parameter.options ?? []) as INodeProperties[]).some((option) => option.name === child);
+}
+
+describe('PlugChat node contract', () => {
+	it('has the fixed node and credential names and the package conventions', () => {
+		const d = node.description;
+		expect(d.name).toBe('plugChat');
+		expect(d.credentials).toEqual([{ name: 'plugChatApi', required: true }]);
+		expect(d.icon).toEqual({ light: 'file:../../icons/plugchat.svg', dark: 'file:../../icons/plugchat.dark.svg' });
+		expect(d.usableAsTool).toBe(true);
+		expect(d.group).toEqual(['transform']);
+		expect(d.version).toBe(1);
+		expect(d.subtitle).toBe('={{$parameter["operation"] + ": " + $parameter["resource"]}}');
+		expect(properties[properties.length - 1].name).toBe('requestOptions');
+		expect(codex.node).toBe('n8n-nodes-atendimento.plugChat');
+		expect(triggerCodex.node).toBe('n8n-nodes-atendimento.plugChatTrigger');
+	});
+
+	it('offers every resource and operation of the spec, each routed to an implementation', () => {
+		const resource = properties.find((p) => p.name === 'resource');
+		expect(resource?.noDataExpression).toBe(true);
+		expect(((resource?.options ?? []) as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual(Object.keys(CONTRACT).sort());
+		for (const [resourceName, ops] of Object.entries(CONTRACT)) {
+			const operationProperty = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resourceName));
+			expect(operationProperty?.noDataExpression).toBe(true);
+			const options = (operationProperty?.options ?? []) as INodePropertyOptions[];
+			expect(options.map((o) => o.value).sort()).toEqual(Object.keys(ops).sort());
+			for (const option of options) {
+				expect(option.action).toBeTruthy();
+				expect(typeof operations[resourceName][String(option.value)].execute).toBe('function');
+			}
+		}
+	});
+
+	it.each(Object.entries(CONTRACT).flatMap(([resource, ops]) => Object.entries(ops).map(([operation, names]) => [resource, operation, names] as const)))(
+		'%s: %s has the spec parameters',
+		(resource, operation, names) => {
+			for (const name of names) expect([name, hasParameter(resource, operation, name)]).toEqual([name, true]);
+		},
+	);
+
+	it('gives operator and department IDs dropdowns, and phones, groups and queued messages a list', () => {
+		const loadOptions = (resource: string, operation: string, name: string) => {
+			const parameter = shownFor(resource, operation).find((p) => p.name === name);
+			return parameter?.typeOptions?.loadOptionsMethod;
+		};
+		expect(loadOptions('attendance', 'start', 'operatorIds')).toBe('getOperators');
+		expect(loadOptions('attendance', 'finish', 'operatorId')).toBe('getOperators');
+		expect(loadOptions('attendance', 'changeDepartment', 'departmentId')).toBe('getDepartments');
+		const modes = (resource: string, operation: string, name: string) =>
+			shownFor(resource, operation)
+				.find((p) => p.name === name)
+				?.modes?.map((m) => m.typeOptions?.searchListMethod ?? m.name);
+		expect(modes('message', 'sendText', 'phone')).toEqual(['searchChats', 'id']);
+		expect(modes('attendance', 'start', 'phone')).toEqual(['searchPeopleChats', 'id']);
+		expect(modes('group', 'leave', 'groupId')).toEqual(['searchGroups', 'id']);
+		expect(modes('queue', 'deleteMessage', 'zaapId')).toEqual(['searchQueue', 'id']);
+		for (const method of ['getOperators', 'getDepartments']) expect(typeof (node.methods.loadOptions as Record<string, unknown>)[method]).toBe('function');
+		for (const method of ['searchChats', 'searchPeopleChats', 'searchGroups', 'searchQueue']) {
+			expect(typeof (node.methods.listSearch as Record<string, unknown>)[method]).toBe('function');
+		}
+	});
+
+	it('uses Return All / Limit (default 50) on every Get Many', () => {
+		for (const [resource, operation] of [['department', 'getAll'], ['operator', 'getAll'], ['chat', 'getAll'], ['chat', 'getPending'], ['contact', 'getAll']]) {
+			const limit = shownFor(resource, operation).find((p) => p.name === 'limit');
+			expect(limit?.default).toBe(50);
+			expect(limit?.displayOptions?.show?.returnAll).toEqual([false]);
+		}
+	});
+});
+
+describe('PlugChat Trigger contract', () => {
+	const trigger = new PlugChatTrigger();
+	it('is a webhook trigger with the spec events and filters', () => {
+		const d = trigger.description;
+		expect(d.name).toBe('plugChatTrigger');
+		expect(d.inputs).toEqual([]);
+		expect(d.group).toEqual(['trigger']);
+		expect(d.usableAsTool).toBeUndefined();
+		expect(d.credentials).toEqual([{ name: 'plugChatApi', required: true }]);
+		const events = d.properties.find((p) => p.name === 'events');
+		expect(((events?.options ?? []) as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual(
+			['finishAttendance', 'messageDeliveryError', 'messageStatus', 'receiveMessage', 'sendingMessage', 'startAttendance', 'whenDisconnecting'],
+		);
+		const options = (d.properties.find((p) => p.name === 'options')?.options ?? []) as INodeProperties[];
+		expect(options.map((o) => o.name).sort()).toEqual(['ignoreFromMe', 'ignoreGroups']);
+		expect(Object.keys(trigger.webhookMethods.default).sort()).toEqual(['checkExists', 'create', 'delete']);
+	});
+});
