@@ -1,0 +1,295 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { PlugChatTrigger } from '../../nodes/PlugChat/PlugChatTrigger.node';
+import { deliverWebhook, runWebhookMethod, webhookUrlFor } from '../harness';
+import type { NodeSetup } from '../harness';
+import { credentialsFor, usePlugChatFake } from './helpers';
+
+const fake = usePlugChatFake();
+
+function triggerSetup(parameters: INodeParameters, staticData: IDataObject = {}): NodeSetup {
+	return {
+		nodeType: new PlugChatTrigger(),
+		parameters: { options: {}, ...parameters },
+		credentials: credentialsFor(fake),
+		staticData,
+		webhookId: '5f0c2d7e-1111-4b7a-9c11-plugchat0001',
+	};
+}
+
+function putBodies() {
+	return fake.requests.filter((r) => r.method === 'PUT').map((r) => r.json);
+}
+
+describe('trigger lifecycle', () => {
+	beforeEach(() => {
+		// n8n under test serves plain http; PlugChat's HTTPS rule has its own test below.
+		fake.requireHttps = false;
+	});
+
+	it('registers its URL for exactly the chosen events, with ?event=, leaving the user\'s other URLs alone', async () => {
+		fake.state.webhooks.sendingMessage = 'https://erp.example.com/plugchat/sent';
+		fake.state.webhooks.finishAttendance = 'https://crm.example.com/finish';
+		const setup = triggerSetup({ events: ['receiveMessage', 'messageStatus'] });
+		const url = webhookUrlFor(setup);
+
+		expect((await runWebhookMethod(setup, 'checkExists')).result).toBe(false);
+		const created = await runWebhookMethod(setup, 'create');
+		expect(created.result).toBe(true);
+		expect(created.webhookUrl).toBe(url);
+
+		expect(putBodies()).toEqual([{ value: { messageStatus: `${url}?event=messageStatus`, receiveMessage: `${url}?event=receiveMessage` } }]);
+		expect(fake.last('PUT', '/api/integrations/update-webhooks').headers['content-type']).toMatch(/application\/json/);
+		expect(fake.state.webhooks).toEqual({
+			finishAttendance: 'https://crm.example.com/finish',
+			startAttendance: '',
+			receiveMessage: `${url}?event=receiveMessage`,
+			sendingMessage: 'https://erp.example.com/plugchat/sent',
+			messageDeliveryError: '',
+			messageStatus: `${url}?event=messageStatus`,
+			whenDisconnecting: '',
+		});
+		expect(setup.staticData).toEqual({ 'node:PlugChat Trigger': { registrations: { [url]: ['messageStatus', 'receiveMessage'] } } });
+	});
+
+	it('re-activates without a second registration or a duplicated event parameter', async () => {
+		const setup = triggerSetup({ events: ['receiveMessage'] });
+		const url = webhookUrlFor(setup);
+		await runWebhookMethod(setup, 'create');
+		fake.reset();
+
+		// n8n restarts: checkExists finds the registration, so create is not called.
+		expect((await runWebhookMethod(setup, 'checkExists')).result).toBe(true);
+		expect(fake.requests).toHaveLength(0);
+
+		// Even a forced create sends the same single URL again.
+		await runWebhookMethod(setup, 'create');
+		expect(putBodies()).toEqual([{ value: { receiveMessage: `${url}?event=receiveMessage` } }]);
+		expect(fake.state.webhooks.receiveMessage).toBe(`${url}?event=receiveMessage`);
+		expect(new URL(fake.state.webhooks.receiveMessage).searchParams.getAll('event')).toEqual(['receiveMessage']);
+		expect((setup.staticData!['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({ [url]: ['receiveMessage'] });
+	});
+
+	it('after the events change, registers the new ones and clears only the ones it dropped', async () => {
+		fake.state.webhooks.sendingMessage = 'https://erp.example.com/plugchat/sent';
+		const staticData: IDataObject = {};
+		const before = triggerSetup({ events: ['receiveMessage', 'messageStatus'] }, staticData);
+		const url = webhookUrlFor(before);
+		await runWebhookMethod(before, 'create');
+		fake.reset();
+
+		const after = triggerSetup({ events: ['receiveMessage', 'startAttendance'] }, staticData);
+		expect((await runWebhookMethod(after, 'checkExists')).result).toBe(false);
+		await runWebhookMethod(after, 'create');
+		expect(putBodies()).toEqual([
+			{ value: { messageStatus: '', receiveMessage: `${url}?event=receiveMessage`, startAttendance: `${url}?event=startAttendance` } },
+		]);
+		expect(fake.state.webhooks.messageStatus).toBe('');
+		expect(fake.state.webhooks.sendingMessage).toBe('https://erp.example.com/plugchat/sent');
+	});
+
+	it('on deactivation clears only what it registered, then forgets it', async () => {
+		fake.state.webhooks.whenDisconnecting = 'https://ops.example.com/alert';
+		const setup = triggerSetup({ events: ['receiveMessage', 'finishAttendance'] });
+		await runWebhookMethod(setup, 'create');
+		fake.reset();
+
+		expect((await runWebhookMethod(setup, 'delete')).result).toBe(true);
+		expect(putBodies()).toEqual([{ value: { finishAttendance: '', receiveMessage: '' } }]);
+		expect(fake.state.webhooks.whenDisconnecting).toBe('https://ops.example.com/alert');
+		expect(fake.state.webhooks.receiveMessage).toBe('');
+		expect(setup.staticData).toEqual({ 'node:PlugChat Trigger': {} });
+
+		// Nothing registered any more: a second delete touches nothing.
+		fake.reset();
+		await runWebhookMethod(setup, 'delete');
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('never clears an event it did not register, even when that event is chosen', async () => {
+		fake.state.webhooks.receiveMessage = 'https://someone-else.example.com/hook';
+		const setup = triggerSetup({ events: ['receiveMessage'] });
+		await runWebhookMethod(setup, 'delete');
+		expect(fake.requests).toHaveLength(0);
+		expect(fake.state.webhooks.receiveMessage).toBe('https://someone-else.example.com/hook');
+	});
+
+	it('a test run in the editor hands the events back to the active production trigger when it ends', async () => {
+		const staticData: IDataObject = {};
+		const production = triggerSetup({ events: ['receiveMessage', 'messageStatus'] }, staticData);
+		const productionUrl = webhookUrlFor(production);
+		await runWebhookMethod(production, 'create');
+
+		const test = triggerSetup({ events: ['receiveMessage'] }, staticData);
+		const testUrl = webhookUrlFor(test, 'manual');
+		expect(testUrl).not.toBe(productionUrl);
+		expect((await runWebhookMethod(test, 'checkExists', { mode: 'manual' })).result).toBe(false);
+		await runWebhookMethod(test, 'create', { mode: 'manual' });
+		expect(fake.state.webhooks.receiveMessage).toBe(`${testUrl}?event=receiveMessage`);
+		expect(fake.state.webhooks.messageStatus).toBe(`${productionUrl}?event=messageStatus`);
+
+		await runWebhookMethod(test, 'delete', { mode: 'manual' });
+		expect(fake.state.webhooks.receiveMessage).toBe(`${productionUrl}?event=receiveMessage`);
+		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({ [productionUrl]: ['messageStatus', 'receiveMessage'] });
+		expect((await runWebhookMethod(production, 'checkExists')).result).toBe(true);
+	});
+
+	it('a production activation clears what an unfinished test run left behind', async () => {
+		const staticData: IDataObject = {};
+		const test = triggerSetup({ events: ['startAttendance'] }, staticData);
+		const testUrl = webhookUrlFor(test, 'manual');
+		await runWebhookMethod(test, 'create', { mode: 'manual' });
+		expect(fake.state.webhooks.startAttendance).toBe(`${testUrl}?event=startAttendance`);
+
+		const production = triggerSetup({ events: ['receiveMessage'] }, staticData);
+		const productionUrl = webhookUrlFor(production);
+		await runWebhookMethod(production, 'create');
+		expect(fake.state.webhooks.startAttendance).toBe('');
+		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({ [productionUrl]: ['receiveMessage'] });
+	});
+
+	it('keeps its registration when PlugChat refuses to clear it, so a later deactivation can retry', async () => {
+		const setup = triggerSetup({ events: ['receiveMessage'] });
+		await runWebhookMethod(setup, 'create');
+		fake.failNext({ status: 500, body: { message: 'internal error' } });
+		await expect(runWebhookMethod(setup, 'delete')).rejects.toThrow('internal error');
+		expect(Object.keys((setup.staticData!['node:PlugChat Trigger'] as IDataObject).registrations as IDataObject)).toHaveLength(1);
+	});
+});
+
+describe('trigger and PlugChat\'s HTTPS rule', () => {
+	it('surfaces the refusal of a plain-http URL as a readable error and records nothing', async () => {
+		const setup = triggerSetup({ events: ['receiveMessage'] });
+		const error = await runWebhookMethod(setup, 'create').catch((e: unknown) => e as { message: string; description: string; httpCode: string });
+		expect(error).toMatchObject({ message: 'Unauthorized', httpCode: '401' });
+		expect((error as { description: string }).description).toMatch(/PlugChat accepts only HTTPS webhook URLs, and this one is plain http \(127\.0\.0\.1:5678\)/);
+		expect(fake.state.webhooks.receiveMessage).toBe('');
+		expect(setup.staticData).toEqual({ 'node:PlugChat Trigger': {} });
+	});
+});
+
+describe('trigger payloads', () => {
+	beforeEach(() => {
+		fake.requireHttps = false;
+	});
+
+	async function activate(events: string[], options: Record<string, boolean> = {}) {
+		const setup = triggerSetup({ events, options });
+		await runWebhookMethod(setup, 'create');
+		return setup;
+	}
+
+	async function deliver(setup: NodeSetup, event: Parameters<typeof fake.deliveryFor>[0], payload: unknown) {
+		const { query, body } = fake.deliveryFor(event, payload);
+		const { response } = await deliverWebhook(setup, { body, query });
+		return response.workflowData?.[0] ?? [];
+	}
+
+	const chatMap = {
+		'MSG-B': { fromMe: true, isAutomaticMessage: true, messageId: 'MSG-B', momment: 1651065479380, phone: '554499999999', status: 'READ', text: { message: 'só um momento' } },
+		'MSG-A': { fromMe: false, messageId: 'MSG-A', momment: 1651065478000, phone: '554499999999', status: 'RECEIVED', text: { message: 'mensagem enviada' }, type: 'ReceivedCallback' },
+	};
+
+	it('finishAttendance: trims "operatorReport ", keeps both category forms, orders the messages', async () => {
+		const setup = await activate(['finishAttendance']);
+		const items = await deliver(setup, 'finishAttendance', {
+			attendance: {
+				attendanceCategory: { color: '#DDDD', id: 'cat-1', name: 'Financeiro' },
+				attendanceNumber: 1492,
+				customer: { name: 'nome', phone: '554499999999' },
+				departament: 'Vendas',
+				endTime: 1651065481865,
+				finishBy: 'Lucas Pereira',
+				'operatorReport ': 'Cliente pediu segunda via',
+				ratingObservation: 'Ótimo',
+				requestTime: 1651065472000,
+				startTime: 1651065471166,
+				status: 'FINISH',
+			},
+			chat: chatMap,
+		});
+		expect(items).toHaveLength(1);
+		const json = items[0].json;
+		expect(json.event).toBe('finishAttendance');
+		const attendance = json.attendance as IDataObject;
+		expect(attendance.operatorReport).toBe('Cliente pediu segunda via');
+		expect(Object.keys(attendance)).not.toContain('operatorReport ');
+		expect(attendance.attendanceCategories).toEqual([{ categoryId: 'cat-1', categoryName: 'Financeiro', color: '#DDDD' }]);
+		expect((json.messages as IDataObject[]).map((m) => m.messageId)).toEqual(['MSG-A', 'MSG-B']);
+		expect(json.chat).toBeUndefined();
+	});
+
+	it('startAttendance: upper-cases the status and keeps the original', async () => {
+		const setup = await activate(['startAttendance']);
+		const items = await deliver(setup, 'startAttendance', {
+			attendance: { attendanceNumber: 1493, customer: { name: 'Ana', phone: '554499999999' }, departament: 'Geral', operator: 'Marina', momment: 1651065472000, startTime: 1651065471166, status: 'progress' },
+			chat: {},
+		});
+		expect(items[0].json).toMatchObject({ event: 'startAttendance', attendance: { status: 'PROGRESS', statusOriginal: 'progress', attendanceNumber: 1493 }, messages: [] });
+	});
+
+	it('receiveMessage: passes a received text, skips messages sent by me by default', async () => {
+		const setup = await activate(['receiveMessage']);
+		const message = {
+			isGroup: false,
+			instanceId: 'A20DA9C0',
+			messageId: 'A20DA9C0183A',
+			phone: '5544999999999',
+			fromMe: false,
+			momment: 1632228638000,
+			status: 'RECEIVED',
+			chatName: 'name',
+			senderName: 'name',
+			type: 'ReceivedCallback',
+			text: { message: 'teste' },
+		};
+		const items = await deliver(setup, 'receiveMessage', message);
+		expect(items).toEqual([{ json: { event: 'receiveMessage', ...message } }]);
+		expect(await deliver(setup, 'receiveMessage', { ...message, fromMe: true })).toEqual([]);
+	});
+
+	it('receiveMessage: can keep messages sent by me and skip groups instead', async () => {
+		const setup = await activate(['receiveMessage'], { ignoreFromMe: false, ignoreGroups: true });
+		const mine = await deliver(setup, 'receiveMessage', { phone: '5544999999999', fromMe: true, type: 'ReceivedCallback', text: { message: 'eu' } });
+		expect(mine).toHaveLength(1);
+		expect(await deliver(setup, 'receiveMessage', { phone: '120363019502650977-group', isGroup: true, type: 'ReceivedCallback' })).toEqual([]);
+		expect(await deliver(setup, 'receiveMessage', { phone: '120363019502650977-group', type: 'ReceivedCallback' })).toEqual([]);
+	});
+
+	it('sendingMessage, messageStatus, whenDisconnecting and the undocumented messageDeliveryError', async () => {
+		const setup = await activate(['sendingMessage', 'messageStatus', 'whenDisconnecting', 'messageDeliveryError']);
+		const sent = await deliver(setup, 'sendingMessage', { phone: '554499999999', zaapId: 'Z1', messageId: 'M1', type: 'DeliveryCallback', instanceId: 'i' });
+		expect(sent[0].json).toEqual({ event: 'sendingMessage', phone: '554499999999', zaapId: 'Z1', messageId: 'M1', type: 'DeliveryCallback', instanceId: 'i' });
+
+		const status = await deliver(setup, 'messageStatus', { instanceId: 'i', status: 'read-self', id: 'M1', momment: 1632234645000, phoneDevice: 0, phone: '5544999999999', type: 'MessageStatusCallback', isGroup: false });
+		expect(status[0].json).toMatchObject({ event: 'messageStatus', status: 'READ-SELF', statusOriginal: 'read-self', ids: ['M1'] });
+
+		const disconnected = await deliver(setup, 'whenDisconnecting', { momment: 1580163342, error: 'Device has been disconnected', disconnected: true, type: 'DisconnectedCallback' });
+		expect(disconnected[0].json).toEqual({ event: 'whenDisconnecting', momment: 1580163342, error: 'Device has been disconnected', disconnected: true, type: 'DisconnectedCallback' });
+
+		const failed = await deliver(setup, 'messageDeliveryError', { zaapId: 'Z9', error: 'number not on WhatsApp', ' phone': '5544999999999' });
+		expect(failed[0].json).toEqual({ event: 'messageDeliveryError', zaapId: 'Z9', error: 'number not on WhatsApp', phone: '5544999999999' });
+	});
+
+	it('starts no execution for an event the trigger did not choose', async () => {
+		const setup = await activate(['receiveMessage']);
+		const { response } = await deliverWebhook(setup, { body: { status: 'READ', type: 'MessageStatusCallback' }, query: { event: 'messageStatus' } });
+		expect(response).toEqual({});
+	});
+
+	it('tells the event by the payload when the URL was set by hand without ?event=', async () => {
+		const setup = await activate(['finishAttendance', 'receiveMessage']);
+		const finish = await deliverWebhook(setup, { body: { attendance: { status: 'FINISH', attendanceNumber: 7 }, chat: {} } });
+		expect(finish.response.workflowData?.[0][0].json.event).toBe('finishAttendance');
+		const message = await deliverWebhook(setup, { body: { type: 'ReceivedCallback', phone: '5544999999999', fromMe: false } });
+		expect(message.response.workflowData?.[0][0].json.event).toBe('receiveMessage');
+		const start = await deliverWebhook(setup, { body: { attendance: { status: 'PROGRESS' } } });
+		expect(start.response).toEqual({});
+	});
+
+	it('copes with an empty or non-object body', async () => {
+		const setup = await activate(['messageDeliveryError']);
+		const { response } = await deliverWebhook(setup, { body: 'oops', query: { event: 'messageDeliveryError' } });
+		expect(response.workflowData?.[0]).toEqual([{ json: { event: 'messageDeliveryError', body: 'oops' } }]);
+	});
+});
