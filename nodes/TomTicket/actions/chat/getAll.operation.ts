@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
+import { getManyLimit, listQuery, listRecords } from '../../helpers/filters';
+
+const show = { resource: ['chat'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only chats started at or after this moment (sent to TomTicket in Brasília time)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only chats started at or before this moment',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 123.456.789-00 or maria@example.com',
+				description: 'Only chats of this customer: your internal ID for them, or their e-mail address',
+			},
+			{
+				displayName: 'Customer ID Type',
+				name: 'customerIdType',
+				type: 'options',
+				options: CUSTOMER_ID_TYPE_OPTIONS,
+				default: 'I',
+				description: 'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
+			},
+			{
+				displayName: 'Department Name or ID',
+				name: 'departmentId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getDepartments' },
+				default: '',
+				description:
+					'Only chats of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Organization Name or ID',
+				name: 'organizationId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getOrganizations' },
+				default: '',
+				description:
+					'Only chats of customers of this organization (or of its parent organization). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Protocol',
+				name: 'protocol',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only the chat with exactly this protocol number. Takes precedence over the protocol range.',
+			},
+			{
+				displayName: 'Protocol From',
+				name: 'protocolFrom',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only chats whose protocol number is this one or higher',
+			},
+			{
+				displayName: 'Protocol To',
+				name: 'protocolTo',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only chats whose protocol number is this one or lower',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const limit = getManyLimit(this, i);
+	const chats = await listRecords(this, '/chat/list', listQuery(this, filters, i), limit, i);
+	return toItems(chats);
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { requireString } from '../../../shared/parameters';
+import { getManyLimit } from '../../helpers/filters';
+import { customFieldList } from '../../helpers/lookups';
+import { apiRequest } from '../../transport';
+
+const show = { resource: ['customField'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Department Name or ID',
+		name: 'departmentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		required: true,
+		default: '',
+		description:
+			'Department whose ticket custom fields to list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Category Name or ID',
+				name: 'categoryId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCategories', loadOptionsDependsOn: ['departmentId'] },
+				default: '',
+				description:
+					'List the fields of this category instead of the department\'s general fields. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const departmentId = requireString(this, 'departmentId', i);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const qs: IDataObject = { department_id: departmentId };
+	if (options.categoryId) qs.category_id = String(options.categoryId);
+	// One answer holds every field (no paging documented); the limit is applied locally.
+	const body = await apiRequest(this, 'GET', '/custom_field/department/list', { qs, itemIndex: i });
+	const fields = customFieldList(body);
+	const limit = getManyLimit(this, i);
+	return toItems(limit === undefined ? fields : fields.slice(0, limit));
+}

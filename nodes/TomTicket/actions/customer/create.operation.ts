@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { postForm, requireText } from '../../helpers/write';
+import { customerFieldOptions, customerFormFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 123.456.789-00',
+		description: 'Your own unique key for the customer (e.g. CPF/CNPJ or the ID in your system), up to 250 characters',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Full name of the customer',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: customerFieldOptions(false),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const customerId = requireText(this, 'customerId', i, 250);
+	const name = requireText(this, 'name', i, 250);
+	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const fields = { ...customerFormFields(this, additional, i), customer_id: customerId, name };
+	const answer = await postForm(this, '/customer/new', fields, [], i);
+	return [{ json: { ...answer, customer_id: customerId } }];
+}

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { optionalString } from '../../../shared/parameters';
+import { getManyLimit } from '../../helpers/filters';
+import { mergeOperators, nestedDepartments } from '../../helpers/lookups';
+import { apiRequestAllItems } from '../../transport';
+
+const show = { resource: ['operator'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Department Name or ID',
+		name: 'departmentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		default: '',
+		description:
+			'Department whose operators (atendentes) to list. Leave empty for the operators of every department, each listed once. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	...returnAllOrLimit(show),
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const departmentId = optionalString(this, 'departmentId', i);
+	const limit = getManyLimit(this, i);
+	if (departmentId) {
+		return toItems(await apiRequestAllItems(this, '/department/operator/list', { department_id: departmentId }, limit, i));
+	}
+	// TomTicket has no account-wide operator list: one call for every department's operators
+	// (cheaper than one call per department at 3 requests per second), merged by id.
+	const operators = mergeOperators(await nestedDepartments(this, i));
+	return toItems(limit === undefined ? operators : operators.slice(0, limit));
+}

@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { getManyLimit } from '../../helpers/filters';
+import { apiRequestAllItems } from '../../transport';
+
+const show = { resource: ['organization'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [...returnAllOrLimit(show)];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return toItems(await apiRequestAllItems(this, '/organization/list', {}, getManyLimit(this, i), i));
+}

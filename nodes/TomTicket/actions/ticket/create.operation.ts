@@ -1,0 +1,125 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { CUSTOMER_ID_TYPE_OPTIONS, PRIORITY_OPTIONS } from '../../helpers/constants';
+import { customerIdentity } from '../../helpers/lookups';
+import { attachmentParts, customFieldEntries, postForm, requireText } from '../../helpers/write';
+import { attachmentsOption, customerLocator, customFieldsOption } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		...customerLocator,
+		description:
+			"The customer opening the ticket: your internal ID for them (e.g. CPF/CNPJ) or their e-mail address. An e-mail address is sent as one unless 'Customer ID Type' says otherwise.",
+	},
+	{
+		displayName: 'Department Name or ID',
+		name: 'departmentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		required: true,
+		default: '',
+		description:
+			'Department (departamento) that receives the ticket. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Title of the ticket (assunto), up to 250 characters',
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description: 'Opening message of the ticket, as plain text',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			attachmentsOption,
+			{
+				displayName: 'Category Name or ID',
+				name: 'categoryId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCategories', loadOptionsDependsOn: ['departmentId'] },
+				default: '',
+				description:
+					'Category (categoria) of the ticket, one of the department\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			customFieldsOption(['departmentId', 'additionalFields.categoryId']),
+			{
+				displayName: 'Customer ID Type',
+				name: 'customerIdType',
+				type: 'options',
+				options: CUSTOMER_ID_TYPE_OPTIONS,
+				default: 'I',
+				description: 'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				options: PRIORITY_OPTIONS,
+				default: 2,
+				description: 'Priority (prioridade) of the ticket',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const { customerId, customerIdType } = customerIdentity(this, i, additional.customerIdType);
+	const departmentId = requireString(this, 'departmentId', i);
+	const subject = requireText(this, 'subject', i, 250);
+	const message = requireString(this, 'message', i);
+
+	let priority: number | undefined;
+	if (additional.priority !== undefined && additional.priority !== '') {
+		priority = Number(additional.priority);
+		if (![1, 2, 3, 4].includes(priority)) {
+			throw new NodeOperationError(this.getNode(), '"Priority" must be 1, 2, 3 or 4', {
+				itemIndex: i,
+				description: `Item ${i} gave ${JSON.stringify(additional.priority)}. 1 is Low, 2 Normal, 3 High, 4 Urgent.`,
+			});
+		}
+	}
+
+	const fields = {
+		customer_id: customerId,
+		customer_id_type: customerIdType,
+		department_id: departmentId,
+		subject,
+		message,
+		category_id: additional.categoryId ? String(additional.categoryId) : undefined,
+		priority,
+		...customFieldEntries(this, additional.customFields as IDataObject | undefined, i),
+	};
+	const files = await attachmentParts(this, i, additional.binaryPropertyName as string | undefined);
+	const answer = await postForm(this, '/ticket/new', fields, files, i);
+	// Seen live [3P-A]: ticket_id and protocol sit at the root of the answer, not inside `data`.
+	const data = (answer.data !== null && typeof answer.data === 'object' ? answer.data : {}) as IDataObject;
+	return [
+		{
+			json: {
+				success: answer.success ?? true,
+				message: answer.message ?? '',
+				ticket_id: answer.ticket_id ?? data.id ?? data.ticket_id ?? null,
+				protocol: answer.protocol ?? data.protocol ?? null,
+			},
+		},
+	];
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toItems } from '../../../shared/items';
+import { resolveTicketId } from '../../helpers/lookups';
+import { apiRequest } from '../../transport';
+import { ticketLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	ticketLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Escalated Tickets',
+				name: 'includeEscalatedTickets',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the tickets escalated from this one (chamados escalonados)',
+			},
+			{
+				displayName: 'Include Tags',
+				name: 'includeTags',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the ticket\'s tags',
+			},
+			{
+				displayName: 'Include Time Entries',
+				name: 'includeTimeEntries',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the time tracked on the ticket (cronômetro)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const ticketId = await resolveTicketId(this, i);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const qs: IDataObject = { ticket_id: ticketId };
+	if (options.includeTimeEntries) qs.show_stopwatch = 1;
+	if (options.includeEscalatedTickets) qs.show_staggered_tickets = 1;
+	if (options.includeTags) qs.show_tags = 1;
+	const body = await apiRequest(this, 'GET', '/ticket/detail', { qs, itemIndex: i });
+	// `data` is the ticket object; one client also saw it wrapped in an array [3P-B].
+	const data = Array.isArray(body.data) ? body.data : [body.data ?? {}];
+	return toItems(data);
+}

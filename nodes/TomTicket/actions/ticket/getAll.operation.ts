@@ -1,0 +1,125 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/items';
+import { CUSTOMER_ID_TYPE_OPTIONS, SITUATION_OPTIONS } from '../../helpers/constants';
+import { getManyLimit, listQuery, listRecords } from '../../helpers/filters';
+
+const show = { resource: ['ticket'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Category Name or ID',
+				name: 'categoryId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCategories', loadOptionsDependsOn: ['filters.departmentId'] },
+				default: '',
+				description:
+					'Only tickets of this category. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tickets opened at or after this moment (sent to TomTicket in Brasília time)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tickets opened at or before this moment',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 123.456.789-00 or maria@example.com',
+				description: 'Only tickets of this customer: your internal ID for them, or their e-mail address',
+			},
+			{
+				displayName: 'Customer ID Type',
+				name: 'customerIdType',
+				type: 'options',
+				options: CUSTOMER_ID_TYPE_OPTIONS,
+				default: 'I',
+				description: 'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
+			},
+			{
+				displayName: 'Department Name or ID',
+				name: 'departmentId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getDepartments' },
+				default: '',
+				description:
+					'Only tickets of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Protocol',
+				name: 'protocol',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only the ticket with exactly this protocol number. Takes precedence over the protocol range.',
+			},
+			{
+				displayName: 'Protocol From',
+				name: 'protocolFrom',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only tickets whose protocol number is this one or higher',
+			},
+			{
+				displayName: 'Protocol To',
+				name: 'protocolTo',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only tickets whose protocol number is this one or lower',
+			},
+			{
+				displayName: 'Situation',
+				name: 'situation',
+				type: 'multiOptions',
+				options: SITUATION_OPTIONS,
+				default: [],
+				description: 'Only tickets in one of these situations (situação)',
+			},
+			{
+				displayName: 'Status ID',
+				name: 'statusId',
+				type: 'string',
+				default: '',
+				description: 'Only tickets with this custom status open. TomTicket has no API listing the statuses; copy the ID from the TomTicket panel.',
+			},
+			{
+				displayName: 'Updated After',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tickets changed at or after this moment. TomTicket allows at most 90 days back.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const limit = getManyLimit(this, i);
+	const tickets = await listRecords(this, '/ticket/list', listQuery(this, filters, i), limit, i);
+	return toItems(tickets);
+}

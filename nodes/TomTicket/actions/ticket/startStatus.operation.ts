@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireString } from '../../../shared/parameters';
+import { resolveTicketId } from '../../helpers/lookups';
+import { postForm } from '../../helpers/write';
+import { ticketLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	ticketLocator,
+	{
+		displayName: 'Status ID',
+		name: 'statusId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the custom status to open on the ticket. TomTicket has no API listing the statuses; copy the ID from the TomTicket panel.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'Note about why the status was opened',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['startStatus'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const ticketId = await resolveTicketId(this, i);
+	const statusId = requireString(this, 'statusId', i);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const comment = String(options.comment ?? '').trim() || undefined;
+	const answer = await postForm(this, '/ticket/status/open', { ticket_id: ticketId, status_id: statusId, comment }, [], i);
+	return [{ json: { ...answer, ticket_id: ticketId, status_id: statusId } }];
+}

@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { attachmentsOption, ticketLocator } from '../common.descriptions';
+import { resolveTicketId } from '../../helpers/lookups';
+import { attachmentParts, postForm, requireText } from '../../helpers/write';
+
+interface TextWrite {
+	operation: string;
+	path: string;
+	/** Parameter and API field name ("message", "comment"). */
+	field: 'message' | 'comment';
+	displayName: string;
+	description: string;
+	maxLength?: number;
+}
+
+/** A ticket write made of one text and optional attachments: reply as customer, comment, finish. */
+export function textWriteOperation(spec: TextWrite): {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]>;
+} {
+	const properties: INodeProperties[] = [
+		ticketLocator,
+		{
+			displayName: spec.displayName,
+			name: spec.field,
+			type: 'string',
+			typeOptions: { rows: 4 },
+			required: true,
+			default: '',
+			description: spec.description,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [attachmentsOption],
+		},
+	];
+	return {
+		description: updateDisplayOptions({ show: { resource: ['ticket'], operation: [spec.operation] } }, properties),
+		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+			const ticketId = await resolveTicketId(this, i);
+			const text = requireText(this, spec.field, i, spec.maxLength);
+			const options = this.getNodeParameter('options', i, {}) as IDataObject;
+			const files = await attachmentParts(this, i, options.binaryPropertyName as string | undefined);
+			const answer = await postForm(this, spec.path, { ticket_id: ticketId, [spec.field]: text }, files, i);
+			return [{ json: { ...answer, ticket_id: ticketId } }];
+		},
+	};
+}

@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionalString } from '../../../shared/parameters';
+import { resolveTicketId } from '../../helpers/lookups';
+import { postForm } from '../../helpers/write';
+import { ticketLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	ticketLocator,
+	{
+		displayName: 'Department Name or ID',
+		name: 'departmentId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		default: '',
+		description:
+			'Department to move the ticket to. Give a department, an operator, or both. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Operator Name or ID',
+		name: 'operatorId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getOperators', loadOptionsDependsOn: ['departmentId'] },
+		default: '',
+		description:
+			'Operator (atendente) to hand the ticket to. TomTicket refuses to transfer a ticket that has no linked operator yet: use "Link Operator" for that. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['transfer'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const departmentId = optionalString(this, 'departmentId', i);
+	const operatorId = optionalString(this, 'operatorId', i);
+	if (!departmentId && !operatorId) {
+		throw new NodeOperationError(this.getNode(), 'Give a department, an operator, or both to transfer the ticket to', {
+			itemIndex: i,
+			description: 'Both "Department" and "Operator" are empty for this item.',
+		});
+	}
+	const ticketId = await resolveTicketId(this, i);
+	const answer = await postForm(
+		this,
+		'/ticket/transfer',
+		{ ticket_id: ticketId, department_id: departmentId, operator_id: operatorId },
+		[],
+		i,
+	);
+	return [{ json: { ...answer, ticket_id: ticketId, department_id: departmentId ?? null, operator_id: operatorId ?? null } }];
+}
