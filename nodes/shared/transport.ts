@@ -136,7 +136,8 @@ function limiterFor(service: ServiceDefinition, baseUrl: string, token: string):
 	const key = `${service.name}|${baseUrl}|${createHash('sha256').update(token).digest('hex')}`;
 	let limiter = limiters.get(key);
 	if (!limiter) {
-		limiter = new RateLimiter(service.requestsPerSecond);
+		// Read the rate at each request, so a change to the service definition applies at once.
+		limiter = new RateLimiter(() => service.requestsPerSecond);
 		limiters.set(key, limiter);
 	}
 	return limiter;
@@ -304,18 +305,21 @@ export async function sendRequest<T = unknown>(
 		data: credentials,
 	};
 
+	const send = async () =>
+		(options.anonymous
+			? await context.helpers.httpRequest({ ...request, headers: { ...request.headers } })
+			: await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					service.credentialType,
+					{ ...request, headers: { ...request.headers } },
+					{ credentialsDecrypted },
+				)) as ServiceResponse<T>;
+
 	for (let attempt = 1; ; attempt++) {
-		if (limiter) await limiter.acquire();
 		let response: ServiceResponse<T>;
 		try {
-			response = (options.anonymous
-				? await context.helpers.httpRequest({ ...request, headers: { ...request.headers } })
-				: await context.helpers.httpRequestWithAuthentication.call(
-						context,
-						service.credentialType,
-						{ ...request, headers: { ...request.headers } },
-						{ credentialsDecrypted },
-					)) as ServiceResponse<T>;
+			// Every attempt is a request the platform counts, so each one takes a rate-limit slot.
+			response = limiter ? await limiter.run(send) : await send();
 		} catch (error) {
 			const failure = describeTransportFailure(error);
 			// A cancelled execution is not a platform failure: pass n8n's own error on unchanged.

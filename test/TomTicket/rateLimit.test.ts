@@ -1,6 +1,4 @@
-import { setTimeout as wait } from 'timers/promises';
-
-import { ArrivalPacer, tomTicketService } from '../../nodes/TomTicket/transport';
+import { tomTicketService } from '../../nodes/TomTicket/transport';
 import type { RecordedRequest } from '../fakes/fakeServer';
 import { byId, byProtocol, run, useTomTicketFake } from './helpers';
 
@@ -88,30 +86,4 @@ it('after too many 429s reports the rate limit in words, not nginx\'s page', asy
 	const result = await run(fake, { resource: 'department', operation: 'getAll', returnAll: true, options: {} });
 	expect(result.error?.message).toBe('TomTicket rate limit reached (3 requests per second per token)');
 	expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(/<html|nginx/i);
-});
-
-describe('the arrival pacer', () => {
-	it('spaces arrivals, not starts: a slow first request cannot crowd the fourth into its second', async () => {
-		const pacer = new ArrivalPacer(() => 3, 300);
-		const arrivals: number[] = [];
-		// The first request takes 200 ms to reach the server (a cold connection), the others none.
-		const send = (travelMs: number) => async () => {
-			await wait(travelMs);
-			arrivals.push(Date.now());
-			await wait(5); // the answer's way back
-			return travelMs;
-		};
-		const results = await Promise.all([200, 0, 0, 0, 0, 0, 0].map((ms) => pacer.run(send(ms))));
-		expect(results).toEqual([200, 0, 0, 0, 0, 0, 0]);
-		const sorted = [...arrivals].sort((a, b) => a - b);
-		for (let i = 0; i + 3 < sorted.length; i++) expect(sorted[i + 3] - sorted[i]).toBeGreaterThanOrEqual(300);
-	});
-
-	it('frees the slot of a request that failed', async () => {
-		const pacer = new ArrivalPacer(() => 1, 50);
-		await expect(pacer.run(async () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
-		const started = Date.now();
-		await expect(pacer.run(async () => 'ok')).resolves.toBe('ok');
-		expect(Date.now() - started).toBeLessThan(1000);
-	});
 });

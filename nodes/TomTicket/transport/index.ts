@@ -1,10 +1,8 @@
-import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { collect, pages } from '../../shared/paging';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
-import { getServiceCredentials, isHtml, requestBody, summarizeTextBody, trimUrl } from '../../shared/transport';
+import { isHtml, requestBody, summarizeTextBody, trimUrl } from '../../shared/transport';
 
 /** TomTicket always pages by 50 and has no page-size parameter. */
 export const TOMTICKET_PAGE_SIZE = 50;
@@ -53,59 +51,6 @@ export const tomTicketService: ServiceDefinition = {
 	},
 };
 
-/**
- * TomTicket counts its 3 requests per second when requests arrive, not when we queue them. The
- * shared limiter spaces request starts (with a small margin); a request that is slow to leave (a
- * cold first connection, a busy event loop) can still land within one second of the third one
- * after it and get a 429. This pacer closes that gap by construction: a request goes out only
- * one second after the request three places before it has been answered, and a request always
- * arrives before its answer comes back. It costs one round trip per three requests.
- */
-export class ArrivalPacer {
-	/** When each of the latest requests was answered, in the order they were let through. */
-	private readonly answered: Array<Promise<number>> = [];
-
-	constructor(
-		private readonly requestsPerSecond: () => number | undefined,
-		private readonly windowMs = 1000,
-	) {}
-
-	async run<T>(send: () => Promise<T>): Promise<T> {
-		const limit = Math.floor(this.requestsPerSecond() ?? 0);
-		if (limit < 1) return await send();
-		// Reserved synchronously, so concurrent items (batching) queue in order.
-		const earlier = this.answered.length >= limit ? this.answered[this.answered.length - limit] : undefined;
-		let markAnswered: (time: number) => void = () => {};
-		this.answered.push(new Promise<number>((resolve) => (markAnswered = resolve)));
-		while (this.answered.length > limit) this.answered.shift();
-		try {
-			if (earlier) {
-				const wait = (await earlier) + this.windowMs - Date.now();
-				if (wait > 0) await sleep(wait);
-			}
-			return await send();
-		} finally {
-			markAnswered(Date.now());
-		}
-	}
-}
-
-const pacers = new Map<string, ArrivalPacer>();
-
-/** One pacer per API token (and base URL), shared by every execution, trigger and dropdown. */
-async function pacerFor(context: RequestContext): Promise<ArrivalPacer> {
-	const credentials = await getServiceCredentials(context, tomTicketService.credentialType);
-	const baseUrl = tomTicketService.baseUrl(credentials);
-	// The key holds a hash so the token itself is never kept around.
-	const key = `${baseUrl}|${createHash('sha256').update(String(credentials.apiToken ?? '')).digest('hex')}`;
-	let pacer = pacers.get(key);
-	if (!pacer) {
-		pacer = new ArrivalPacer(() => tomTicketService.requestsPerSecond);
-		pacers.set(key, pacer);
-	}
-	return pacer;
-}
-
 export interface TomTicketRequest {
 	qs?: IDataObject;
 	/** Writes are multipart: pass a FormData built with buildFormData(). */
@@ -127,8 +72,7 @@ export async function apiRequest<T = IDataObject>(
 	path: string,
 	request: TomTicketRequest = {},
 ): Promise<T> {
-	const pacer = await pacerFor(context);
-	const body = await pacer.run(async () => await requestBody<unknown>(context, tomTicketService, { method, path, ...request }));
+	const body = await requestBody<unknown>(context, tomTicketService, { method, path, ...request });
 	if (isObject(body)) return body as T;
 	if (Array.isArray(body)) return { data: body } as T;
 	if (body === undefined || body === null || body === '') return {} as T;
