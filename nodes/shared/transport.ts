@@ -264,6 +264,22 @@ function responseError(
 	});
 }
 
+/**
+ * A download is read as bytes, so an error answer (JSON or an HTML page) arrives as bytes too;
+ * decode it so every platform's error reader sees the same body it would for a JSON request.
+ */
+function decodeErrorBody(response: ServiceResponse, binary: boolean | undefined): ServiceResponse {
+	const { body } = response;
+	if (!binary || response.statusCode < 400) return response;
+	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body)) return response;
+	const text = (Buffer.isBuffer(body) ? body : body instanceof ArrayBuffer ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
+	try {
+		return { ...response, body: JSON.parse(text) as unknown };
+	} catch {
+		return { ...response, body: text };
+	}
+}
+
 function buildUrl(baseUrl: string, path: string): string {
 	if (/^https?:\/\//i.test(path)) return path;
 	return `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
@@ -347,7 +363,7 @@ export async function sendRequest<T = unknown>(
 			}
 		}
 
-		const platformError = service.detectError(response);
+		const platformError = service.detectError(decodeErrorBody(response, options.binary));
 		if (platformError || statusCode >= 400) {
 			const error = responseError(context, service, token, response, platformError, options.itemIndex);
 			if (rateLimited) {

@@ -51,15 +51,6 @@ export const digisacService: ServiceDefinition = {
 			if (kind) return { message: kind };
 		}
 		if (typeof body === 'string' && body.trim()) return { message: summarizeTextBody(body) };
-		if (Buffer.isBuffer(body) || body instanceof ArrayBuffer) {
-			const text = Buffer.from(body as Buffer).toString('utf8');
-			try {
-				const parsed = JSON.parse(text) as IDataObject;
-				if (typeof parsed.message === 'string') return { message: parsed.message };
-			} catch {
-				if (text.trim()) return { message: summarizeTextBody(text) };
-			}
-		}
 		return undefined;
 	},
 	hintForStatus(statusCode) {

@@ -10,17 +10,6 @@ function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer);
 }
 
-/** Bytes → parsed JSON or text, so an error read in binary mode still shows PlugChat's message. */
-function decodeBytes(body: unknown): unknown {
-	if (!(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body)) return body;
-	const text = Buffer.from(body instanceof ArrayBuffer ? body : body.buffer, body instanceof ArrayBuffer ? 0 : body.byteOffset, body.byteLength).toString('utf8');
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
-	}
-}
-
 export const plugChatService: ServiceDefinition = {
 	name: 'PlugChat',
 	credentialType: 'plugChatApi',
@@ -28,9 +17,7 @@ export const plugChatService: ServiceDefinition = {
 	// PlugChat answers 415 to a body without this header; its own samples send it on every call.
 	headers: { 'Content-Type': 'application/json' },
 	detectError(response: ServiceResponse) {
-		const { statusCode } = response;
-		// File downloads (the QR code) are read as bytes; an error answer then arrives as JSON bytes.
-		const body = statusCode >= 400 ? decodeBytes(response.body) : response.body;
+		const { body, statusCode } = response;
 		if (statusCode < 400) {
 			if (isHtml(body)) {
 				return {
