@@ -22,7 +22,8 @@ function asObject(value: unknown): IDataObject {
 	return { result: value as IDataObject[keyof IDataObject] };
 }
 
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/** Any failure as the n8n error it should be, tied to its item. */
+export function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -31,11 +32,25 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+/** The output item that stands for a failed input item under Continue On Fail. */
+export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Applies the node's Request Options for this execution (the timeout goes to the transport) and
+ * returns the batching settings.
+ */
+export function applyRequestOptions(context: IExecuteFunctions): { batchSize: number; batchInterval: number } {
+	const options = (context.getNodeParameter('requestOptions', 0, {}) ?? {}) as RequestOptionsParameter;
+	configureRequests(context, { timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS });
+	return {
+		batchSize: Math.max(1, Math.floor(options.batching?.batch?.batchSize ?? 1)),
+		batchInterval: Math.max(0, options.batching?.batch?.batchInterval ?? 0),
+	};
 }
 
 /**
@@ -45,10 +60,7 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
  */
 export async function runForEachItem(this: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const options = (this.getNodeParameter('requestOptions', 0, {}) ?? {}) as RequestOptionsParameter;
-	configureRequests(this, { timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS });
-	const batchSize = Math.max(1, Math.floor(options.batching?.batch?.batchSize ?? 1));
-	const batchInterval = Math.max(0, options.batching?.batch?.batchInterval ?? 0);
+	const { batchSize, batchInterval } = applyRequestOptions(this);
 	const continueOnFail = this.continueOnFail();
 
 	const runOne = async (itemIndex: number): Promise<INodeExecutionData[]> => {

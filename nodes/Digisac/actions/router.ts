@@ -63,9 +63,5 @@ export const operations: OperationMap = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	// Create Many sends all input items together in batches, so it runs once, not per item.
-	if (resource === 'contact' && operation === 'createMany') return await contact.createMany.executeAll.call(this);
 	return await routeItems.call(this, operations);
 }

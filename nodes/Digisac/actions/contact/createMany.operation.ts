@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+import { sleep, updateDisplayOptions } from 'n8n-workflow';
 
 import { requireNumber, requireString } from '../../../shared/parameters';
-import { configureRequests, DEFAULT_TIMEOUT_MS } from '../../../shared/transport';
+import { applyRequestOptions, asNodeError, errorItem } from '../../../shared/items';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
@@ -39,9 +39,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['createMany'] } }, properties);
 
-/** This operation is not per-item: the router calls it once for all input items. */
-export const perExecution = true;
-
 /** The contact one input item describes. */
 function contactFromItem(context: IExecuteFunctions, i: number): IDataObject {
 	const fields = context.getNodeParameter('additionalFields', i, {}) as IDataObject;
@@ -50,18 +47,6 @@ function contactFromItem(context: IExecuteFunctions, i: number): IDataObject {
 		number: phoneDigits(context, requireString(context, 'number', i), 'Number', i),
 		serviceId: requireString(context, 'serviceId', i),
 	};
-}
-
-function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return json;
-}
-
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 /**
@@ -86,12 +71,8 @@ function batchOutput(response: unknown, indexes: number[]): INodeExecutionData[]
 /** Sends every input item's contact to POST /api/v1/contacts/many, in batches. */
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const requestOptions = (this.getNodeParameter('requestOptions', 0, {}) ?? {}) as {
-		timeout?: number;
-		batching?: { batch?: { batchInterval?: number } };
-	};
-	configureRequests(this, { timeoutMs: requestOptions.timeout ?? DEFAULT_TIMEOUT_MS });
-	const interval = Math.max(0, requestOptions.batching?.batch?.batchInterval ?? 0);
+	// Contacts per Request sets the groups; the Request Options' batch interval paces them.
+	const { batchInterval: interval } = applyRequestOptions(this);
 	const perRequest = requireNumber(this, 'contactsPerRequest', 0, { min: 1, integer: true });
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = [];
@@ -104,7 +85,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		} catch (error) {
 			const nodeError = asNodeError(this, error, i);
 			if (!continueOnFail) throw nodeError;
-			output.push({ json: errorJson(nodeError), pairedItem: { item: i } });
+			output.push(errorItem(nodeError, i));
 		}
 	}
 
@@ -121,7 +102,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		} catch (error) {
 			const nodeError = asNodeError(this, error, indexes[0]);
 			if (!continueOnFail) throw nodeError;
-			for (const index of indexes) output.push({ json: errorJson(nodeError), pairedItem: { item: index } });
+			for (const index of indexes) output.push(errorItem(nodeError, index));
 		}
 	}
 	output.sort((a, b) => firstPairedIndex(a) - firstPairedIndex(b));
@@ -133,10 +114,4 @@ function firstPairedIndex(item: INodeExecutionData): number {
 	if (Array.isArray(paired)) return paired[0]?.item ?? 0;
 	if (typeof paired === 'object' && paired) return paired.item;
 	return typeof paired === 'number' ? paired : 0;
-}
-
-/** Per item, this operation is the same request with one contact (used if called item by item). */
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const response = await apiRequest<unknown>(this, 'POST', '/api/v1/contacts/many', { body: [contactFromItem(this, i)], itemIndex: i });
-	return batchOutput(response, [i]);
 }
