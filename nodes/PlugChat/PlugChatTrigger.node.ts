@@ -10,9 +10,9 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { inferEvent, isGroupPayload, isSentByMe, normalizeEventPayload } from './helpers/events';
-import { isObject } from './helpers/normalize';
 import type { WebhookEvent } from './helpers/webhooks';
 import { eventUrl, isWebhookEvent, updateWebhookUrls, WEBHOOK_EVENT_OPTIONS } from './helpers/webhooks';
+import { isObject } from '../shared/parameters';
 
 /**
  * What this trigger registered, by the n8n webhook URL it registered: `{ "<url>": [events] }`.

@@ -11,13 +11,10 @@ import {
 	summarizeTextBody,
 	trimUrl,
 } from '../../shared/transport';
+import { isObject } from '../../shared/parameters';
 
 /** Records per page asked of list endpoints (the API defaults to 15; clients use up to 200). */
 export const DIGISAC_PAGE_SIZE = 100;
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * The account's root URL: "https://acme.digisac.app/", ".../api" and ".../api/v1" all become

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { isObject } from '../../shared/parameters';
 
 /** One webhook call from Digisac: `{event, data, webhookId, timestamp}`. */
 export interface Delivery {
@@ -21,10 +22,6 @@ export interface DeliveryFilters {
 
 /** Bounds of the de-duplication memory kept in static data. */
 export const DEDUP_MAX_KEYS = 1000;
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
 	if (typeof value === 'string' && value.length > 0) return value;

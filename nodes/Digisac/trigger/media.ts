@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { fileNameFromDisposition } from '../../shared/binary';
 import { apiRequest, downloadDigisacFile } from '../transport';
+import { isObject } from '../../shared/parameters';
 
 /**
  * How long to wait for a file that is not there yet: Digisac emits `message.created` before it
@@ -22,10 +23,6 @@ export interface MediaResult {
 	/** The message's file object, when it had to be fetched. */
 	file?: IDataObject;
 	error?: string;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The file of a message with its URL: `file.url`, or `files[0].url`. */

@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest, apiRequestFull, apiRequestPages } from '../transport';
+import { isObject } from '../../shared/parameters';
 
 /**
  * What the trigger keeps in the node's static data. n8n stores it with the workflow, so it
@@ -29,10 +30,6 @@ const HOOKS_PATH = '/api/v1/me/webhooks';
 const OWNER_MARK = /\(n8n workflow ([^()\s]+)\)\s*$/;
 const TEST_PREFIX = '[n8n test]';
 const PRODUCTION_PREFIX = '[n8n]';
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function shorten(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject, messagesFromMap, normalizeAttendancePayload, normalizeStatus, trimKeys } from './normalize';
+import { messagesFromMap, normalizeAttendancePayload, normalizeStatus, trimKeys } from './normalize';
 import { isGroupId } from './phone';
 import type { WebhookEvent } from './webhooks';
+import { isObject } from '../../shared/parameters';
 
 /** Z-API callback types PlugChat puts in `type`. */
 const EVENT_BY_TYPE: Record<string, WebhookEvent> = {

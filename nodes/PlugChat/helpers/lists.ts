@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { isObject } from '../../shared/parameters';
 
-import { isObject } from './normalize';
 
 /** A list answer as an array of objects: a bare array, or `{data: [...]}`; anything else is empty. */
 export function asList(body: unknown): IDataObject[] {

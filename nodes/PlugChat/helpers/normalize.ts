@@ -1,8 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-
-export function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isObject } from '../../shared/parameters';
 
 /**
  * Copies an object with its keys trimmed: PlugChat's finish webhook sends `"operatorReport "`

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { isObject } from '../../shared/parameters';
 
-import { isObject } from './normalize';
 
 /**
  * PlugChat confirms an action in several ways (bare `true`, `{success: true}`, `{value: true}`,

@@ -3,12 +3,9 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { collect, pages } from '../../shared/paging';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
 import { isHtml, requestBody, sendRequest, summarizeTextBody, trimUrl } from '../../shared/transport';
+import { isObject } from '../../shared/parameters';
 
 export const PLUGCHAT_PAGE_SIZE = 50;
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer);
-}
 
 export const plugChatService: ServiceDefinition = {
 	name: 'PlugChat',

@@ -3,13 +3,10 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { collect, pages } from '../../shared/paging';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
 import { isHtml, requestBody, summarizeTextBody, trimUrl } from '../../shared/transport';
+import { isObject } from '../../shared/parameters';
 
 /** TomTicket always pages by 50 and has no page-size parameter. */
 export const TOMTICKET_PAGE_SIZE = 50;
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 export const tomTicketService: ServiceDefinition = {
 	name: 'TomTicket',

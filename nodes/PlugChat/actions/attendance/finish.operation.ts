@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
+import { isObject, requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
-import { isObject } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';

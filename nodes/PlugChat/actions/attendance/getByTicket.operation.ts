@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
-import { isObject, messagesFromMap, normalizeAttendance } from '../../helpers/normalize';
+import { isObject, requireString } from '../../../shared/parameters';
+import { messagesFromMap, normalizeAttendance } from '../../helpers/normalize';
 import { apiRequest } from '../../transport';
 import { quoted } from '../../helpers/text';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { toList } from '../../../shared/parameters';
+import { isObject, toList } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
-import { isObject, normalizeStatus } from '../../helpers/normalize';
+import { normalizeStatus } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeChat } from '../../helpers/chats';
 import { phoneLocator } from '../../helpers/fields';
-import { isObject } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
+import { isObject } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [phoneLocator()];
 

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneLocator } from '../../helpers/fields';
-import { isObject } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
+import { isObject } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [phoneLocator({ allowGroup: false })];
 

@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { binaryItem, toBuffer } from '../../../shared/binary';
 import { headerValue } from '../../../shared/transport';
 import { phoneLocator } from '../../helpers/fields';
-import { isObject } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest, apiRequestFull } from '../../transport';
+import { isObject } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
+import { isObject, requireString } from '../../../shared/parameters';
 import { phonesField } from '../../helpers/groups';
-import { isObject } from '../../helpers/normalize';
 import { readPhoneList } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
 import { headerValue } from '../../../shared/transport';
-import { isObject } from '../../helpers/normalize';
 import { apiRequestFull } from '../../transport';
+import { isObject } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isObject } from '../../helpers/normalize';
 import { apiRequest } from '../../transport';
+import { isObject } from '../../../shared/parameters';
 
 export const description = updateDisplayOptions({ show: { resource: ['instance'], operation: ['getStatus'] } }, []);
 

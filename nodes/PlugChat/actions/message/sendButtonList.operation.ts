@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneLocator, sendOptions } from '../../helpers/fields';
-import { isObject } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { readText } from './common';
+import { isObject } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
+import { isObject, requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptions } from '../../helpers/fields';
-import { isObject } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { readText } from './common';

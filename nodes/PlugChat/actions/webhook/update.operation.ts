@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
-import { isObject } from '../../helpers/normalize';
+import { isObject, requireString } from '../../../shared/parameters';
 import { assertAccepted } from '../../helpers/results';
 import type { WebhookEvent } from '../../helpers/webhooks';
 import { isWebhookEvent, updateAllWebhookUrls, updateWebhookUrls, WEBHOOK_EVENT_OPTIONS } from '../../helpers/webhooks';
