@@ -8,10 +8,11 @@ export interface InputFile {
 	mimeType: string;
 }
 
-/** "data, attachment2" → ["data", "attachment2"]. */
-export function splitPropertyNames(value: string): string[] {
-	return value
-		.split(',')
+/** "data, attachment2" (or a list) → ["data", "attachment2"]; anything else → []. */
+export function splitPropertyNames(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+	return parts
+		.filter((name): name is string => typeof name === 'string')
 		.map((name) => name.trim())
 		.filter((name) => name.length > 0);
 }
@@ -48,8 +49,14 @@ export async function readInputFile(
 export async function readInputFiles(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	propertyNames: string,
+	propertyNames: unknown,
 ): Promise<InputFile[]> {
+	if (propertyNames !== undefined && propertyNames !== null && typeof propertyNames !== 'string' && !Array.isArray(propertyNames)) {
+		throw new NodeOperationError(context.getNode(), 'The binary property name must be text', {
+			itemIndex,
+			description: `Item ${itemIndex} gave ${typeof propertyNames}. Enter names like "data" or "data, attachment".`,
+		});
+	}
 	const names = splitPropertyNames(propertyNames);
 	if (names.length === 0) {
 		throw new NodeOperationError(context.getNode(), 'No binary property given', {

@@ -33,6 +33,22 @@ export function requireString(context: IExecuteFunctions, name: string, itemInde
 	return value;
 }
 
+/**
+ * A free-text parameter, untrimmed (a message keeps its spacing). Numbers and booleans become
+ * text; an object or a list (a mis-mapped expression) gets a clear error, not a TypeError.
+ */
+export function textParameter(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (raw === null || raw === undefined) return '';
+	if (typeof raw === 'object') {
+		throw new NodeOperationError(context.getNode(), `"${labelFor(name)}" must be text`, {
+			itemIndex,
+			description: `Item ${itemIndex} gave ${Array.isArray(raw) ? 'a list' : 'an object'}. If it comes from an expression, pick a single text field, e.g. {{ $json.text }}.`,
+		});
+	}
+	return String(raw);
+}
+
 /** An optional text parameter; empty becomes undefined. */
 export function optionalString(context: IExecuteFunctions, name: string, itemIndex: number, fallback = ''): string | undefined {
 	const raw = context.getNodeParameter(name, itemIndex, fallback, { extractValue: true }) as unknown;

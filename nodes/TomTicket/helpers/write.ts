@@ -19,9 +19,10 @@ function megabytes(bytes: number): string {
 export async function attachmentParts(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	binaryPropertyNames: string | undefined,
+	binaryPropertyNames: unknown,
 ): Promise<MultipartPart[]> {
-	if (!binaryPropertyNames || splitPropertyNames(binaryPropertyNames).length === 0) return [];
+	const none = binaryPropertyNames === undefined || binaryPropertyNames === null || binaryPropertyNames === '';
+	if (none || (typeof binaryPropertyNames === 'string' && splitPropertyNames(binaryPropertyNames).length === 0)) return [];
 	const files = await readInputFiles(context, itemIndex, binaryPropertyNames);
 	if (files.length > MAX_ATTACHMENTS) {
 		throw new NodeOperationError(context.getNode(), `TomTicket accepts at most ${MAX_ATTACHMENTS} attachments per request`, {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readInputFile } from '../../../shared/binary';
-import { optionalString } from '../../../shared/parameters';
+import { optionalString, textParameter } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { dontOpenTicketOption, originOption, recipientProperties, userOption } from '../common.description';
@@ -61,7 +61,7 @@ export function sendOptions(context: IExecuteFunctions, itemIndex: number): IDat
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body: IDataObject = { type: 'chat', ...readRecipient(this, i), ...sendOptions(this, i) };
-	const text = this.getNodeParameter('text', i, '') as string;
+	const text = textParameter(this, 'text', i);
 	const binaryPropertyName = optionalString(this, 'options.binaryPropertyName', i);
 	if (binaryPropertyName) {
 		const file = await readInputFile(this, i, binaryPropertyName);
