@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class PlugChatApi implements ICredentialType {
 	name = 'plugChatApi';
@@ -42,14 +42,14 @@ export class PlugChatApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization:
-					'={{$credentials.tokenPrefix === "Bearer" ? "Bearer " + $credentials.apiToken.trim() : $credentials.apiToken.trim()}}',
-			},
-		},
+	// A function, not a generic {{expression}}: n8n would evaluate the expression on every request.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		const token = String(credentials.apiToken ?? '').trim();
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: credentials.tokenPrefix === 'Bearer' ? `Bearer ${token}` : token,
+		};
+		return requestOptions;
 	};
 
 	test: ICredentialTestRequest = {

@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class TomTicketApi implements ICredentialType {
 	name = 'tomTicketApi';
@@ -29,13 +29,10 @@ export class TomTicketApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiToken.trim()}}',
-			},
-		},
+	// A function, not a generic {{expression}}: n8n would evaluate the expression on every request.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken ?? '').trim()}` };
+		return requestOptions;
 	};
 
 	test: ICredentialTestRequest = {
