@@ -62,9 +62,10 @@ function pagingScenarios(fakes: Fakes): PagingScenario[] {
 			headers: () => ({ Authorization: fakes.plugChat.token, 'Content-Type': 'application/json' }),
 			path: '/api/whatsapp/chats',
 			firstPage: 1,
-			read(body, _page, query) {
+			read(body) {
+				// Same end condition as the node: PlugChat has no total, so only an empty page ends.
 				const records = body as unknown[];
-				return { records, more: records.length >= Number(query.pageSize) };
+				return { records, more: records.length > 0 };
 			},
 		},
 		{

@@ -17,23 +17,37 @@ function chats(count: number, prefix = '55119') {
 }
 
 describe('chat: getAll and getPending page for real', () => {
-	it('walks /chats from page 1 until a short page (120 chats, 3 pages of 50)', async () => {
-		fake.state.chats = chats(120);
+	it('walks /chats from page 1 until an empty page (250 chats, pages of 100)', async () => {
+		fake.state.chats = chats(250);
 		const result = await runPlugChat(fake, { resource: 'chat', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
-		expect(result.items).toHaveLength(120);
+		expect(result.items).toHaveLength(250);
 		expect(fake.requests.map((r) => [r.query.page, r.query.pageSize])).toEqual([
-			['1', '50'],
-			['2', '50'],
-			['3', '50'],
+			['1', '100'],
+			['2', '100'],
+			['3', '100'],
+			['4', '100'],
 		]);
-		expect(new Set(result.items.map((i) => i.json.phone)).size).toBe(120);
+		expect(new Set(result.items.map((i) => i.json.phone)).size).toBe(250);
+	});
+
+	it('loses nothing when PlugChat caps the page size below what was asked', async () => {
+		fake.state.chats = chats(120);
+		fake.pageSizeCap = 20;
+		try {
+			const result = await runPlugChat(fake, { resource: 'chat', operation: 'getAll', returnAll: true });
+			expect(result.items).toHaveLength(120);
+			expect(new Set(result.items.map((i) => i.json.phone)).size).toBe(120);
+			expect(fake.requests).toHaveLength(7);
+		} finally {
+			fake.pageSizeCap = undefined;
+		}
 	});
 
 	it('stops at the limit without asking for more pages, and types the string flags', async () => {
-		fake.state.chats = chats(120);
-		const result = await runPlugChat(fake, { resource: 'chat', operation: 'getAll', returnAll: false, limit: 60 });
-		expect(result.items).toHaveLength(60);
+		fake.state.chats = chats(250);
+		const result = await runPlugChat(fake, { resource: 'chat', operation: 'getAll', returnAll: false, limit: 150 });
+		expect(result.items).toHaveLength(150);
 		expect(fake.requests).toHaveLength(2);
 		expect(result.items[1].json).toMatchObject({
 			phone: '5511900000001',

@@ -157,6 +157,8 @@ export class PlugChatFake extends FakeServer {
 	state: PlugChatState = seedPlugChat();
 	token = 'pc-test-token-0123456789';
 	acceptBearer = false;
+	/** When set, no page holds more than this many records, whatever pageSize asks for. */
+	pageSizeCap?: number;
 	/** PlugChat refuses webhook URLs that are not HTTPS; n8n under test serves plain http. */
 	requireHttps = true;
 	/** How `/qr-code/image` answers: Z-API's `{value: dataUri}`, raw PNG bytes, or a bare base64 string. */
@@ -200,7 +202,8 @@ export class PlugChatFake extends FakeServer {
 	/** Bare-array page of a `page`/`pageSize` list; `firstPage` is the index of the first page. */
 	page<T>(request: RecordedRequest, rows: T[], firstPage = 1): FakeResponse {
 		const page = Number(queryText(request, 'page') ?? firstPage);
-		const pageSize = Number(queryText(request, 'pageSize') ?? 20);
+		// A server-side cap on pageSize (undocumented either way) plays an account that returns fewer.
+		const pageSize = Math.min(Number(queryText(request, 'pageSize') ?? 20), this.pageSizeCap ?? Infinity);
 		const start = (page - firstPage) * pageSize;
 		return json(start < 0 ? [] : rows.slice(start, start + pageSize));
 	}

@@ -239,7 +239,7 @@ describe('paging', () => {
 		expect(digisac.requests).toHaveLength(2);
 	});
 
-	it('walks PlugChat bare-array pages until a short page', async () => {
+	it('walks PlugChat bare-array pages until an empty page', async () => {
 		plugChat.state.chats = Array.from({ length: 120 }, (_, n) => ({ phone: `55119${String(n).padStart(8, '0')}`, name: `Chat ${n}` }));
 		const result = await probeRun({ service: 'plugChat', path: '/api/whatsapp/chats', mode: 'all' });
 		expect(result.items).toHaveLength(120);

@@ -5,7 +5,11 @@ import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../s
 import { isHtml, requestBody, sendRequest, summarizeTextBody, trimUrl } from '../../shared/transport';
 import { isObject } from '../../shared/parameters';
 
-export const PLUGCHAT_PAGE_SIZE = 50;
+/**
+ * Records asked per page. PlugChat documents no maximum; the loop below does not rely on getting
+ * this many back, so a lower server-side cap costs requests, never records.
+ */
+export const PLUGCHAT_PAGE_SIZE = 100;
 
 export const plugChatService: ServiceDefinition = {
 	name: 'PlugChat',
@@ -81,8 +85,8 @@ export async function apiRequestFull<T = unknown>(
 }
 
 /**
- * Streams a `page`/`pageSize` list. PlugChat returns a bare array with no total, so a page
- * shorter than `pageSize` (or empty) is the end. `firstPage` is 1 for the Z-API-style WhatsApp
+ * Streams a `page`/`pageSize` list. PlugChat returns a bare array with no total, so an empty page
+ * is the end (the reference's rule). `firstPage` is 1 for the Z-API-style WhatsApp
  * lists and 0 for pending chats (the vendor's sample sends page=0); a page that repeats the
  * previous one also ends the loop, so a wrong guess cannot duplicate records.
  */
@@ -103,7 +107,9 @@ export function apiRequestPages(
 			: isObject(body) && Array.isArray(body.data)
 				? (body.data as IDataObject[])
 				: [];
-		return { items, hasMore: items.length >= pageSize };
+		// No total and no next-page field: only an empty page (or one repeating the previous page,
+		// see pages()) ends the list. A short page is not the end: the server may cap pageSize.
+		return { items, hasMore: true };
 	}, options.firstPage ?? 1);
 }
 
