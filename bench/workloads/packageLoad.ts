@@ -75,8 +75,8 @@ function timeLoading(nodeBinary: string, packageDir: string, runs: number): Load
 }
 
 /**
- * Workload 4: builds the package exactly as `npm run build` does (tsc, then the icons gulp copies)
- * but into a temporary folder, so the shared dist/ is left alone; packs it with `npm pack`; then
+ * Workload 4: builds the package exactly as `npm run build` does (tsc, the icons gulp copies, then
+ * scripts/bundle.js) but into a temporary folder, so the shared dist/ is left alone; packs it with `npm pack`; then
  * times loading it in fresh processes, as n8n loads a community package at start-up.
  */
 export function runPackageLoad(options: { runs: number; log: (line: string) => void }): PackageLoadResult {
@@ -89,6 +89,8 @@ export function runPackageLoad(options: { runs: number; log: (line: string) => v
 		});
 		const compileMessages = `${tsc.stdout}${tsc.stderr}`.split('\n').filter((line) => /error TS\d+/.test(line));
 		copyAssets(REPO_ROOT, join(staging, 'dist'));
+		options.log('  bundling each node and credential into one file (scripts/bundle.js), as npm run build does');
+		execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'bundle.js'), join(staging, 'dist')], { stdio: 'ignore' });
 		for (const file of ['package.json', 'README.md', 'LICENSE.md']) {
 			if (existsSync(join(REPO_ROOT, file))) copyFileSync(join(REPO_ROOT, file), join(staging, file));
 		}
