@@ -132,9 +132,8 @@ describe.each(readCases)('1,000 reads with 20 % faults: $title', (testCase) => {
 	it('all complete, in order, none lost, each processed once', async () => {
 		const input = testCase.prepare(fakes);
 		const fake = fakes[testCase.service];
-		// Seeded, so the run replays exactly. With six attempts a read is lost only after six faults in a
-		// row (0.2^6 = 6.4e-5 per read, so 1,000 reads all complete in ~94 % of random patterns); with
-		// seed 1 one read needs all six attempts and none is lost.
+		// Seeded, so the run replays exactly. With eight attempts a read is lost only after eight faults
+		// in a row (0.2^8 = 2.6e-6 per read: 1,000 reads all complete in 99.7 % of random patterns).
 		fake.injectFaults(plan(READ_FAULTS, (request) => testCase.path.test(request.path), 1));
 		const run = await fakes.run(testCase.service, testCase.parameters, { items: items(COUNT, input) });
 
