@@ -29,7 +29,8 @@ export const requestOptionsProperty: INodeProperties = {
 							type: 'number',
 							typeOptions: { minValue: 1 },
 							default: 10,
-							description: 'How many items are sent at the same time. 1 sends them one after another.',
+							description:
+								'How many items are sent at the same time. 1 sends them one after another. Without an interval, a new item starts as soon as one finishes.',
 						},
 						{
 							displayName: 'Batch Interval (Ms)',

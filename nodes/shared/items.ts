@@ -56,7 +56,8 @@ export function applyRequestOptions(context: IExecuteFunctions): { batchSize: nu
 /**
  * Runs one handler per input item. Adds pairedItem to every output, turns failures into error
  * items under "Continue On Fail", and applies the node's Request Options: a timeout, and batching
- * (items of a batch run concurrently, output order is kept, an interval separates batches).
+ * (that many items run at the same time, output order is kept; with an interval, items go in
+ * batches separated by it, without one a new item starts as soon as another finishes).
  */
 export async function runForEachItem(this: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -84,8 +85,14 @@ export async function runForEachItem(this: IExecuteFunctions, handler: ItemHandl
 		return [output];
 	}
 
+	if (batchInterval === 0) {
+		const results = await runWindow(items.length, batchSize, runOne);
+		for (const produced of results) output.push(...produced);
+		return [output];
+	}
+
 	for (let start = 0; start < items.length; start += batchSize) {
-		if (start > 0 && batchInterval > 0) await sleep(batchInterval);
+		if (start > 0) await sleep(batchInterval);
 		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_, k) => start + k);
 		const settled = await Promise.allSettled(indexes.map(runOne));
 		for (const result of settled) {
@@ -95,4 +102,29 @@ export async function runForEachItem(this: IExecuteFunctions, handler: ItemHandl
 		}
 	}
 	return [output];
+}
+
+/**
+ * Keeps `width` items in flight: as soon as one finishes the next starts, so no item waits for the
+ * slowest of a batch (used when batching has no interval). Results come back in input order. On a
+ * failure no further item starts; those in flight finish, then the first failure in input order is
+ * thrown.
+ */
+async function runWindow<T>(count: number, width: number, run: (index: number) => Promise<T>): Promise<T[]> {
+	const results = new Array<T>(count);
+	const failures = new Map<number, unknown>();
+	let next = 0;
+	const lane = async () => {
+		while (next < count && failures.size === 0) {
+			const index = next++;
+			try {
+				results[index] = await run(index);
+			} catch (error) {
+				failures.set(index, error);
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(width, count) }, lane));
+	if (failures.size) throw failures.get(Math.min(...failures.keys()));
+	return results;
 }

@@ -26,6 +26,8 @@ export interface RecordedRequest {
 	form?: Record<string, FormValue[]>;
 	/** Milliseconds since the epoch at arrival. */
 	time: number;
+	/** Milliseconds since the epoch when the answer was sent. */
+	answeredAt?: number;
 	/** The injected fault this request got instead of reaching the API, if any. */
 	fault?: FaultKind;
 	/** Whether the request reached the platform's handler (was processed). */
@@ -91,6 +93,8 @@ export class FakeServer {
 	readonly requests: RecordedRequest[] = [];
 	/** Added to every answer, in milliseconds. */
 	latencyMs = 0;
+	/** Per-request latency, when set (overrides latencyMs). */
+	latencyFor?: (request: RecordedRequest) => number;
 	url = '';
 
 	private readonly routes: Route[] = [];
@@ -146,6 +150,7 @@ export class FakeServer {
 		this.scripted.length = 0;
 		this.faultPlan = undefined;
 		this.latencyMs = 0;
+		this.latencyFor = undefined;
 		return this;
 	}
 
@@ -219,7 +224,8 @@ export class FakeServer {
 		await parseBody(request);
 		this.requests.push(request);
 
-		if (this.latencyMs > 0) await delay(this.latencyMs);
+		const latency = this.latencyFor ? this.latencyFor(request) : this.latencyMs;
+		if (latency > 0) await delay(latency);
 
 		const fault = this.pickFault(request);
 		if (typeof fault === 'object') {
@@ -288,6 +294,7 @@ export class FakeServer {
 		}
 		res.writeHead(status, headers);
 		res.end(payload);
+		request.answeredAt = Date.now();
 	}
 }
 
