@@ -378,7 +378,7 @@ export function plugChatReplyWorkflow(): WorkflowJson {
 	};
 }
 
-/** The importable examples in examples/ (documented in docs/e2e.md). */
+/** The importable examples in examples/ (documented in the README). */
 export function exampleWorkflows(): ExampleWorkflow[] {
 	const dir = join(ROOT, 'examples');
 	return readdirSync(dir)

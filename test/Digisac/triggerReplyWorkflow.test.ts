@@ -10,11 +10,12 @@ import { captureDelivery } from '../fakes/digisac/deliveryCapture';
 import { deliverWebhook, runNode, runWebhookMethod } from '../harness';
 import { nodeState } from './triggerHelpers';
 
-/** The importable workflow shown in docs/digisac-trigger.md, read from the document itself. */
+/** The importable workflow the README's Digisac Trigger section shows, read from the README itself. */
 function documentedWorkflow(): { nodes: INode[]; connections: IDataObject } {
-	const markdown = readFileSync(join(__dirname, '../../docs/digisac-trigger.md'), 'utf8');
-	const block = /```json\n([\s\S]*?)\n```/.exec(markdown);
-	if (!block) throw new Error('docs/digisac-trigger.md has no JSON workflow');
+	const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+	const section = readme.slice(readme.indexOf('\n## Digisac Trigger\n'));
+	const block = /```json\n([\s\S]*?)\n```/.exec(section);
+	if (!block) throw new Error('The README\'s Digisac Trigger section has no JSON workflow');
 	return JSON.parse(block[1]) as { nodes: INode[]; connections: IDataObject };
 }
 
