@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /**
  * Options every action node offers last: a timeout, and batching like n8n's HTTP Request node
@@ -76,4 +76,19 @@ export function returnAllOrLimit(show: { resource: string[]; operation: string[]
 			description: 'Max number of results to return',
 		},
 	];
+}
+
+/**
+ * Shows properties only for the given resource/operation, like n8n-workflow's
+ * updateDisplayOptions. That one deep-clones every property with lodash.merge, which took about a
+ * third of the time n8n spends loading this package; a shallow copy with the `show`/`hide`
+ * conditions merged gives the same descriptions.
+ */
+export function updateDisplayOptions(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => {
+		const merged: IDisplayOptions = { ...property.displayOptions };
+		if (displayOptions.show) merged.show = { ...property.displayOptions?.show, ...displayOptions.show };
+		if (displayOptions.hide) merged.hide = { ...property.displayOptions?.hide, ...displayOptions.hide };
+		return { ...property, displayOptions: merged };
+	});
 }

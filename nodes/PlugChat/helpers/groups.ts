@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { apiRequest } from '../transport';
 import { groupIdLocator } from './fields';
 import { readGroupId, readPhoneList } from './phone';
 import { actionResult, assertAccepted } from './results';
+import { updateDisplayOptions } from '../../shared/descriptions';
 
 export const phonesField: INodeProperties = {
 	displayName: 'Phones',

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, select } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	select({ name: 'botId', displayName: 'Bot', description: 'The bot (robô) whose flow continues', method: 'getBots', required: true }),

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 export type ConnectionCommand = 'start' | 'restart' | 'shutdown' | 'logout';
 

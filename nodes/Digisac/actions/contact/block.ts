@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { optionalString, requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 /** Block and Unblock are the same request with `block` true or false. */
 export function blockOperation(operation: 'block' | 'unblock') {

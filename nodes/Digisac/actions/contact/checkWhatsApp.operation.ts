@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject, requireString, toList } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
 import { contactBody, contactFieldOptions } from './fields';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

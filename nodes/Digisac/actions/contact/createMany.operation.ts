@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { sleep, updateDisplayOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { requireNumber, requireString } from '../../../shared/parameters';
 import { applyRequestOptions, asNodeError, errorItem } from '../../../shared/items';
@@ -7,6 +7,7 @@ import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
 import { contactBody, contactFieldOptions } from './fields';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

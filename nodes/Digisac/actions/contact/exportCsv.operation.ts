@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { exportToItem } from '../../helpers/files';
 import { mergeQuery, readRawQuery } from '../../helpers/query';
 import { apiRequestFull } from '../../transport';
 import { outputBinaryOption, rawQueryOption } from '../common.description';
 import { buildContactQuery, contactFilterOptions } from './fields';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) to get'),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+
+import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import { addInclude } from '../../helpers/query';
 import { rawQueryOption } from '../common.description';

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 import { contactBody, contactFieldOptions } from './fields';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const [customFieldsField, defaultDepartmentField, internalNameField, tagsField] = contactFieldOptions;
 

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { stringField } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
 import { memberNumbers, memberNumbersProperty } from './members';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	connectionSelect('The WhatsApp connection (conexão) that creates the group'),

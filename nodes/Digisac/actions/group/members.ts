@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { requireString, toList } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { groupLocator } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 /** Members to add are phone numbers: [{number}] as Digisac takes them. */
 export function memberNumbers(context: IExecuteFunctions, i: number): IDataObject[] {

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { sleep, updateDisplayOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { backoffDelay } from '../../../shared/transport';
 import { messageFile, messageFileItem } from '../../helpers/files';
 import { apiRequest } from '../../transport';
 import { messageLocator, outputBinaryOption } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	messageLocator,

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { readInputFile } from '../../../shared/binary';
 import { optionalString, textParameter } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { dontOpenTicketOption, originOption, recipientProperties, userOption } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	...recipientProperties,

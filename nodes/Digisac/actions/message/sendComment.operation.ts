@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { optionalString, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator, originOption, userOption } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) whose chat gets the comment'),

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { checkPeriod, toIsoDate } from '../../helpers/query';
 import { apiRequest } from '../../transport';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { apiRequest } from '../../transport';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const paths = {
 	resume: '/api/v1/now/resume',

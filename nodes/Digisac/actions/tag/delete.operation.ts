@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { select } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	select({ name: 'tagId', displayName: 'Tag', description: 'The tag to delete', method: 'getTags', required: true }),

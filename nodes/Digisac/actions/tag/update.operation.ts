@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { select } from '../common.description';
 import { colorField, departmentsField, tagBody } from './fields';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	select({ name: 'tagId', displayName: 'Tag', description: 'The tag to update', method: 'getTags', required: true }),

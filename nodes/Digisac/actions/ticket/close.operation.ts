@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString, toList } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, multiSelect } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) whose open ticket is closed'),

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { optionalString, requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, departmentSelect, userSelect } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) whose ticket is transferred. Without an open ticket, one is opened.'),

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { userSelect } from '../common.description';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [userSelect('The user (atendente) to get', true)];
 

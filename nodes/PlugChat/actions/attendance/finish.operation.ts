@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { isObject, requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator({ allowGroup: false, description: 'WhatsApp number of the customer whose attendance ends, with country and area code' }),

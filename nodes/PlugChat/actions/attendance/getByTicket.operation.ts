@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isObject, requireString } from '../../../shared/parameters';
 import { messagesFromMap, normalizeAttendance } from '../../helpers/normalize';
 import { apiRequest } from '../../transport';
 import { quoted } from '../../helpers/text';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

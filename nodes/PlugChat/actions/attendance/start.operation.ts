@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject, toList } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
@@ -7,6 +7,7 @@ import { normalizeStatus } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator({ allowGroup: false, description: 'WhatsApp number of the customer, with country and area code (e.g. 5511987654321)' }),

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+
+import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { normalizeChat } from '../../helpers/chats';
 import { pageLimit } from '../../helpers/lists';
 import { apiRequestAllItems } from '../../transport';

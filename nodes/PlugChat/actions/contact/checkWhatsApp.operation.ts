@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 import { isObject } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator({ allowGroup: false, description: 'Number to check, with country and area code (e.g. 5511987654321)' }),

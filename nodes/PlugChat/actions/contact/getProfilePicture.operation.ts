@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
 import { headerValue } from '../../../shared/transport';
@@ -7,6 +7,7 @@ import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest, apiRequestFull } from '../../transport';
 import { isObject } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

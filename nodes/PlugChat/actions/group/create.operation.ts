@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { isObject, requireString } from '../../../shared/parameters';
 import { phonesField } from '../../helpers/groups';
 import { readPhoneList } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

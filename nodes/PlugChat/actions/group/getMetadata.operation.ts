@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 import { isObject } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [groupIdLocator];
 

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
 import { headerValue } from '../../../shared/transport';
 import { apiRequestFull } from '../../transport';
 import { isObject } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

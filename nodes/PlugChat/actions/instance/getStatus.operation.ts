@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { apiRequest } from '../../transport';
 import { isObject } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['instance'], operation: ['getStatus'] } }, []);
 

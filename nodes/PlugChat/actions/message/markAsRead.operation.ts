@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator({ description: 'Chat the message belongs to: a number with country and area code, or a group ID' }),

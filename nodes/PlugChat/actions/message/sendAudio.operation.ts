@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { mediaSourceFields, phoneLocator, sendOptions } from '../../helpers/fields';
 import { readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

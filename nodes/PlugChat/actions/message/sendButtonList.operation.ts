@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { readText } from './common';
 import { isObject } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { readPhone, toPlugChatPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { mediaSourceFields, phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { extensionForMime, extensionOf, readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { quoted } from '../../helpers/text';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

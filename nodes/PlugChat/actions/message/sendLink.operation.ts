@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
@@ -7,6 +7,7 @@ import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { optionalText, readText } from './common';
 import { quoted } from '../../helpers/text';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

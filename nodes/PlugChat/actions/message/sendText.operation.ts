@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { readText } from './common';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 export const description = updateDisplayOptions({ show: { resource: ['queue'], operation: ['clear'] } }, []);
 

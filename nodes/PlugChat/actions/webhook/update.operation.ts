@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject, requireString } from '../../../shared/parameters';
 import { assertAccepted } from '../../helpers/results';
 import type { WebhookEvent } from '../../helpers/webhooks';
 import { isWebhookEvent, updateAllWebhookUrls, updateWebhookUrls, WEBHOOK_EVENT_OPTIONS } from '../../helpers/webhooks';
 import { quoted } from '../../helpers/text';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

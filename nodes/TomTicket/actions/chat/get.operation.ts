@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { toItems } from '../../../shared/items';
 import { resolveChatId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 import { chatLocator } from '../common.descriptions';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 /** GUESS [api-docs §3.2]: the docs cut off before naming the parameter; `chat_id` by analogy with `ticket_id`. */
 export const CHAT_ID_PARAMETER = 'chat_id';

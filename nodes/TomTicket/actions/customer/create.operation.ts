@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { postForm, requireText } from '../../helpers/write';
 import { customerFieldOptions, customerFormFields } from './fields';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { toItems } from '../../../shared/items';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 import { customerLocator } from '../common.descriptions';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	customerLocator,

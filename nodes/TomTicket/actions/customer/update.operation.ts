@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { customerLocator } from '../common.descriptions';
 import { customerFieldOptions, customerFormFields } from './fields';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	customerLocator,

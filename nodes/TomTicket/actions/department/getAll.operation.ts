@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+
+import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { getManyLimit } from '../../helpers/filters';
 import { apiRequestAllItems } from '../../transport';

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS, PRIORITY_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { attachmentParts, customFieldEntries, postForm, requireText } from '../../helpers/write';
 import { attachmentsOption, customerLocator, customFieldsOption } from '../common.descriptions';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

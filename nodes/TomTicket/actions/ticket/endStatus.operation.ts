@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [ticketLocator];
 

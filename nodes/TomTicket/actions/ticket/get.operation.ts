@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { toItems } from '../../../shared/items';
 import { resolveTicketId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 import { ticketLocator } from '../common.descriptions';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,

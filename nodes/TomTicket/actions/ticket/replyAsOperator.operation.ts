@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_SHORT_TEXT } from '../../helpers/constants';
 import { dateParameter } from '../../helpers/dates';
@@ -7,6 +7,7 @@ import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
 import { apiRequest } from '../../transport';
 import { attachmentsOption, ticketLocator } from '../common.descriptions';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,

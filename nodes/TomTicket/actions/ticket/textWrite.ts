@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { attachmentsOption, ticketLocator } from '../common.descriptions';
 import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 interface TextWrite {
 	operation: string;

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { optionalString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,
