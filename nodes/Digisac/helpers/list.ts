@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { returnAllOrLimit, updateDisplayOptions } from '../../shared/descriptions';
 import { requireNumber } from '../../shared/parameters';
 import { apiRequestAllItems } from '../transport';

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { apiRequest } from '../transport';
 import { groupIdLocator } from './fields';
 import { readGroupId, readPhoneList } from './phone';

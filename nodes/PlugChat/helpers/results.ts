@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { isObject } from '../../shared/parameters';
 
-
 /**
  * PlugChat confirms an action in several ways (bare `true`, `{success: true}`, `{value: true}`,
  * 204 with no body) and refuses one with HTTP 200 and a false flag. Returns whether it refused.

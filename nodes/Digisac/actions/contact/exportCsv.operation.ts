@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { exportToItem } from '../../helpers/files';
 import { mergeQuery, readRawQuery } from '../../helpers/query';
 import { apiRequestFull } from '../../transport';

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { optionalString, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator, originOption, userOption } from '../common.description';

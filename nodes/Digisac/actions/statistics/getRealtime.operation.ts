@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { apiRequest } from '../../transport';
 import { updateDisplayOptions } from '../../../shared/descriptions';
 

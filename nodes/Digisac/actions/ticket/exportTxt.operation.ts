@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { requireString } from '../../../shared/parameters';
 import { exportToItem } from '../../helpers/files';
 import { apiRequestFull } from '../../transport';

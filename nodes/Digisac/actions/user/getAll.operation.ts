@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import type { DigisacQuery } from '../../helpers/query';

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { normalizeChat } from '../../helpers/chats';
 import { pageLimit } from '../../helpers/lists';

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';

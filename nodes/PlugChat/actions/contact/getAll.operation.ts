@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { pageLimit } from '../../helpers/lists';
 import { apiRequestAllItems } from '../../transport';

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { binaryItem, toBuffer } from '../../../shared/binary';
 import { headerValue } from '../../../shared/transport';
 import { phoneLocator } from '../../helpers/fields';

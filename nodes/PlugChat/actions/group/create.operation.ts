@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { isObject, requireString } from '../../../shared/parameters';
 import { phonesField } from '../../helpers/groups';
 import { readPhoneList } from '../../helpers/phone';

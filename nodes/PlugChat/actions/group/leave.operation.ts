@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 import { updateDisplayOptions } from '../../../shared/descriptions';

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { mediaSourceFields, phoneLocator, sendOptions } from '../../helpers/fields';
 import { readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';

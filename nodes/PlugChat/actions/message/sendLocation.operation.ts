@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { requireNumber, requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';

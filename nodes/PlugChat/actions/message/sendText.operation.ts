@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';

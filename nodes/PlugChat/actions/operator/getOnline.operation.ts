@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { requireString } from '../../../shared/parameters';
 import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-
 import { apiRequest } from '../../transport';
 import { isObject } from '../../../shared/parameters';
 import { updateDisplayOptions } from '../../../shared/descriptions';

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { toItems } from '../../../shared/items';
 import { resolveChatId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';

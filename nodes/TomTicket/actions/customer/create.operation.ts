@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { postForm, requireText } from '../../helpers/write';
 import { customerFieldOptions, customerFormFields } from './fields';
 import { updateDisplayOptions } from '../../../shared/descriptions';

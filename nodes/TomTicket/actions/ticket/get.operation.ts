@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { toItems } from '../../../shared/items';
 import { resolveTicketId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { CUSTOMER_ID_TYPE_OPTIONS, SITUATION_OPTIONS } from '../../helpers/constants';

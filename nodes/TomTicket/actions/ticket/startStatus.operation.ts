@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { attachmentsOption, ticketLocator } from '../common.descriptions';
 import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
