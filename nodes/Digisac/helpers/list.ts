@@ -32,10 +32,16 @@ export async function listItems(
 }
 
 /**
- * A plain Get Many operation (Return All / Limit and the raw query option) for resources that have
- * no filter fields of their own.
+ * A plain Get Many operation (Return All / Limit, any extra options, and the raw query option) for
+ * resources that have no filter fields of their own. `build` turns the Options collection into the
+ * base query.
  */
-export function simpleGetAll(resource: string, path: string, build?: (context: IExecuteFunctions, itemIndex: number) => DigisacQuery) {
+export function simpleGetAll(
+	resource: string,
+	path: string,
+	build?: (options: IDataObject) => DigisacQuery,
+	extraOptions: INodeProperties[] = [],
+) {
 	const show = { resource: [resource], operation: ['getAll'] };
 	const properties: INodeProperties[] = [
 		...returnAllOrLimit(show),
@@ -45,13 +51,32 @@ export function simpleGetAll(resource: string, path: string, build?: (context: I
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
-			options: [rawQueryOption],
+			options: [...extraOptions, rawQueryOption],
 		},
 	];
 	return {
 		description: updateDisplayOptions({ show }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-			return await listItems(this, itemIndex, path, build ? build(this, itemIndex) : {});
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			return await listItems(this, itemIndex, path, build ? build(options) : {});
 		},
 	};
+}
+
+/** The Include Archived option of lists whose records can be archived (hidden unless chosen). */
+export function archivedListOption(records: string): INodeProperties {
+	return {
+		displayName: 'Include Archived',
+		name: 'includeArchived',
+		type: 'boolean',
+		default: false,
+		description: `Whether to include archived ${records}`,
+	};
+}
+
+/** Sorted by name, without archived records unless Include Archived is on. */
+export function activeByName(options: IDataObject): DigisacQuery {
+	const query: DigisacQuery = { order: [['name', 'ASC']] };
+	if (!options.includeArchived) query.where = { archivedAt: { $eq: null } };
+	return query;
 }

@@ -1,38 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
-import { listItems } from '../../helpers/list';
 import type { DigisacQuery } from '../../helpers/query';
-import { rawQueryOption } from '../common.description';
+import { simpleGetAll } from '../../helpers/list';
 
-const show = { resource: ['user'], operation: ['getAll'] };
-
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Departments',
-				name: 'includeDepartments',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include each user\'s departments',
-			},
-			rawQueryOption,
-		],
+export const { description, execute } = simpleGetAll(
+	'user',
+	'/api/v1/users',
+	(options) => {
+		const query: DigisacQuery = { order: [['name', 'ASC']] };
+		if (options.includeDepartments) query.include = [{ model: 'departments', attributes: ['id', 'name'] }];
+		return query;
 	},
-];
-
-export const description = updateDisplayOptions({ show }, properties);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const query: DigisacQuery = { order: [['name', 'ASC']] };
-	if (options.includeDepartments) query.include = [{ model: 'departments', attributes: ['id', 'name'] }];
-	return await listItems(this, i, '/api/v1/users', query);
-}
+	[
+		{
+			displayName: 'Include Departments',
+			name: 'includeDepartments',
+			type: 'boolean',
+			default: false,
+			description: "Whether to include each user's departments",
+		},
+	],
+);
