@@ -23,6 +23,16 @@ export default tseslint.config(
 		rules: {
 			'prefer-spread': 'off',
 			'no-console': 'error',
+			// One import order everywhere (n8n's own repository sorts the same way): Node's modules and
+			// packages, then parent folders, then siblings, each group alphabetised.
+			'import-x/order': [
+				'error',
+				{
+					groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
+					'newlines-between': 'always',
+					alphabetize: { order: 'asc', caseInsensitive: true },
+				},
+			],
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },

@@ -8,8 +8,17 @@ const ts = require('typescript');
 
 const configPath = path.join(__dirname, '..', 'tsconfig.json');
 const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, path.dirname(configPath));
-const compilerOptions = { ...options, declaration: false, sourceMap: false, inlineSourceMap: false, noEmit: false };
+const { options } = ts.convertCompilerOptionsFromJson(
+	config.compilerOptions,
+	path.dirname(configPath),
+);
+const compilerOptions = {
+	...options,
+	declaration: false,
+	sourceMap: false,
+	inlineSourceMap: false,
+	noEmit: false,
+};
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
 	const source = fs.readFileSync(filename, 'utf8');

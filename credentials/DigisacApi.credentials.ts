@@ -1,4 +1,9 @@
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class DigisacApi implements ICredentialType {
 	name = 'digisacApi';
@@ -34,14 +39,18 @@ export class DigisacApi implements ICredentialType {
 
 	// A function, not a generic {{expression}}: n8n would evaluate the expression on every request.
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken ?? '').trim()}` };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.apiToken ?? '').trim()}`,
+		};
 		return requestOptions;
 	};
 
 	test: ICredentialTestRequest = {
 		request: {
 			// Same normalisation as the node's transport (nodes/Digisac/transport): strip "/", "/api", "/api/v1".
-			baseURL: '={{$credentials.accountUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/v1)?$/i, "")}}',
+			baseURL:
+				'={{$credentials.accountUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/v1)?$/i, "")}}',
 			url: '/api/v1/me',
 		},
 	};

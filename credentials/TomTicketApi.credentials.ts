@@ -1,11 +1,19 @@
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class TomTicketApi implements ICredentialType {
 	name = 'tomTicketApi';
 
 	displayName = 'TomTicket API';
 
-	icon = { light: 'file:../icons/tomticket.svg', dark: 'file:../icons/tomticket.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/tomticket.svg',
+		dark: 'file:../icons/tomticket.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://tomticket.tomticket.com/kb/chamados-api/consultar-chamados';
 
@@ -31,7 +39,10 @@ export class TomTicketApi implements ICredentialType {
 
 	// A function, not a generic {{expression}}: n8n would evaluate the expression on every request.
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiToken ?? '').trim()}` };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.apiToken ?? '').trim()}`,
+		};
 		return requestOptions;
 	};
 
@@ -45,7 +56,11 @@ export class TomTicketApi implements ICredentialType {
 			{
 				// TomTicket can answer HTTP 200 with {"error": true, "message": …}.
 				type: 'responseSuccessBody',
-				properties: { key: 'error', value: true, message: 'TomTicket refused the request: check the API token' },
+				properties: {
+					key: 'error',
+					value: true,
+					message: 'TomTicket refused the request: check the API token',
+				},
 			},
 		],
 	};

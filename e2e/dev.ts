@@ -27,7 +27,10 @@ setLogPrefix('dev');
 
 const DEV_DIR = join(ROOT, '.dev');
 /** Examples switched on at first import, so that the simulated events have somewhere to go. */
-const ACTIVATE_ON_IMPORT = ['digisac-whatsapp-auto-reply.json', 'plugchat-finished-attendance-to-tomticket.json'];
+const ACTIVATE_ON_IMPORT = [
+	'digisac-whatsapp-auto-reply.json',
+	'plugchat-finished-attendance-to-tomticket.json',
+];
 const TRIGGER_TYPES = ['plugChatTrigger', 'digisacTrigger', 'tomTicketTrigger'].map(typeName);
 
 let stack: Stack | undefined;
@@ -44,11 +47,20 @@ async function exists(n8n: N8n, workflowId: string): Promise<boolean> {
 }
 
 /** Imports the examples n8n does not have yet; the user's edits to imported ones are kept. */
-async function importExamples(n8n: N8n, examples: ExampleWorkflow[], scratchDir: string): Promise<string[]> {
+async function importExamples(
+	n8n: N8n,
+	examples: ExampleWorkflow[],
+	scratchDir: string,
+): Promise<string[]> {
 	const missing: ExampleWorkflow[] = [];
-	for (const example of examples) if (!(await exists(n8n, example.workflow.id))) missing.push(example);
+	for (const example of examples)
+		if (!(await exists(n8n, example.workflow.id))) missing.push(example);
 	if (missing.length === 0) return [];
-	await n8n.importWorkflows(missing.map((e) => e.workflow), scratchDir, 'examples');
+	await n8n.importWorkflows(
+		missing.map((e) => e.workflow),
+		scratchDir,
+		'examples',
+	);
 	return missing.map((e) => e.file);
 }
 
@@ -65,7 +77,9 @@ async function republishTriggerWorkflows(n8n: N8n, activateNow: string[]): Promi
 	for (const summary of list.data) {
 		const active = summary.active === true || Boolean(summary.activeVersionId);
 		if (!active && !activateNow.includes(summary.id)) continue;
-		const workflow = (await n8n.request('GET', `/rest/workflows/${summary.id}`)) as { data: { nodes: Array<{ type: string }> } };
+		const workflow = (await n8n.request('GET', `/rest/workflows/${summary.id}`)) as {
+			data: { nodes: Array<{ type: string }> };
+		};
 		if (!workflow.data.nodes.some((node) => TRIGGER_TYPES.includes(node.type))) continue;
 		try {
 			if (active) await n8n.deactivate(summary.id);
@@ -87,7 +101,9 @@ async function republishTriggerWorkflows(n8n: N8n, activateNow: string[]): Promi
 }
 
 async function main(): Promise<void> {
-	log('Starting n8n with n8n-nodes-atendimento and fake PlugChat, TomTicket and Digisac (first run: n8n is installed, which takes minutes)');
+	log(
+		'Starting n8n with n8n-nodes-atendimento and fake PlugChat, TomTicket and Digisac (first run: n8n is installed, which takes minutes)',
+	);
 	stack = await startStack({
 		userFolder: join(DEV_DIR, 'n8n'),
 		scratchDir: join(DEV_DIR, 'scratch'),
@@ -98,7 +114,9 @@ async function main(): Promise<void> {
 
 	const examples = exampleWorkflows();
 	const imported = await importExamples(n8n, examples, stack.scratchDir);
-	const activateNow = examples.filter((e) => imported.includes(e.file) && ACTIVATE_ON_IMPORT.includes(e.file)).map((e) => e.workflow.id);
+	const activateNow = examples
+		.filter((e) => imported.includes(e.file) && ACTIVATE_ON_IMPORT.includes(e.file))
+		.map((e) => e.workflow.id);
 	const active = await republishTriggerWorkflows(n8n, activateNow);
 
 	const controlPort = await portNear(5680, new Set([Number(new URL(n8n.url).port)]));

@@ -17,14 +17,18 @@ import { checkActionNode } from './checks/actionNodes';
 import { checkAiAgentExample } from './checks/aiAgent';
 import { checkPackageTypes } from './checks/packageTypes';
 import { checkScreenshots } from './checks/screenshots';
-import { checkDigisacTrigger, checkPlugChatTrigger, checkTomTicketTriggerSample } from './checks/triggers';
-import { dailyExportRun, e2eWorkflows, exampleWorkflows, plugChatReplyWorkflow } from './workflows';
+import {
+	checkDigisacTrigger,
+	checkPlugChatTrigger,
+	checkTomTicketTriggerSample,
+} from './checks/triggers';
 import { log, setLogPrefix } from './lib/log';
+import { stopEverythingOnExit } from './lib/processes';
 import type { Stack } from './lib/stack';
 import { startStack, stopStack } from './lib/stack';
 import { FatalStepError, Report } from './lib/steps';
-import { stopEverythingOnExit } from './lib/processes';
 import { ROOT } from './lib/toolchain';
+import { dailyExportRun, e2eWorkflows, exampleWorkflows, plugChatReplyWorkflow } from './workflows';
 
 setLogPrefix('e2e');
 
@@ -52,7 +56,9 @@ async function main(): Promise<number> {
 				}),
 		});
 		const { n8n, fakes } = stack;
-		await report.check('1. n8n lists every node and credential type of the package', () => checkPackageTypes(n8n));
+		await report.check('1. n8n lists every node and credential type of the package', () =>
+			checkPackageTypes(n8n),
+		);
 
 		const workflows = e2eWorkflows();
 		const plugChatReply = plugChatReplyWorkflow();
@@ -63,32 +69,69 @@ async function main(): Promise<number> {
 			return found;
 		};
 		await report.setup('Import the e2e and example workflows (n8n import:workflow)', async () => {
-			await n8n.importWorkflows([...workflows.map((w) => w.workflow), plugChatReply], stack!.scratchDir, 'e2e-workflows');
-			await n8n.importWorkflows(examples.map((w) => w.workflow), stack!.scratchDir, 'examples');
+			await n8n.importWorkflows(
+				[...workflows.map((w) => w.workflow), plugChatReply],
+				stack!.scratchDir,
+				'e2e-workflows',
+			);
+			await n8n.importWorkflows(
+				examples.map((w) => w.workflow),
+				stack!.scratchDir,
+				'examples',
+			);
 		});
 
 		for (const spec of workflows) {
 			await report.check(`2. ${spec.title}`, () => checkActionNode(n8n, fakes, spec, artifacts));
 		}
 		const dailyExport = dailyExportRun(example('digisac-daily-closed-tickets-export.json'));
-		await report.check(`2. ${dailyExport.title}`, () => checkActionNode(n8n, fakes, dailyExport, artifacts));
-		await report.check('2. Example ai-agent-customer-service-tools: the agent uses the Digisac Tool twice (a scripted fake OpenAI drives it)', () =>
-			checkAiAgentExample(n8n, fakes, example('ai-agent-customer-service-tools.json'), stack!.scratchDir),
+		await report.check(`2. ${dailyExport.title}`, () =>
+			checkActionNode(n8n, fakes, dailyExport, artifacts),
 		);
-		await report.check('3. Digisac Trigger (example digisac-whatsapp-auto-reply): activation registers the webhook, an event runs the reply, deactivation removes it', () =>
-			checkDigisacTrigger(n8n, fakes, example('digisac-whatsapp-auto-reply.json').workflow),
+		await report.check(
+			'2. Example ai-agent-customer-service-tools: the agent uses the Digisac Tool twice (a scripted fake OpenAI drives it)',
+			() =>
+				checkAiAgentExample(
+					n8n,
+					fakes,
+					example('ai-agent-customer-service-tools.json'),
+					stack!.scratchDir,
+				),
 		);
-		await report.check('3. PlugChat Trigger (e2e reply flow + example plugchat-finished-attendance-to-tomticket): each registers its own event, events run them, deactivation clears them', () =>
-			checkPlugChatTrigger(n8n, fakes, plugChatReply, example('plugchat-finished-attendance-to-tomticket.json').workflow),
+		await report.check(
+			'3. Digisac Trigger (example digisac-whatsapp-auto-reply): activation registers the webhook, an event runs the reply, deactivation removes it',
+			() => checkDigisacTrigger(n8n, fakes, example('digisac-whatsapp-auto-reply.json').workflow),
 		);
-		await report.check('3. TomTicket Trigger (example tomticket-answered-ticket-whatsapp-notice, polling): a manual run polls and the notice reaches PlugChat', () =>
-			checkTomTicketTriggerSample(n8n, fakes, example('tomticket-answered-ticket-whatsapp-notice.json').workflow),
+		await report.check(
+			'3. PlugChat Trigger (e2e reply flow + example plugchat-finished-attendance-to-tomticket): each registers its own event, events run them, deactivation clears them',
+			() =>
+				checkPlugChatTrigger(
+					n8n,
+					fakes,
+					plugChatReply,
+					example('plugchat-finished-attendance-to-tomticket.json').workflow,
+				),
+		);
+		await report.check(
+			'3. TomTicket Trigger (example tomticket-answered-ticket-whatsapp-notice, polling): a manual run polls and the notice reaches PlugChat',
+			() =>
+				checkTomTicketTriggerSample(
+					n8n,
+					fakes,
+					example('tomticket-answered-ticket-whatsapp-notice.json').workflow,
+				),
 		);
 		await report.check('4. Editor screenshots of workflows with our nodes and icons', () =>
 			checkScreenshots(n8n, examples, join(artifacts, 'screenshots'), artifacts),
 		);
 	} catch (error) {
-		if (!(error instanceof FatalStepError)) report.results.push({ name: 'unexpected error', ok: false, seconds: 0, error: String((error as Error)?.stack ?? error) });
+		if (!(error instanceof FatalStepError))
+			report.results.push({
+				name: 'unexpected error',
+				ok: false,
+				seconds: 0,
+				error: String((error as Error)?.stack ?? error),
+			});
 	} finally {
 		log('Stopping everything that was started');
 		await stopStack(stack);

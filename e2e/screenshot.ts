@@ -23,12 +23,20 @@ interface MinimalWebSocket {
 	addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
 }
 
-const { WebSocket } = globalThis as unknown as { WebSocket?: new (url: string) => MinimalWebSocket };
+const { WebSocket } = globalThis as unknown as {
+	WebSocket?: new (url: string) => MinimalWebSocket;
+};
 
-async function connect(url: string): Promise<(method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>> {
-	if (!WebSocket) throw new Error('this Node has no global WebSocket; run the script with Node 22 or later');
+async function connect(
+	url: string,
+): Promise<(method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>> {
+	if (!WebSocket)
+		throw new Error('this Node has no global WebSocket; run the script with Node 22 or later');
 	const socket = new WebSocket(url);
-	const pending = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
+	const pending = new Map<
+		number,
+		{ resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }
+	>();
 	let nextId = 0;
 	socket.addEventListener('message', (event) => {
 		const message = JSON.parse(event.data) as CdpMessage;
@@ -40,7 +48,9 @@ async function connect(url: string): Promise<(method: string, params?: Record<st
 	});
 	await new Promise<void>((resolve, reject) => {
 		socket.addEventListener('open', () => resolve());
-		socket.addEventListener('error', () => reject(new Error(`cannot open the DevTools socket ${url}`)));
+		socket.addEventListener('error', () =>
+			reject(new Error(`cannot open the DevTools socket ${url}`)),
+		);
 	});
 	return async (method, params = {}) =>
 		await new Promise((resolve, reject) => {
@@ -81,15 +91,24 @@ async function shoot(
 ): Promise<PageState> {
 	await send('Page.navigate', { url: `${n8nUrl}/workflow/${workflowId}` });
 	const read = async (): Promise<PageState> => {
-		const result = (await send('Runtime.evaluate', { expression: PROBE(iconPathPart), returnByValue: true })) as { result?: { value?: string } };
-		return result.result?.value ? (JSON.parse(result.result.value) as PageState) : { nodes: [], icons: [], title: '', path: '' };
+		const result = (await send('Runtime.evaluate', {
+			expression: PROBE(iconPathPart),
+			returnByValue: true,
+		})) as { result?: { value?: string } };
+		return result.result?.value
+			? (JSON.parse(result.result.value) as PageState)
+			: { nodes: [], icons: [], title: '', path: '' };
 	};
 	const deadline = Date.now() + 60_000;
 	let state = await read();
 	while (Date.now() < deadline) {
 		await sleep(1000);
 		state = await read();
-		if (state.path.endsWith(workflowId) && state.icons.filter((icon) => icon.loaded).length >= wantedIcons) break;
+		if (
+			state.path.endsWith(workflowId) &&
+			state.icons.filter((icon) => icon.loaded).length >= wantedIcons
+		)
+			break;
 	}
 	// Let the canvas finish its fit-to-view animation before the picture.
 	await sleep(1500);
@@ -101,16 +120,25 @@ async function shoot(
 
 async function main() {
 	const [cdpPort, n8nUrl, cookie, browserId, iconPathPart, ...targets] = process.argv.slice(2);
-	const target = (await (await fetch(`http://127.0.0.1:${cdpPort}/json/new?about:blank`, { method: 'PUT' })).json()) as {
+	const target = (await (
+		await fetch(`http://127.0.0.1:${cdpPort}/json/new?about:blank`, { method: 'PUT' })
+	).json()) as {
 		webSocketDebuggerUrl: string;
 	};
 	const send = await connect(target.webSocketDebuggerUrl);
 	await send('Page.enable');
 	await send('Network.enable');
-	await send('Emulation.setDeviceMetricsOverride', { width: 1440, height: 900, deviceScaleFactor: 1, mobile: false });
+	await send('Emulation.setDeviceMetricsOverride', {
+		width: 1440,
+		height: 900,
+		deviceScaleFactor: 1,
+		mobile: false,
+	});
 	await send('Network.setCookie', { name: 'n8n-auth', value: cookie, url: n8nUrl, httpOnly: true });
 	// n8n ties the session to the browser id the login sent; the editor sends it from localStorage.
-	await send('Page.addScriptToEvaluateOnNewDocument', { source: `localStorage.setItem('n8n-browserId', ${JSON.stringify(browserId)});` });
+	await send('Page.addScriptToEvaluateOnNewDocument', {
+		source: `localStorage.setItem('n8n-browserId', ${JSON.stringify(browserId)});`,
+	});
 	for (const spec of targets) {
 		const [workflowId, out, wanted] = spec.split('=');
 		const state = await shoot(send, n8nUrl, workflowId, out, iconPathPart, Number(wanted || 1));

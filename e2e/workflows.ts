@@ -2,6 +2,8 @@ import { createHash } from 'crypto';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
+import type { RecordedRequest } from '../test/fakes/fakeServer';
+
 import { DEMO } from './lib/demoData';
 import type { Fakes } from './lib/fakes';
 import { CREDENTIAL_IDS, CREDENTIAL_NAMES } from './lib/fakes';
@@ -9,14 +11,16 @@ import type { RunItem } from './lib/n8n';
 import { ourPackage } from './lib/pkg';
 import type { Problems } from './lib/steps';
 import { ROOT } from './lib/toolchain';
-import type { RecordedRequest } from '../test/fakes/fakeServer';
 
 /** A workflow as `n8n import:workflow` and the editor's "Import from File" take it. */
 export interface WorkflowJson {
 	id: string;
 	name: string;
 	nodes: NodeJson[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> } | Record<string, unknown>>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> } | Record<string, unknown>
+	>;
 	settings: Record<string, unknown>;
 	active?: boolean;
 	pinData?: Record<string, unknown>;
@@ -41,7 +45,11 @@ export interface RunView {
 	/** The content of an output item's binary property (n8n keeps it on disk). */
 	file(item: RunItem | undefined, property?: string): Buffer | undefined;
 	/** Requests the fake handled during this run, optionally of one method and path. */
-	requests(fake: keyof Omit<Fakes, 'all'>, method?: string, path?: string | RegExp): RecordedRequest[];
+	requests(
+		fake: keyof Omit<Fakes, 'all'>,
+		method?: string,
+		path?: string | RegExp,
+	): RecordedRequest[];
 	fakes: Fakes;
 }
 
@@ -88,7 +96,12 @@ const CREDENTIAL_OF: Record<string, keyof typeof CREDENTIAL_IDS> = {
 };
 
 /** One of our nodes, with the credential that points at its fake. */
-export function ourNode(name: string, shortType: string, parameters: Record<string, unknown>, position: [number, number] = [0, 0]): NodeJson {
+export function ourNode(
+	name: string,
+	shortType: string,
+	parameters: Record<string, unknown>,
+	position: [number, number] = [0, 0],
+): NodeJson {
 	const credential = CREDENTIAL_OF[shortType];
 	return {
 		id: uuidFor(`${name}/${shortType}`),
@@ -97,7 +110,9 @@ export function ourNode(name: string, shortType: string, parameters: Record<stri
 		typeVersion: 1,
 		position,
 		parameters,
-		credentials: { [credential]: { id: CREDENTIAL_IDS[credential], name: CREDENTIAL_NAMES[credential] } },
+		credentials: {
+			[credential]: { id: CREDENTIAL_IDS[credential], name: CREDENTIAL_NAMES[credential] },
+		},
 		...(shortType.endsWith('Trigger') ? { webhookId: uuidFor(`webhook/${name}`) } : {}),
 	};
 }
@@ -118,7 +133,9 @@ function fanOut(name: string, branches: NodeJson[][]): WorkflowJson {
 	const start = manualTrigger();
 	const connections: WorkflowJson['connections'] = {};
 	const link = (from: string, to: string) => {
-		const entry = (connections[from] ??= { main: [[]] }) as { main: Array<Array<{ node: string; type: 'main'; index: number }>> };
+		const entry = (connections[from] ??= { main: [[]] }) as {
+			main: Array<Array<{ node: string; type: 'main'; index: number }>>;
+		};
 		entry.main[0].push({ node: to, type: 'main', index: 0 });
 	};
 	branches.forEach((chain, row) => {
@@ -148,35 +165,57 @@ function digisacWorkflow(): ActionWorkflow {
 	const reply = 'Olá, Maria! Seu pedido 4521 saiu para entrega hoje.';
 	return {
 		nodeType: 'digisac',
-		title: 'Digisac node: get a contact, send a message, list closed tickets, export a ticket as PDF',
+		title:
+			'Digisac node: get a contact, send a message, list closed tickets, export a ticket as PDF',
 		workflow: fanOut('E2E: Digisac node', [
-			[ourNode('Get contact', 'digisac', { resource: 'contact', operation: 'get', contactId: byId(d.contacts.maria) })],
 			[
-				ourNode(
-					'Send message',
-					'digisac',
-					{ resource: 'message', operation: 'send', sendTo: 'contact', contactId: byId(d.contacts.maria), text: reply },
-				),
+				ourNode('Get contact', 'digisac', {
+					resource: 'contact',
+					operation: 'get',
+					contactId: byId(d.contacts.maria),
+				}),
 			],
 			[
-				ourNode(
-					'Closed tickets',
-					'digisac',
-					{ resource: 'ticket', operation: 'getAll', returnAll: true, filters: { status: 'closed' } },
-				),
+				ourNode('Send message', 'digisac', {
+					resource: 'message',
+					operation: 'send',
+					sendTo: 'contact',
+					contactId: byId(d.contacts.maria),
+					text: reply,
+				}),
 			],
-			[ourNode('Ticket PDF', 'digisac', { resource: 'ticket', operation: 'exportPdf', ticketId: byId(d.closedTicketId) })],
+			[
+				ourNode('Closed tickets', 'digisac', {
+					resource: 'ticket',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { status: 'closed' },
+				}),
+			],
+			[
+				ourNode('Ticket PDF', 'digisac', {
+					resource: 'ticket',
+					operation: 'exportPdf',
+					ticketId: byId(d.closedTicketId),
+				}),
+			],
 		]),
 		verify(view, problems) {
 			const contact = one(view, problems, 'Get contact');
-			problems.expect(contact?.json.name === 'Maria Oliveira', `"Get contact" output name ${JSON.stringify(contact?.json.name)}, expected "Maria Oliveira"`);
+			problems.expect(
+				contact?.json.name === 'Maria Oliveira',
+				`"Get contact" output name ${JSON.stringify(contact?.json.name)}, expected "Maria Oliveira"`,
+			);
 			problems.expect(
 				view.requests('digisac', 'GET', `/api/v1/contacts/${d.contacts.maria}`).length === 1,
 				'the fake Digisac got no GET /api/v1/contacts/<id> from "Get contact"',
 			);
 
 			const sent = one(view, problems, 'Send message');
-			problems.expect(sent?.json.text === reply && sent?.json.isFromMe === true, `"Send message" output is not the sent message: ${JSON.stringify(sent?.json)}`);
+			problems.expect(
+				sent?.json.text === reply && sent?.json.isFromMe === true,
+				`"Send message" output is not the sent message: ${JSON.stringify(sent?.json)}`,
+			);
 			const post = view.requests('digisac', 'POST', '/api/v1/messages')[0];
 			const body = (post?.json ?? {}) as Record<string, unknown>;
 			problems.expect(
@@ -185,7 +224,9 @@ function digisacWorkflow(): ActionWorkflow {
 			);
 
 			const closed = view.output('Closed tickets');
-			const expectedClosed = view.fakes.digisac.state.tickets.filter((t) => t.isOpen === false).length;
+			const expectedClosed = view.fakes.digisac.state.tickets.filter(
+				(t) => t.isOpen === false,
+			).length;
 			problems.expect(
 				closed.length === expectedClosed && closed.every((item) => item.json.isOpen === false),
 				`"Closed tickets" should output the ${expectedClosed} closed tickets, got ${closed.length}: ${JSON.stringify(closed.map((i) => i.json.protocol))}`,
@@ -193,10 +234,17 @@ function digisacWorkflow(): ActionWorkflow {
 
 			const pdf = one(view, problems, 'Ticket PDF');
 			const binary = pdf?.binary?.data;
-			problems.expect(binary?.mimeType === 'application/pdf', `"Ticket PDF" should output a PDF in binary "data", got ${JSON.stringify(pdf?.binary ?? pdf?.json)}`);
-			problems.expect(view.file(pdf)?.subarray(0, 5).toString() === '%PDF-', '"Ticket PDF" binary data is not the PDF the fake served');
 			problems.expect(
-				view.requests('digisac', 'GET', new RegExp(`^/pdf/tickets/${d.closedTicketId}/`)).length === 1,
+				binary?.mimeType === 'application/pdf',
+				`"Ticket PDF" should output a PDF in binary "data", got ${JSON.stringify(pdf?.binary ?? pdf?.json)}`,
+			);
+			problems.expect(
+				view.file(pdf)?.subarray(0, 5).toString() === '%PDF-',
+				'"Ticket PDF" binary data is not the PDF the fake served',
+			);
+			problems.expect(
+				view.requests('digisac', 'GET', new RegExp(`^/pdf/tickets/${d.closedTicketId}/`)).length ===
+					1,
 				'the fake Digisac got no GET /pdf/tickets/<id>/… from "Ticket PDF"',
 			);
 		},
@@ -208,45 +256,82 @@ function plugChatWorkflow(): ActionWorkflow {
 	const text = 'Olá! Seu atendimento foi registrado com o protocolo 1470.';
 	return {
 		nodeType: 'plugChat',
-		title: 'PlugChat node: send a text, start an attendance, read an attendance by number, list departments',
+		title:
+			'PlugChat node: send a text, start an attendance, read an attendance by number, list departments',
 		workflow: fanOut('E2E: PlugChat node', [
-			[ourNode('Send text', 'plugChat', { resource: 'message', operation: 'sendText', phone: byId('+55 (11) 98765-4321'), message: text })],
 			[
-				ourNode(
-					'Start attendance',
-					'plugChat',
-					{ resource: 'attendance', operation: 'start', phone: byId('5541991234567'), operatorIds: [p.operatorId], options: { departmentId: p.generalDepartmentId } },
-				),
+				ourNode('Send text', 'plugChat', {
+					resource: 'message',
+					operation: 'sendText',
+					phone: byId('+55 (11) 98765-4321'),
+					message: text,
+				}),
 			],
-			[ourNode('Attendance 1470', 'plugChat', { resource: 'attendance', operation: 'getByTicket', ticket: p.finishedAttendanceNumber })],
+			[
+				ourNode('Start attendance', 'plugChat', {
+					resource: 'attendance',
+					operation: 'start',
+					phone: byId('5541991234567'),
+					operatorIds: [p.operatorId],
+					options: { departmentId: p.generalDepartmentId },
+				}),
+			],
+			[
+				ourNode('Attendance 1470', 'plugChat', {
+					resource: 'attendance',
+					operation: 'getByTicket',
+					ticket: p.finishedAttendanceNumber,
+				}),
+			],
 			[ourNode('Departments', 'plugChat', { resource: 'department', operation: 'getAll' })],
 		]),
 		verify(view, problems) {
 			const sent = one(view, problems, 'Send text');
 			const post = view.requests('plugChat', 'POST', '/api/whatsapp/send-text')[0];
 			problems.expect(
-				post && (post.json as Record<string, unknown>)?.phone === p.customerPhone && (post.json as Record<string, unknown>)?.message === text,
+				post &&
+					(post.json as Record<string, unknown>)?.phone === p.customerPhone &&
+					(post.json as Record<string, unknown>)?.message === text,
 				`the fake PlugChat did not get send-text with phone ${p.customerPhone} (cleaned up) and the text: ${JSON.stringify(post?.json)}`,
 			);
-			problems.expect(post?.headers.authorization === view.fakes.plugChat.token, 'send-text did not carry the raw token in Authorization');
-			problems.expect(sent && JSON.stringify(sent.json).includes(view.fakes.plugChat.state.sent.at(-1)?.zaapId ?? '<none>'), `"Send text" output lacks the zaapId: ${JSON.stringify(sent?.json)}`);
+			problems.expect(
+				post?.headers.authorization === view.fakes.plugChat.token,
+				'send-text did not carry the raw token in Authorization',
+			);
+			problems.expect(
+				sent &&
+					JSON.stringify(sent.json).includes(
+						view.fakes.plugChat.state.sent.at(-1)?.zaapId ?? '<none>',
+					),
+				`"Send text" output lacks the zaapId: ${JSON.stringify(sent?.json)}`,
+			);
 
 			one(view, problems, 'Start attendance');
 			const start = view.requests('plugChat', 'POST', '/api/integrations/start-attendance')[0];
 			problems.expect(
-				start && JSON.stringify((start.json as Record<string, unknown>)?.operators) === JSON.stringify([p.operatorId]),
+				start &&
+					JSON.stringify((start.json as Record<string, unknown>)?.operators) ===
+						JSON.stringify([p.operatorId]),
 				`the fake PlugChat did not get start-attendance with the operator: ${JSON.stringify(start?.json)}`,
 			);
 			problems.expect(
-				view.fakes.plugChat.state.attendances.some((a) => a.customer.phone === '5541991234567' && a.status === 'PROGRESS'),
+				view.fakes.plugChat.state.attendances.some(
+					(a) => a.customer.phone === '5541991234567' && a.status === 'PROGRESS',
+				),
 				'no attendance was opened at the fake PlugChat for 5541991234567',
 			);
 
 			const attendance = one(view, problems, 'Attendance 1470');
 			const read = view.requests('plugChat', 'GET', '/api/integrations/get-attendence-by-task')[0];
-			problems.expect(read?.headers.ticket === String(p.finishedAttendanceNumber), `get-attendence-by-task did not carry the Ticket header 1470: ${JSON.stringify(read?.headers)}`);
+			problems.expect(
+				read?.headers.ticket === String(p.finishedAttendanceNumber),
+				`get-attendence-by-task did not carry the Ticket header 1470: ${JSON.stringify(read?.headers)}`,
+			);
 			const json = JSON.stringify(attendance?.json ?? {});
-			problems.expect(json.includes('Quero trocar o plano') && json.includes('Maria Oliveira'), `"Attendance 1470" output lacks the attendance and its messages: ${json.slice(0, 400)}`);
+			problems.expect(
+				json.includes('Quero trocar o plano') && json.includes('Maria Oliveira'),
+				`"Attendance 1470" output lacks the attendance and its messages: ${json.slice(0, 400)}`,
+			);
 
 			const departments = view.output('Departments');
 			problems.expect(
@@ -265,49 +350,71 @@ function tomTicketWorkflow(): ActionWorkflow {
 		title: 'TomTicket node: create a ticket and read it back, list departments and tickets',
 		workflow: fanOut('E2E: TomTicket node', [
 			[
-				ourNode(
-					'Create ticket',
-					'tomTicket',
-					{
-						resource: 'ticket',
-						operation: 'create',
-						customerId: t.customerInternalId,
-						departmentId: t.supportDepartmentId,
-						subject,
-						message: 'Cliente pediu a troca para o plano de 500 mega.',
-					},
-				),
+				ourNode('Create ticket', 'tomTicket', {
+					resource: 'ticket',
+					operation: 'create',
+					customerId: t.customerInternalId,
+					departmentId: t.supportDepartmentId,
+					subject,
+					message: 'Cliente pediu a troca para o plano de 500 mega.',
+				}),
 				// By protocol number, which the node resolves to the ticket's id through /ticket/list.
-				ourNode(
-					'Get created ticket',
-					'tomTicket',
-					{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'protocol', value: '={{ $json.protocol }}' } },
-				),
+				ourNode('Get created ticket', 'tomTicket', {
+					resource: 'ticket',
+					operation: 'get',
+					ticketId: { __rl: true, mode: 'protocol', value: '={{ $json.protocol }}' },
+				}),
 			],
-			[ourNode('Departments', 'tomTicket', { resource: 'department', operation: 'getAll', returnAll: true })],
-			[ourNode('All tickets', 'tomTicket', { resource: 'ticket', operation: 'getAll', returnAll: true })],
+			[
+				ourNode('Departments', 'tomTicket', {
+					resource: 'department',
+					operation: 'getAll',
+					returnAll: true,
+				}),
+			],
+			[
+				ourNode('All tickets', 'tomTicket', {
+					resource: 'ticket',
+					operation: 'getAll',
+					returnAll: true,
+				}),
+			],
 		]),
 		verify(view, problems) {
 			const created = one(view, problems, 'Create ticket');
 			const post = view.requests('tomTicket', 'POST', '/ticket/new')[0];
 			const form = post?.form ?? {};
 			problems.expect(
-				post && form.subject?.[0] === subject && form.customer_id?.[0] === t.customerInternalId && form.department_id?.[0] === t.supportDepartmentId,
+				post &&
+					form.subject?.[0] === subject &&
+					form.customer_id?.[0] === t.customerInternalId &&
+					form.department_id?.[0] === t.supportDepartmentId,
 				`the fake TomTicket did not get a multipart POST /ticket/new with the fields: ${JSON.stringify(form)}`,
 			);
 			const newest = view.fakes.tomTicket.state.tickets.at(-1);
 			problems.expect(newest?.subject === subject, 'no ticket was created at the fake TomTicket');
-			problems.expect(JSON.stringify(created?.json ?? {}).includes(newest?.id ?? '<none>'), `"Create ticket" output lacks the new ticket id: ${JSON.stringify(created?.json)}`);
+			problems.expect(
+				JSON.stringify(created?.json ?? {}).includes(newest?.id ?? '<none>'),
+				`"Create ticket" output lacks the new ticket id: ${JSON.stringify(created?.json)}`,
+			);
 
 			const fetched = one(view, problems, 'Get created ticket');
-			problems.expect(JSON.stringify(fetched?.json ?? {}).includes(subject), `"Get created ticket" did not return the new ticket: ${JSON.stringify(fetched?.json).slice(0, 300)}`);
 			problems.expect(
-				view.requests('tomTicket', 'GET', '/ticket/detail').some((r) => r.query.ticket_id === newest?.id),
+				JSON.stringify(fetched?.json ?? {}).includes(subject),
+				`"Get created ticket" did not return the new ticket: ${JSON.stringify(fetched?.json).slice(0, 300)}`,
+			);
+			problems.expect(
+				view
+					.requests('tomTicket', 'GET', '/ticket/detail')
+					.some((r) => r.query.ticket_id === newest?.id),
 				'the fake TomTicket got no GET /ticket/detail for the new ticket',
 			);
 
 			const departments = view.output('Departments');
-			problems.expect(departments.length === view.fakes.tomTicket.state.departments.length, `"Departments" should output ${view.fakes.tomTicket.state.departments.length} departments, got ${departments.length}`);
+			problems.expect(
+				departments.length === view.fakes.tomTicket.state.departments.length,
+				`"Departments" should output ${view.fakes.tomTicket.state.departments.length} departments, got ${departments.length}`,
+			);
 			const tickets = view.output('All tickets');
 			problems.expect(
 				tickets.length === view.fakes.tomTicket.state.tickets.length,
@@ -334,22 +441,45 @@ export function dailyExportRun(example: ExampleWorkflow): ActionWorkflow {
 		verify(view, problems) {
 			const tickets = view.output('Tickets closed in the last 24 h');
 			const since = Date.now() - 24 * 3600_000;
-			const expected = view.fakes.digisac.state.tickets.filter((t) => t.isOpen === false && Date.parse(String(t.endedAt)) >= since);
-			problems.expect(tickets.length > 0 && tickets.every((t) => t.json.isOpen === false), `the Digisac node should output closed tickets only, got ${JSON.stringify(tickets.map((t) => t.json.protocol))}`);
+			const expected = view.fakes.digisac.state.tickets.filter(
+				(t) => t.isOpen === false && Date.parse(String(t.endedAt)) >= since,
+			);
+			problems.expect(
+				tickets.length > 0 && tickets.every((t) => t.json.isOpen === false),
+				`the Digisac node should output closed tickets only, got ${JSON.stringify(tickets.map((t) => t.json.protocol))}`,
+			);
 			problems.expect(
 				tickets.length <= expected.length + 1,
 				`the Digisac node output ${tickets.length} tickets, but only ${expected.length} closed in the last 24 h (the period filter was not applied?)`,
 			);
 			const list = view.requests('digisac', 'GET', '/api/v1/tickets');
-			problems.expect(list.length > 0 && /startPeriod|Period|\$gte/.test(JSON.stringify(list.map((r) => r.query))), `the ticket list was not asked for a period: ${JSON.stringify(list.map((r) => r.query))}`);
+			problems.expect(
+				list.length > 0 &&
+					/startPeriod|Period|\$gte/.test(JSON.stringify(list.map((r) => r.query))),
+				`the ticket list was not asked for a period: ${JSON.stringify(list.map((r) => r.query))}`,
+			);
 			const csv = one(view, problems, 'CSV file');
 			const binary = csv?.binary?.data;
-			problems.expect(/^digisac-closed-tickets-\d{4}-\d{2}-\d{2}\.csv$/.test(binary?.fileName ?? ''), `"CSV file" should be named digisac-closed-tickets-<date>.csv, got ${JSON.stringify(binary)}`);
+			problems.expect(
+				/^digisac-closed-tickets-\d{4}-\d{2}-\d{2}\.csv$/.test(binary?.fileName ?? ''),
+				`"CSV file" should be named digisac-closed-tickets-<date>.csv, got ${JSON.stringify(binary)}`,
+			);
 			const lines = view.file(csv)?.toString('utf8').trim().split('\n') ?? [];
-			problems.expect(lines[0]?.startsWith('protocol,contact,department'), `the CSV header is ${JSON.stringify(lines[0])}`);
-			problems.expect(lines.length === tickets.length + 1, `the CSV has ${lines.length - 1} rows for ${tickets.length} tickets`);
-			const names = tickets.map((t) => String((t.json.contact as { name?: string } | undefined)?.name ?? ''));
-			problems.expect(names.every((name) => name && lines.some((line) => line.includes(name))), `the CSV lacks the contacts' names (includeRelated): ${lines.join(' | ')}`);
+			problems.expect(
+				lines[0]?.startsWith('protocol,contact,department'),
+				`the CSV header is ${JSON.stringify(lines[0])}`,
+			);
+			problems.expect(
+				lines.length === tickets.length + 1,
+				`the CSV has ${lines.length - 1} rows for ${tickets.length} tickets`,
+			);
+			const names = tickets.map((t) =>
+				String((t.json.contact as { name?: string } | undefined)?.name ?? ''),
+			);
+			problems.expect(
+				names.every((name) => name && lines.some((line) => line.includes(name))),
+				`the CSV lacks the contacts' names (includeRelated): ${lines.join(' | ')}`,
+			);
 		},
 	};
 }
@@ -365,7 +495,12 @@ export function plugChatReplyWorkflow(): WorkflowJson {
 	const reply = ourNode(
 		'Reply',
 		'plugChat',
-		{ resource: 'message', operation: 'sendText', phone: byId('={{ $json.phone }}'), message: `=${PLUGCHAT_REPLY_TEXT} ("{{ $json.text.message }}")` },
+		{
+			resource: 'message',
+			operation: 'sendText',
+			phone: byId('={{ $json.phone }}'),
+			message: `=${PLUGCHAT_REPLY_TEXT} ("{{ $json.text.message }}")`,
+		},
 		[300, 0],
 	);
 	return {
@@ -384,5 +519,8 @@ export function exampleWorkflows(): ExampleWorkflow[] {
 	return readdirSync(dir)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowJson }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowJson,
+		}));
 }

@@ -11,7 +11,9 @@ const root = path.resolve(__dirname, '..');
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
 const pkg = require(path.join(root, 'package.json'));
 
-const entries = [...pkg.n8n.nodes, ...pkg.n8n.credentials, 'dist/index.js'].map((file) => path.join(dist, file.replace(/^dist\//, '')));
+const entries = [...pkg.n8n.nodes, ...pkg.n8n.credentials, 'dist/index.js'].map((file) =>
+	path.join(dist, file.replace(/^dist\//, '')),
+);
 const entrySet = new Set(entries);
 // tsc's CommonJS output: require("./x") / require("../x") with double quotes.
 const RELATIVE_REQUIRE = /require\("(\.{1,2}\/[^"]+)"\)/g;
@@ -35,7 +37,9 @@ function collect(entry) {
 		for (const [, specifier] of source.matchAll(RELATIVE_REQUIRE)) {
 			const target = resolveModule(file, specifier);
 			if (entrySet.has(target) && target !== entry) {
-				requires[specifier] = { external: `./${path.relative(path.dirname(entry), target).replace(/\\/g, '/')}` };
+				requires[specifier] = {
+					external: `./${path.relative(path.dirname(entry), target).replace(/\\/g, '/')}`,
+				};
 			} else {
 				requires[specifier] = { id: path.relative(dist, target).replace(/\\/g, '/') };
 				visit(target);
@@ -53,7 +57,9 @@ function bundle(entry) {
 		const id = path.relative(dist, file).replace(/\\/g, '/');
 		const map = JSON.stringify(requires);
 		const body = source.replace(/^\/\/# sourceMappingURL=.*$/m, '');
-		parts.push(`${JSON.stringify(id)}: [${map}, function (module, exports, require) {\n${body}\n}]`);
+		parts.push(
+			`${JSON.stringify(id)}: [${map}, function (module, exports, require) {\n${body}\n}]`,
+		);
 	}
 	const entryId = path.relative(dist, entry).replace(/\\/g, '/');
 	return `"use strict";

@@ -13,13 +13,21 @@ for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 }
 
 const packed = JSON.parse(
-	execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+	execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	}),
 )[0];
 const allowed = /^(dist\/|README\.md$|LICENSE(\.md)?$|package\.json$)/;
 for (const { path: file } of packed.files) {
 	if (!allowed.test(file)) problems.push(`unexpected file in the package: ${file}`);
 }
-for (const icon of ['dist/icons/plugchat.svg', 'dist/icons/tomticket.svg', 'dist/icons/digisac.svg']) {
+for (const icon of [
+	'dist/icons/plugchat.svg',
+	'dist/icons/tomticket.svg',
+	'dist/icons/digisac.svg',
+]) {
 	if (!packed.files.some((f) => f.path === icon)) problems.push(`icon not packed: ${icon}`);
 }
 
@@ -27,4 +35,6 @@ if (problems.length) {
 	console.error(problems.join('\n'));
 	process.exit(1);
 }
-console.log(`ok: ${packed.files.length} files, ${(packed.size / 1024).toFixed(1)} KB packed (${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked)`);
+console.log(
+	`ok: ${packed.files.length} files, ${(packed.size / 1024).toFixed(1)} KB packed (${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked)`,
+);

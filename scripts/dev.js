@@ -9,10 +9,14 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const mode = process.argv[2] === 'e2e' ? 'run' : 'dev';
 
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'e2e', 'tsconfig.json')], {
-	cwd: root,
-	encoding: 'utf8',
-});
+const tsc = spawnSync(
+	process.execPath,
+	[require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'e2e', 'tsconfig.json')],
+	{
+		cwd: root,
+		encoding: 'utf8',
+	},
+);
 const diagnostics = `${tsc.stdout}${tsc.stderr}`.trim();
 if (tsc.status !== 0) {
 	// The fakes are shared with the unit tests and change while the nodes are written; their own

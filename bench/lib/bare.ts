@@ -6,7 +6,10 @@ import type { AxiosRequestConfig } from 'axios';
  * Axios is what n8n's own request helpers use underneath, so the difference is the node's work
  * and the engine's, not the HTTP client's.
  */
-export async function bareLoop(count: number, request: (index: number) => AxiosRequestConfig): Promise<unknown[]> {
+export async function bareLoop(
+	count: number,
+	request: (index: number) => AxiosRequestConfig,
+): Promise<unknown[]> {
 	const results: unknown[] = [];
 	for (let i = 0; i < count; i++) {
 		const response = await axios.request(request(i));
@@ -16,10 +19,17 @@ export async function bareLoop(count: number, request: (index: number) => AxiosR
 }
 
 /** The same loop with `concurrency` requests in flight, output kept in input order. */
-export async function bareConcurrent(count: number, concurrency: number, request: (index: number) => AxiosRequestConfig): Promise<unknown[]> {
+export async function bareConcurrent(
+	count: number,
+	concurrency: number,
+	request: (index: number) => AxiosRequestConfig,
+): Promise<unknown[]> {
 	const results: unknown[] = new Array(count);
 	for (let start = 0; start < count; start += concurrency) {
-		const indexes = Array.from({ length: Math.min(concurrency, count - start) }, (_, k) => start + k);
+		const indexes = Array.from(
+			{ length: Math.min(concurrency, count - start) },
+			(_, k) => start + k,
+		);
 		await Promise.all(
 			indexes.map(async (i) => {
 				results[i] = (await axios.request(request(i))).data;

@@ -21,11 +21,14 @@ export interface Panel {
 function niceCeiling(value: number): number {
 	const rawStep = value / 4;
 	const magnitude = 10 ** Math.floor(Math.log10(rawStep));
-	const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rawStep) ?? rawStep;
+	const step =
+		[1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rawStep) ??
+		rawStep;
 	return step * 4;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function barChart(panels: Panel[], legend: Bar[]): string {
 	const panelWidth = 300;
@@ -45,13 +48,21 @@ export function barChart(panels: Panel[], legend: Bar[]): string {
 		const values = panel.groups.flatMap((g) => g.bars.map((b) => b.value)).filter(Number.isFinite);
 		const maxValue = niceCeiling(Math.max(panel.goal?.value ?? 0, ...values, 1) * 1.1);
 		const y = (v: number) => top + panelHeight - (v / maxValue) * panelHeight;
-		parts.push(`<text x="${x0 + plotWidth / 2}" y="20" text-anchor="middle" font-size="12" font-weight="bold">${escape(panel.title)}</text>`);
+		parts.push(
+			`<text x="${x0 + plotWidth / 2}" y="20" text-anchor="middle" font-size="12" font-weight="bold">${escape(panel.title)}</text>`,
+		);
 		parts.push(`<line x1="${x0}" y1="${top}" x2="${x0}" y2="${top + panelHeight}" stroke="#333"/>`);
-		parts.push(`<line x1="${x0}" y1="${top + panelHeight}" x2="${x0 + plotWidth}" y2="${top + panelHeight}" stroke="#333"/>`);
+		parts.push(
+			`<line x1="${x0}" y1="${top + panelHeight}" x2="${x0 + plotWidth}" y2="${top + panelHeight}" stroke="#333"/>`,
+		);
 		for (let k = 0; k <= 4; k++) {
 			const v = (maxValue / 4) * k;
-			parts.push(`<text x="${x0 - 4}" y="${y(v) + 4}" text-anchor="end" fill="#555">${Number(v.toFixed(2))}</text>`);
-			parts.push(`<line x1="${x0}" y1="${y(v)}" x2="${x0 + plotWidth}" y2="${y(v)}" stroke="#eee"/>`);
+			parts.push(
+				`<text x="${x0 - 4}" y="${y(v) + 4}" text-anchor="end" fill="#555">${Number(v.toFixed(2))}</text>`,
+			);
+			parts.push(
+				`<line x1="${x0}" y1="${y(v)}" x2="${x0 + plotWidth}" y2="${y(v)}" stroke="#eee"/>`,
+			);
 		}
 		parts.push(`<text x="${x0 - 30}" y="${top - 8}" fill="#555">${escape(panel.unit)}</text>`);
 		const groupWidth = plotWidth / Math.max(1, panel.groups.length);
@@ -61,15 +72,25 @@ export function barChart(panels: Panel[], legend: Bar[]): string {
 			group.bars.forEach((bar, b) => {
 				if (!Number.isFinite(bar.value)) return;
 				const bx = gx + b * barWidth;
-				parts.push(`<rect x="${bx.toFixed(1)}" y="${y(bar.value).toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${(top + panelHeight - y(bar.value)).toFixed(1)}" fill="${bar.color}"><title>${escape(`${group.label} ${bar.label}: ${bar.value}`)}</title></rect>`);
-				parts.push(`<text x="${(bx + barWidth / 2 - 1).toFixed(1)}" y="${(y(bar.value) - 3).toFixed(1)}" text-anchor="middle" font-size="9">${bar.value >= 10 ? bar.value.toFixed(0) : bar.value.toFixed(2)}</text>`);
+				parts.push(
+					`<rect x="${bx.toFixed(1)}" y="${y(bar.value).toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${(top + panelHeight - y(bar.value)).toFixed(1)}" fill="${bar.color}"><title>${escape(`${group.label} ${bar.label}: ${bar.value}`)}</title></rect>`,
+				);
+				parts.push(
+					`<text x="${(bx + barWidth / 2 - 1).toFixed(1)}" y="${(y(bar.value) - 3).toFixed(1)}" text-anchor="middle" font-size="9">${bar.value >= 10 ? bar.value.toFixed(0) : bar.value.toFixed(2)}</text>`,
+				);
 			});
-			parts.push(`<text x="${(x0 + g * groupWidth + groupWidth / 2).toFixed(1)}" y="${top + panelHeight + 15}" text-anchor="middle">${escape(group.label)}</text>`);
+			parts.push(
+				`<text x="${(x0 + g * groupWidth + groupWidth / 2).toFixed(1)}" y="${top + panelHeight + 15}" text-anchor="middle">${escape(group.label)}</text>`,
+			);
 		});
 		if (panel.goal) {
 			const gy = y(panel.goal.value);
-			parts.push(`<line x1="${x0}" y1="${gy}" x2="${x0 + plotWidth}" y2="${gy}" stroke="#d33" stroke-dasharray="5,3"/>`);
-			parts.push(`<text x="${x0 + plotWidth}" y="${gy - 4}" text-anchor="end" fill="#d33">${escape(panel.goal.label)}</text>`);
+			parts.push(
+				`<line x1="${x0}" y1="${gy}" x2="${x0 + plotWidth}" y2="${gy}" stroke="#d33" stroke-dasharray="5,3"/>`,
+			);
+			parts.push(
+				`<text x="${x0 + plotWidth}" y="${gy - 4}" text-anchor="end" fill="#d33">${escape(panel.goal.label)}</text>`,
+			);
 		}
 	});
 	let lx = 20;

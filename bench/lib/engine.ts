@@ -15,7 +15,8 @@ export type { NodeRun, NodeSetup };
 export const REPO_ROOT = (() => {
 	let dir = __dirname;
 	for (let i = 0; i < 8; i++) {
-		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'nodes', 'shared'))) return dir;
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'nodes', 'shared')))
+			return dir;
 		dir = resolve(dir, '..');
 	}
 	throw new Error('bench: cannot find the repository root');
@@ -26,16 +27,28 @@ export const REPO_ROOT = (() => {
  * under a node type name of our choosing. n8n-core gives the HTTP Request node (and only it)
  * access to any credential type, keyed on the name `n8n-nodes-base.httpRequest`.
  */
-export async function runNodeAs(typeName: string, setup: NodeSetup & { items: INodeExecutionData[] }): Promise<NodeRun> {
+export async function runNodeAs(
+	typeName: string,
+	setup: NodeSetup & { items: INodeExecutionData[] },
+): Promise<NodeRun> {
 	const { workflow, node, additionalData } = buildWorkflow(setup);
 	node.type = typeName;
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [setup.items] }, source: null }] },
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((items) => items ?? []);
-	return { run, items: outputs[0] ?? [], outputs, error: run.data.resultData.error as NodeRun['error'] };
+	return {
+		run,
+		items: outputs[0] ?? [],
+		outputs,
+		error: run.data.resultData.error as NodeRun['error'],
+	};
 }
 
 export interface Loaded<T> {
@@ -51,10 +64,13 @@ export function loadOurNode(service: 'PlugChat' | 'TomTicket' | 'Digisac'): Load
 	try {
 		const module = require(file) as Record<string, new () => INodeType>;
 		const NodeClass = module[service];
-		if (typeof NodeClass !== 'function') return { reason: `${service}.node does not export class ${service}` };
+		if (typeof NodeClass !== 'function')
+			return { reason: `${service}.node does not export class ${service}` };
 		return { value: new NodeClass() };
 	} catch (error) {
-		return { reason: `nodes/${service}/${service}.node.ts is not available (${(error as Error).message.split('\n')[0]})` };
+		return {
+			reason: `nodes/${service}/${service}.node.ts is not available (${(error as Error).message.split('\n')[0]})`,
+		};
 	}
 }
 
@@ -65,7 +81,10 @@ export const NODES_BASE_DIR = join(REPO_ROOT, 'e2e', 'n8n-host', 'node_modules',
  * n8n's own HTTP Request node, version 3 class (typeVersions 3 to 4.x), from the real n8n host's
  * n8n-nodes-base, to run in our n8n-core engine.
  */
-export function loadHttpRequestNode(): Loaded<INodeType> & { version?: string; typeVersion?: number } {
+export function loadHttpRequestNode(): Loaded<INodeType> & {
+	version?: string;
+	typeVersion?: number;
+} {
 	const file = join(NODES_BASE_DIR, 'dist', 'nodes', 'HttpRequest', 'V3', 'HttpRequestV3.node.js');
 	if (!existsSync(file)) {
 		return { reason: `n8n-nodes-base is not installed in e2e/n8n-host (looked for ${file})` };
@@ -85,6 +104,8 @@ export function loadHttpRequestNode(): Loaded<INodeType> & { version?: string; t
 		const typeVersion = Array.isArray(versions) ? Math.max(...versions) : versions;
 		return { value: node, version, typeVersion };
 	} catch (error) {
-		return { reason: `n8n-nodes-base's HTTP Request node did not load: ${(error as Error).message.split('\n')[0]}` };
+		return {
+			reason: `n8n-nodes-base's HTTP Request node did not load: ${(error as Error).message.split('\n')[0]}`,
+		};
 	}
 }

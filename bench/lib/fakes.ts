@@ -2,10 +2,10 @@ import type { Server } from 'http';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { tomTicketService } from '../../nodes/TomTicket/transport';
 import { DigisacFake, seedDigisac } from '../../test/fakes/digisac';
 import { PlugChatFake, seedPlugChat } from '../../test/fakes/plugchat';
 import { seedTomTicket, TomTicketFake } from '../../test/fakes/tomticket';
-import { tomTicketService } from '../../nodes/TomTicket/transport';
 
 export type ServiceKey = 'plugChat' | 'digisac' | 'tomTicket';
 

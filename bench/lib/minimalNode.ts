@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 /**
@@ -54,7 +61,9 @@ export class MinimalNode implements INodeType {
 		const output: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			const credentialType = this.getNodeParameter('credentialType', i) as string;
-			const fields = (this.getNodeParameter('fields.field', i, []) as Array<{ name: string; value: string }>) ?? [];
+			const fields =
+				(this.getNodeParameter('fields.field', i, []) as Array<{ name: string; value: string }>) ??
+				[];
 			let body: IDataObject | FormData;
 			const headers: Record<string, string> = {};
 			if (this.getNodeParameter('multipart', i) as boolean) {

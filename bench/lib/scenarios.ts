@@ -2,6 +2,7 @@ import type { AxiosRequestConfig } from 'axios';
 import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { TransportProbe } from '../../test/harness/transportProbe';
+
 import { loadOurNode } from './engine';
 import type { Fakes, ServiceKey } from './fakes';
 
@@ -38,11 +39,26 @@ export interface SendScenario {
 const probe = new TransportProbe();
 
 function probeParameters(parameters: INodeParameters): INodeParameters {
-	return { method: 'GET', mode: 'single', qs: '{}', body: '', form: '', binaryPropertyName: '', requestOptions: {}, limit: 0, ...parameters };
+	return {
+		method: 'GET',
+		mode: 'single',
+		qs: '{}',
+		body: '',
+		form: '',
+		binaryPropertyName: '',
+		requestOptions: {},
+		limit: 0,
+		...parameters,
+	};
 }
 
 /** The real node when it has landed, otherwise the transport probe making the same call. */
-export function nodeOrStandIn(service: 'PlugChat' | 'TomTicket' | 'Digisac', parameters: INodeParameters, label: string, probeParams: INodeParameters): NodeUnderTest {
+export function nodeOrStandIn(
+	service: 'PlugChat' | 'TomTicket' | 'Digisac',
+	parameters: INodeParameters,
+	label: string,
+	probeParams: INodeParameters,
+): NodeUnderTest {
 	const loaded = loadOurNode(service);
 	if (loaded.value) return { nodeType: loaded.value, parameters, label };
 	return {
@@ -53,8 +69,19 @@ export function nodeOrStandIn(service: 'PlugChat' | 'TomTicket' | 'Digisac', par
 	};
 }
 
-function minimalParameters(credentialType: string, url: string, multipart: boolean, fields: Record<string, string>): INodeParameters {
-	return { credentialType, method: 'POST', url, multipart, fields: { field: Object.entries(fields).map(([name, value]) => ({ name, value })) } };
+function minimalParameters(
+	credentialType: string,
+	url: string,
+	multipart: boolean,
+	fields: Record<string, string>,
+): INodeParameters {
+	return {
+		credentialType,
+		method: 'POST',
+		url,
+		multipart,
+		fields: { field: Object.entries(fields).map(([name, value]) => ({ name, value })) },
+	};
 }
 
 const phoneOf = (i: number) => `55119${String(80000000 + i).padStart(8, '0')}`;
@@ -66,13 +93,26 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 		prepare() {
 			fakes.resetAll();
 		},
-		items: (count) => Array.from({ length: count }, (_, i) => ({ json: { i, phone: phoneOf(i), text: `Mensagem ${i}` } })),
+		items: (count) =>
+			Array.from({ length: count }, (_, i) => ({
+				json: { i, phone: phoneOf(i), text: `Mensagem ${i}` },
+			})),
 		node: () =>
 			nodeOrStandIn(
 				'PlugChat',
-				{ resource: 'message', operation: 'sendText', phone: { __rl: true, mode: 'id', value: '={{ $json.phone }}' }, message: '={{ $json.text }}' },
+				{
+					resource: 'message',
+					operation: 'sendText',
+					phone: { __rl: true, mode: 'id', value: '={{ $json.phone }}' },
+					message: '={{ $json.text }}',
+				},
 				'PlugChat message sendText',
-				{ service: 'plugChat', method: 'POST', path: '/api/whatsapp/send-text', body: '={{ JSON.stringify({ phone: $json.phone, message: $json.text }) }}' },
+				{
+					service: 'plugChat',
+					method: 'POST',
+					path: '/api/whatsapp/send-text',
+					body: '={{ JSON.stringify({ phone: $json.phone, message: $json.text }) }}',
+				},
 			),
 		bare: (item) => ({
 			method: 'POST',
@@ -88,12 +128,23 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 			sendBody: true,
 			contentType: 'json',
 			specifyBody: 'keypair',
-			bodyParameters: { parameters: [{ name: 'phone', value: '={{ $json.phone }}' }, { name: 'message', value: '={{ $json.text }}' }] },
+			bodyParameters: {
+				parameters: [
+					{ name: 'phone', value: '={{ $json.phone }}' },
+					{ name: 'message', value: '={{ $json.text }}' },
+				],
+			},
 			options: {},
 		}),
-		minimal: () => minimalParameters('plugChatApi', `${fakes.plugChat.url}/api/whatsapp/send-text`, false, { phone: '={{ $json.phone }}', message: '={{ $json.text }}' }),
+		minimal: () =>
+			minimalParameters('plugChatApi', `${fakes.plugChat.url}/api/whatsapp/send-text`, false, {
+				phone: '={{ $json.phone }}',
+				message: '={{ $json.text }}',
+			}),
 		answersItem(json, index) {
-			const sent = fakes.plugChat.state.sent.find((s) => s.zaapId === json.zaapId || s.messageId === json.messageId);
+			const sent = fakes.plugChat.state.sent.find(
+				(s) => s.zaapId === json.zaapId || s.messageId === json.messageId,
+			);
 			return sent?.body.message === `Mensagem ${index}` && sent.body.phone === phoneOf(index);
 		},
 		handledSends: () => fakes.plugChat.handled('POST', '/api/whatsapp/send-text').length,
@@ -109,19 +160,35 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 		},
 		items: (count) => {
 			const contacts = digisacContacts();
-			return Array.from({ length: count }, (_, i) => ({ json: { i, contactId: contacts[i % contacts.length], text: `Mensagem ${i}` } }));
+			return Array.from({ length: count }, (_, i) => ({
+				json: { i, contactId: contacts[i % contacts.length], text: `Mensagem ${i}` },
+			}));
 		},
 		node: () =>
 			nodeOrStandIn(
 				'Digisac',
-				{ resource: 'message', operation: 'send', sendTo: 'contact', contactId: { __rl: true, mode: 'id', value: '={{ $json.contactId }}' }, text: '={{ $json.text }}' },
+				{
+					resource: 'message',
+					operation: 'send',
+					sendTo: 'contact',
+					contactId: { __rl: true, mode: 'id', value: '={{ $json.contactId }}' },
+					text: '={{ $json.text }}',
+				},
 				'Digisac message send',
-				{ service: 'digisac', method: 'POST', path: '/api/v1/messages', body: '={{ JSON.stringify({ contactId: $json.contactId, text: $json.text }) }}' },
+				{
+					service: 'digisac',
+					method: 'POST',
+					path: '/api/v1/messages',
+					body: '={{ JSON.stringify({ contactId: $json.contactId, text: $json.text }) }}',
+				},
 			),
 		bare: (item) => ({
 			method: 'POST',
 			url: `${fakes.digisac.url}/api/v1/messages`,
-			headers: { Authorization: `Bearer ${fakes.digisac.token}`, 'Content-Type': 'application/json' },
+			headers: {
+				Authorization: `Bearer ${fakes.digisac.token}`,
+				'Content-Type': 'application/json',
+			},
 			data: { contactId: item.contactId, text: item.text },
 		}),
 		httpRequest: () => ({
@@ -132,10 +199,19 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 			sendBody: true,
 			contentType: 'json',
 			specifyBody: 'keypair',
-			bodyParameters: { parameters: [{ name: 'contactId', value: '={{ $json.contactId }}' }, { name: 'text', value: '={{ $json.text }}' }] },
+			bodyParameters: {
+				parameters: [
+					{ name: 'contactId', value: '={{ $json.contactId }}' },
+					{ name: 'text', value: '={{ $json.text }}' },
+				],
+			},
 			options: {},
 		}),
-		minimal: () => minimalParameters('digisacApi', `${fakes.digisac.url}/api/v1/messages`, false, { contactId: '={{ $json.contactId }}', text: '={{ $json.text }}' }),
+		minimal: () =>
+			minimalParameters('digisacApi', `${fakes.digisac.url}/api/v1/messages`, false, {
+				contactId: '={{ $json.contactId }}',
+				text: '={{ $json.text }}',
+			}),
 		answersItem: (json, index) => json.text === `Mensagem ${index}` && typeof json.id === 'string',
 		handledSends: () => fakes.digisac.handled('POST', '/api/v1/messages').length,
 	};
@@ -146,7 +222,10 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 		prepare() {
 			fakes.resetAll();
 		},
-		items: (count) => Array.from({ length: count }, (_, i) => ({ json: { i, subject: `Chamado ${i}`, text: `Descrição do chamado ${i}` } })),
+		items: (count) =>
+			Array.from({ length: count }, (_, i) => ({
+				json: { i, subject: `Chamado ${i}`, text: `Descrição do chamado ${i}` },
+			})),
 		node: () =>
 			nodeOrStandIn(
 				'TomTicket',
@@ -173,7 +252,12 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 			form.append('department_id', 'dep-suporte');
 			form.append('subject', String(item.subject));
 			form.append('message', String(item.text));
-			return { method: 'POST', url: `${fakes.tomTicket.url}/ticket/new`, headers: { Authorization: `Bearer ${fakes.tomTicket.token}` }, data: form };
+			return {
+				method: 'POST',
+				url: `${fakes.tomTicket.url}/ticket/new`,
+				headers: { Authorization: `Bearer ${fakes.tomTicket.token}` },
+				data: form,
+			};
 		},
 		httpRequest: () => ({
 			method: 'POST',

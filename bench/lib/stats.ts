@@ -19,7 +19,9 @@ export function max(values: number[]): number {
  * Wall-clock and CPU milliseconds (user + system, the whole process) of an async call, with a full
  * GC first when --expose-gc is on.
  */
-export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> {
+export async function timed<T>(
+	run: () => Promise<T>,
+): Promise<{ ms: number; cpuMs: number; result: T }> {
 	collectGarbage();
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
@@ -62,7 +64,11 @@ export function fmtBytes(bytes: number): string {
 /** A plain-text table for the console, columns padded to their widest cell. */
 export function table(header: string[], rows: string[][]): string {
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-	const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => (c ?? '').padEnd(widths[i]))
+			.join('  ')
+			.trimEnd();
 	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -107,6 +113,9 @@ export class MemorySampler {
 	stop(): { heapPeakDelta: number; rssPeakDelta: number } {
 		this.sample();
 		if (this.timer) clearInterval(this.timer);
-		return { heapPeakDelta: this.peakHeap - this.baseHeap, rssPeakDelta: this.peakRss - this.baseRss };
+		return {
+			heapPeakDelta: this.peakHeap - this.baseHeap,
+			rssPeakDelta: this.peakRss - this.baseRss,
+		};
 	}
 }

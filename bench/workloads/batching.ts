@@ -53,7 +53,13 @@ export function maxInWindow(times: number[], windowMs = 1000): number {
  */
 export async function runBatching(
 	fakes: Fakes,
-	options: { items: number; tomTicketItems: number; latencyMs: number; batchSizes: number[]; log: (line: string) => void },
+	options: {
+		items: number;
+		tomTicketItems: number;
+		latencyMs: number;
+		batchSizes: number[];
+		log: (line: string) => void;
+	},
 ): Promise<BatchingRow[]> {
 	const rows: BatchingRow[] = [];
 	liftTomTicketLimit(fakes, false);
@@ -63,14 +69,18 @@ export async function runBatching(
 		const underTest = scenario.node();
 		const notes: string[] = [];
 		if (underTest.standIn) notes.push(`stand-in: ${underTest.standIn}`);
-		if (isTomTicket) notes.push(`limit in force: ${TOMTICKET_DOCUMENTED_RATE} req/s per token (our limiter, and the fake answers 429 above it)`);
+		if (isTomTicket)
+			notes.push(
+				`limit in force: ${TOMTICKET_DOCUMENTED_RATE} req/s per token (our limiter, and the fake answers 429 above it)`,
+			);
 
 		const runMode = async (batchSize: number): Promise<Omit<BatchingRun, 'speedup'>> => {
 			scenario.prepare();
 			const fake = fakes[scenario.service];
 			fake.latencyMs = options.latencyMs;
 			const items = scenario.items(count);
-			const requestOptions = batchSize > 1 ? { batching: { batch: { batchSize, batchInterval: 0 } } } : {};
+			const requestOptions =
+				batchSize > 1 ? { batching: { batch: { batchSize, batchInterval: 0 } } } : {};
 			const { ms, result } = await timed(() =>
 				runNode({
 					nodeType: underTest.nodeType,
@@ -82,10 +92,15 @@ export async function runBatching(
 			);
 			fake.latencyMs = 0;
 			const output: INodeExecutionData[] = result.items;
-			const errors = output.filter((item) => item.json.error !== undefined).length + (result.error ? 1 : 0);
+			const errors =
+				output.filter((item) => item.json.error !== undefined).length + (result.error ? 1 : 0);
 			const intact =
 				output.length === count &&
-				output.every((item, k) => (item.pairedItem as { item: number } | undefined)?.item === k && scenario.answersItem(item.json, k));
+				output.every(
+					(item, k) =>
+						(item.pairedItem as { item: number } | undefined)?.item === k &&
+						scenario.answersItem(item.json, k),
+				);
 			const arrivals = fake.requests.map((request) => request.time);
 			return {
 				mode: batchSize > 1 ? `batching ${batchSize}` : 'sequential',
@@ -106,9 +121,19 @@ export async function runBatching(
 		for (const batchSize of options.batchSizes) {
 			const run = await runMode(batchSize);
 			runs.push({ ...run, speedup: round(sequential.wallMs / run.wallMs, 2) });
-			options.log(`  ${scenario.title}: batching ${batchSize}: ${run.wallMs} ms (${round(sequential.wallMs / run.wallMs, 1)}×), intact ${run.orderAndPairingIntact}, max ${run.maxPerSecond}/s`);
+			options.log(
+				`  ${scenario.title}: batching ${batchSize}: ${run.wallMs} ms (${round(sequential.wallMs / run.wallMs, 1)}×), intact ${run.orderAndPairingIntact}, max ${run.maxPerSecond}/s`,
+			);
 		}
-		rows.push({ scenario: scenario.title, node: underTest.label, standIn: underTest.standIn, items: count, latencyMs: options.latencyMs, runs, notes });
+		rows.push({
+			scenario: scenario.title,
+			node: underTest.label,
+			standIn: underTest.standIn,
+			items: count,
+			latencyMs: options.latencyMs,
+			runs,
+			notes,
+		});
 	}
 	return rows;
 }

@@ -59,10 +59,15 @@ export interface OverheadResult {
  * Workload 1: the same N sends several ways against the same loopback fake with no added
  * latency, in the same process. Warm-up first, then rounds in rotating order; medians compared.
  */
-export async function runOverhead(fakes: Fakes, options: { items: number; rounds: number; log: (line: string) => void }): Promise<OverheadResult> {
+export async function runOverhead(
+	fakes: Fakes,
+	options: { items: number; rounds: number; log: (line: string) => void },
+): Promise<OverheadResult> {
 	const { items: count, rounds, log } = options;
 	const http = loadHttpRequestNode();
-	const httpLabel = http.value ? `n8n-nodes-base ${http.version} HttpRequestV3, typeVersion ${http.typeVersion}` : `not measured: ${http.reason}`;
+	const httpLabel = http.value
+		? `n8n-nodes-base ${http.version} HttpRequestV3, typeVersion ${http.typeVersion}`
+		: `not measured: ${http.reason}`;
 	log(`  HTTP Request node: ${httpLabel}`);
 	const rows: OverheadRow[] = [];
 	// The 3 requests/second limit would make 5,000 creates take ~28 minutes; overhead is measured
@@ -94,7 +99,10 @@ async function measureScenario(
 	if (scenario.service === 'tomTicket') notes.push('3 req/s limit lifted on both sides');
 	const credentials = fakes.credentials();
 
-	const runVariant = async (variant: Variant, n: number): Promise<{ wall: number; cpu: number; connections: number }> => {
+	const runVariant = async (
+		variant: Variant,
+		n: number,
+	): Promise<{ wall: number; cpu: number; connections: number }> => {
 		scenario.prepare();
 		const items = scenario.items(n);
 		const connectionsBefore = fakes.connections;
@@ -103,25 +111,50 @@ async function measureScenario(
 				case 'bare':
 					return { count: (await bareLoop(n, (i) => scenario.bare(items[i].json))).length };
 				case 'bareFresh':
-					return { count: (await bareLoop(n, (i) => ({ ...scenario.bare(items[i].json), httpAgent: new Agent({ keepAlive: false }) }))).length };
+					return {
+						count: (
+							await bareLoop(n, (i) => ({
+								...scenario.bare(items[i].json),
+								httpAgent: new Agent({ keepAlive: false }),
+							}))
+						).length,
+					};
 				case 'minimal': {
-					const run = await runNode({ nodeType: minimalNode, parameters: scenario.minimal(), credentials, items });
+					const run = await runNode({
+						nodeType: minimalNode,
+						parameters: scenario.minimal(),
+						credentials,
+						items,
+					});
 					return { count: run.items.length, error: run.error?.message };
 				}
 				case 'node': {
-					const run = await runNode({ nodeType: underTest.nodeType, parameters: underTest.parameters, credentials, items });
+					const run = await runNode({
+						nodeType: underTest.nodeType,
+						parameters: underTest.parameters,
+						credentials,
+						items,
+					});
 					return { count: run.items.length, error: run.error?.message };
 				}
 				case 'httpRequest': {
-					const run = await runNodeAs('n8n-nodes-base.httpRequest', { nodeType: httpNode!, parameters: scenario.httpRequest(), credentials, items });
+					const run = await runNodeAs('n8n-nodes-base.httpRequest', {
+						nodeType: httpNode!,
+						parameters: scenario.httpRequest(),
+						credentials,
+						items,
+					});
 					return { count: run.items.length, error: run.error?.message };
 				}
 			}
 		});
 		// A run that did not make every call is not a measurement.
-		if ('error' in result && result.error) throw new Error(`${scenario.title} (${variant}) failed: ${result.error}`);
+		if ('error' in result && result.error)
+			throw new Error(`${scenario.title} (${variant}) failed: ${result.error}`);
 		if (result.count !== n || scenario.handledSends() !== n) {
-			throw new Error(`${scenario.title} (${variant}): ${result.count} outputs, ${scenario.handledSends()} sends handled, expected ${n}`);
+			throw new Error(
+				`${scenario.title} (${variant}): ${result.count} outputs, ${scenario.handledSends()} sends handled, expected ${n}`,
+			);
 		}
 		return { wall: ms, cpu: cpuMs, connections: fakes.connections - connectionsBefore };
 	};
@@ -141,7 +174,9 @@ async function measureScenario(
 			(cpu[variant] ??= []).push(sample.cpu);
 			(connections[variant] ??= []).push(sample.connections);
 		}
-		log(`  ${scenario.title} round ${r + 1}/${rounds}: ${variants.map((v) => `${v} ${wall[v][r].toFixed(0)} ms`).join(', ')}`);
+		log(
+			`  ${scenario.title} round ${r + 1}/${rounds}: ${variants.map((v) => `${v} ${wall[v][r].toFixed(0)} ms`).join(', ')}`,
+		);
 	}
 	const bareWall = median(wall.bare);
 	const bareCpu = median(cpu.bare);
@@ -160,5 +195,13 @@ async function measureScenario(
 			connections: median(connections[variant]),
 		};
 	}
-	return { scenario: scenario.title, node: underTest.label, standIn: underTest.standIn, items: count, rounds, variants: figures, notes };
+	return {
+		scenario: scenario.title,
+		node: underTest.label,
+		standIn: underTest.standIn,
+		items: count,
+		rounds,
+		variants: figures,
+		notes,
+	};
 }

@@ -1,7 +1,16 @@
 // Benchmark tooling, never shipped: it builds and packs the package and times loading it in fresh
 // processes, which needs child processes.
 import { execFileSync, spawnSync } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join, relative } from 'path';
 
@@ -55,11 +64,20 @@ function node24(): string | undefined {
 
 function timeLoading(nodeBinary: string, packageDir: string, runs: number): LoadTimes {
 	const child = join(packageDir, 'requireChild.js');
-	const samples: Array<{ workflowMs: number; packageMs: number; perFile: Record<string, number> }> = [];
+	const samples: Array<{ workflowMs: number; packageMs: number; perFile: Record<string, number> }> =
+		[];
 	let runtime = '';
 	for (let run = 0; run < runs; run++) {
-		const output = execFileSync(nodeBinary, [child, packageDir], { cwd: packageDir, encoding: 'utf8' });
-		const sample = JSON.parse(output) as { workflowMs: number; packageMs: number; perFile: Record<string, number>; node: string };
+		const output = execFileSync(nodeBinary, [child, packageDir], {
+			cwd: packageDir,
+			encoding: 'utf8',
+		});
+		const sample = JSON.parse(output) as {
+			workflowMs: number;
+			packageMs: number;
+			perFile: Record<string, number>;
+			node: string;
+		};
 		runtime = sample.node;
 		samples.push(sample);
 	}
@@ -70,7 +88,9 @@ function timeLoading(nodeBinary: string, packageDir: string, runs: number): Load
 		loadMs: round(median(samples.map((s) => s.packageMs)), 2),
 		loadSamples: samples.map((s) => round(s.packageMs, 2)),
 		workflowMs: round(median(samples.map((s) => s.workflowMs)), 1),
-		perFile: files.map((file) => ({ file, ms: round(median(samples.map((s) => s.perFile[file])), 2) })).sort((a, b) => b.ms - a.ms),
+		perFile: files
+			.map((file) => ({ file, ms: round(median(samples.map((s) => s.perFile[file])), 2) }))
+			.sort((a, b) => b.ms - a.ms),
 	};
 }
 
@@ -79,23 +99,49 @@ function timeLoading(nodeBinary: string, packageDir: string, runs: number): Load
  * scripts/bundle.js) but into a temporary folder, so the shared dist/ is left alone; packs it with `npm pack`; then
  * times loading it in fresh processes, as n8n loads a community package at start-up.
  */
-export function runPackageLoad(options: { runs: number; log: (line: string) => void }): PackageLoadResult {
+export function runPackageLoad(options: {
+	runs: number;
+	log: (line: string) => void;
+}): PackageLoadResult {
 	const staging = mkdtempSync(join(tmpdir(), 'atendimento-bench-'));
 	try {
 		options.log('  compiling the package (tsc -p tsconfig.json) into a temporary folder');
-		const tsc = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--outDir', join(staging, 'dist')], {
-			cwd: REPO_ROOT,
-			encoding: 'utf8',
-		});
-		const compileMessages = `${tsc.stdout}${tsc.stderr}`.split('\n').filter((line) => /error TS\d+/.test(line));
+		const tsc = spawnSync(
+			process.execPath,
+			[
+				join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+				'-p',
+				'tsconfig.json',
+				'--outDir',
+				join(staging, 'dist'),
+			],
+			{
+				cwd: REPO_ROOT,
+				encoding: 'utf8',
+			},
+		);
+		const compileMessages = `${tsc.stdout}${tsc.stderr}`
+			.split('\n')
+			.filter((line) => /error TS\d+/.test(line));
 		copyAssets(REPO_ROOT, join(staging, 'dist'));
-		options.log('  bundling each node and credential into one file (scripts/bundle.js), as npm run build does');
-		execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'bundle.js'), join(staging, 'dist')], { stdio: 'ignore' });
+		options.log(
+			'  bundling each node and credential into one file (scripts/bundle.js), as npm run build does',
+		);
+		execFileSync(
+			process.execPath,
+			[join(REPO_ROOT, 'scripts', 'bundle.js'), join(staging, 'dist')],
+			{ stdio: 'ignore' },
+		);
 		for (const file of ['package.json', 'README.md', 'LICENSE.md']) {
-			if (existsSync(join(REPO_ROOT, file))) copyFileSync(join(REPO_ROOT, file), join(staging, file));
+			if (existsSync(join(REPO_ROOT, file)))
+				copyFileSync(join(REPO_ROOT, file), join(staging, file));
 		}
 		const packed = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', staging], { cwd: staging, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', staging], {
+				cwd: staging,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}),
 		)[0] as { size: number; unpackedSize: number; files: unknown[] };
 
 		// The peer dependency n8n-workflow, as the n8n host provides it; npm pack never packs node_modules.

@@ -18,7 +18,11 @@ interface PagingScenario {
 	path: string;
 	firstPage: number;
 	/** The platform's envelope and end condition, as the node's transport reads them. */
-	read(body: unknown, page: number, query: Record<string, string>): { records: unknown[]; more: boolean };
+	read(
+		body: unknown,
+		page: number,
+		query: Record<string, string>,
+	): { records: unknown[]; more: boolean };
 }
 
 function pagingScenarios(fakes: Fakes): PagingScenario[] {
@@ -28,17 +32,25 @@ function pagingScenarios(fakes: Fakes): PagingScenario[] {
 			title: 'TomTicket ticket → getAll',
 			seed: (count) => fakes.tomTicket.addTickets(count),
 			node: () =>
-				nodeOrStandIn('TomTicket', { resource: 'ticket', operation: 'getAll', returnAll: true, filters: {} }, 'TomTicket ticket getAll', {
-					service: 'tomTicket',
-					path: '/ticket/list',
-					mode: 'all',
-				}),
+				nodeOrStandIn(
+					'TomTicket',
+					{ resource: 'ticket', operation: 'getAll', returnAll: true, filters: {} },
+					'TomTicket ticket getAll',
+					{
+						service: 'tomTicket',
+						path: '/ticket/list',
+						mode: 'all',
+					},
+				),
 			headers: () => ({ Authorization: `Bearer ${fakes.tomTicket.token}` }),
 			path: '/ticket/list',
 			firstPage: 1,
 			read(body, page) {
 				const envelope = body as { data: unknown[]; pages: number; next_page: number | null };
-				return { records: envelope.data, more: envelope.next_page !== null && page < envelope.pages };
+				return {
+					records: envelope.data,
+					more: envelope.next_page !== null && page < envelope.pages,
+				};
 			},
 		},
 		{
@@ -54,11 +66,16 @@ function pagingScenarios(fakes: Fakes): PagingScenario[] {
 				}));
 			},
 			node: () =>
-				nodeOrStandIn('PlugChat', { resource: 'chat', operation: 'getAll', returnAll: true }, 'PlugChat chat getAll', {
-					service: 'plugChat',
-					path: '/api/whatsapp/chats',
-					mode: 'all',
-				}),
+				nodeOrStandIn(
+					'PlugChat',
+					{ resource: 'chat', operation: 'getAll', returnAll: true },
+					'PlugChat chat getAll',
+					{
+						service: 'plugChat',
+						path: '/api/whatsapp/chats',
+						mode: 'all',
+					},
+				),
 			headers: () => ({ Authorization: fakes.plugChat.token, 'Content-Type': 'application/json' }),
 			path: '/api/whatsapp/chats',
 			firstPage: 1,
@@ -73,11 +90,16 @@ function pagingScenarios(fakes: Fakes): PagingScenario[] {
 			title: 'Digisac contact → getAll',
 			seed: (count) => fakes.digisac.addContacts(count),
 			node: () =>
-				nodeOrStandIn('Digisac', { resource: 'contact', operation: 'getAll', returnAll: true, filters: {}, options: {} }, 'Digisac contact getAll', {
-					service: 'digisac',
-					path: '/api/v1/contacts',
-					mode: 'all',
-				}),
+				nodeOrStandIn(
+					'Digisac',
+					{ resource: 'contact', operation: 'getAll', returnAll: true, filters: {}, options: {} },
+					'Digisac contact getAll',
+					{
+						service: 'digisac',
+						path: '/api/v1/contacts',
+						mode: 'all',
+					},
+				),
 			headers: () => ({ Authorization: `Bearer ${fakes.digisac.token}` }),
 			path: '/api/v1/contacts',
 			firstPage: 1,
@@ -117,7 +139,10 @@ export interface ReturnAllRow {
  * the very same pages (its query string is copied from the node's own first request) and keeping
  * the records. Time and peak memory, medians of alternating rounds.
  */
-export async function runReturnAll(fakes: Fakes, options: { records: number; rounds: number; log: (line: string) => void }): Promise<ReturnAllRow[]> {
+export async function runReturnAll(
+	fakes: Fakes,
+	options: { records: number; rounds: number; log: (line: string) => void },
+): Promise<ReturnAllRow[]> {
 	const rows: ReturnAllRow[] = [];
 	// 400 TomTicket pages at 3 requests/second would take over two minutes per run: overhead is
 	// measured with the limit lifted on both sides.
@@ -134,9 +159,17 @@ export async function runReturnAll(fakes: Fakes, options: { records: number; rou
 
 			const runNodeOnce = async () => {
 				fake.reset();
-				const run = await runNode({ nodeType: underTest.nodeType, parameters: underTest.parameters, credentials: fakes.credentials(), items: [{ json: {} }] });
+				const run = await runNode({
+					nodeType: underTest.nodeType,
+					parameters: underTest.parameters,
+					credentials: fakes.credentials(),
+					items: [{ json: {} }],
+				});
 				if (run.error) throw new Error(`${scenario.title}: ${run.error.message}`);
-				if (run.items.length !== options.records) throw new Error(`${scenario.title}: ${run.items.length} records instead of ${options.records}`);
+				if (run.items.length !== options.records)
+					throw new Error(
+						`${scenario.title}: ${run.items.length} records instead of ${options.records}`,
+					);
 				return run.items.length;
 			};
 			// The node's first request gives the bare loop its query string (filters, page size).
@@ -144,7 +177,8 @@ export async function runReturnAll(fakes: Fakes, options: { records: number; rou
 			const first: RecordedRequest = fake.requests[0];
 			const pages = fake.requests.length;
 			const baseQuery: Record<string, string> = {};
-			for (const [key, value] of Object.entries(first.query)) baseQuery[key] = Array.isArray(value) ? value[0] : value;
+			for (const [key, value] of Object.entries(first.query))
+				baseQuery[key] = Array.isArray(value) ? value[0] : value;
 			const pageRequest = (page: number): AxiosRequestConfig => ({
 				method: 'GET',
 				url: `${fake.url}${scenario.path}`,
@@ -153,8 +187,13 @@ export async function runReturnAll(fakes: Fakes, options: { records: number; rou
 			});
 			const runBareOnce = async () => {
 				fake.reset();
-				const records = await barePaging(pageRequest, (body, page) => scenario.read(body, page, baseQuery), scenario.firstPage);
-				if (records.length !== options.records) throw new Error(`${scenario.title} bare: ${records.length} records`);
+				const records = await barePaging(
+					pageRequest,
+					(body, page) => scenario.read(body, page, baseQuery),
+					scenario.firstPage,
+				);
+				if (records.length !== options.records)
+					throw new Error(`${scenario.title} bare: ${records.length} records`);
 				return records.length;
 			};
 			await runBareOnce();
@@ -175,7 +214,9 @@ export async function runReturnAll(fakes: Fakes, options: { records: number; rou
 					heap[variant].push(memory.heapPeakDelta);
 					if (variant === 'node') rss.push(memory.rssPeakDelta);
 				}
-				options.log(`  ${scenario.title} round ${r + 1}/${options.rounds}: bare ${wall.bare[r].toFixed(0)} ms, node ${wall.node[r].toFixed(0)} ms`);
+				options.log(
+					`  ${scenario.title} round ${r + 1}/${options.rounds}: bare ${wall.bare[r].toFixed(0)} ms, node ${wall.node[r].toFixed(0)} ms`,
+				);
 			}
 			const bareMs = median(wall.bare);
 			const nodeMs = median(wall.node);
@@ -196,7 +237,10 @@ export async function runReturnAll(fakes: Fakes, options: { records: number; rou
 				bareHeapPeak: Math.round(median(heap.bare)),
 				nodeHeapPeak: Math.round(median(heap.node)),
 				nodeRssPeak: Math.round(median(rss)),
-				samples: { bare: wall.bare.map((v) => round(v, 1)), node: wall.node.map((v) => round(v, 1)) },
+				samples: {
+					bare: wall.bare.map((v) => round(v, 1)),
+					node: wall.node.map((v) => round(v, 1)),
+				},
 				notes,
 			});
 		}

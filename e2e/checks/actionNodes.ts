@@ -35,11 +35,17 @@ export function runErrors(run: WorkflowRun): string[] {
 	const errors: string[] = [];
 	for (const [node, runs] of Object.entries(run.data.resultData.runData)) {
 		for (const nodeRun of runs) {
-			if (nodeRun.error) errors.push(`"${node}" failed: ${nodeRun.error.message}${nodeRun.error.description ? ` (${nodeRun.error.description})` : ''}`);
+			if (nodeRun.error)
+				errors.push(
+					`"${node}" failed: ${nodeRun.error.message}${nodeRun.error.description ? ` (${nodeRun.error.description})` : ''}`,
+				);
 		}
 	}
 	const top = run.data.resultData.error;
-	if (top && errors.length === 0) errors.push(`the workflow failed: ${top.message}${top.node?.name ? ` in "${top.node.name}"` : ''}`);
+	if (top && errors.length === 0)
+		errors.push(
+			`the workflow failed: ${top.message}${top.node?.name ? ` in "${top.node.name}"` : ''}`,
+		);
 	return errors;
 }
 
@@ -48,12 +54,24 @@ export function saveRun(run: WorkflowRun, file: string): void {
 	mkdirSync(join(file, '..'), { recursive: true });
 	writeFileSync(
 		file,
-		JSON.stringify(run, (key, value: unknown) => (key === 'data' && typeof value === 'string' && value.length > 200 ? `<${value.length} chars>` : value), 2),
+		JSON.stringify(
+			run,
+			(key, value: unknown) =>
+				key === 'data' && typeof value === 'string' && value.length > 200
+					? `<${value.length} chars>`
+					: value,
+			2,
+		),
 	);
 }
 
 /** Step 2: `n8n execute` one action node's workflow and check its output and the requests made. */
-export async function checkActionNode(n8n: N8n, fakes: Fakes, spec: ActionWorkflow, artifacts: string): Promise<void> {
+export async function checkActionNode(
+	n8n: N8n,
+	fakes: Fakes,
+	spec: ActionWorkflow,
+	artifacts: string,
+): Promise<void> {
 	const requests = requestsSince(fakes);
 	const run = await n8n.execute(spec.workflow.id);
 	saveRun(run, join(artifacts, 'runs', `${spec.nodeType}.json`));
@@ -67,7 +85,9 @@ export async function checkActionNode(n8n: N8n, fakes: Fakes, spec: ActionWorkfl
 	}
 	const ranNodes = Object.keys(run.data.resultData.runData);
 	// Sticky notes never run, and of several triggers n8n starts from one.
-	for (const node of spec.workflow.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote' && !/trigger$/i.test(n.type))) {
+	for (const node of spec.workflow.nodes.filter(
+		(n) => n.type !== 'n8n-nodes-base.stickyNote' && !/trigger$/i.test(n.type),
+	)) {
 		problems.expect(ranNodes.includes(node.name), `"${node.name}" (${node.type}) did not run`);
 	}
 	const file = (item: RunItem | undefined, property = 'data') => {

@@ -1,18 +1,20 @@
 import { randomUUID } from 'crypto';
 
 import { DEMO } from '../lib/demoData';
-import type { Fakes } from '../lib/fakes';
 import { FakeOpenAi } from '../lib/fakeOpenAi';
+import type { Fakes } from '../lib/fakes';
 import type { N8n, WorkflowRun } from '../lib/n8n';
 import { Problems } from '../lib/steps';
 import type { ExampleWorkflow, WorkflowJson } from '../workflows';
+
 import { requestsSince, runErrors } from './actionNodes';
 
 const OPENAI_CREDENTIAL = { id: 'atendOpenAiFake1', name: 'OpenAI (local fake)' };
 
 function pick(tools: string[], pattern: RegExp): string {
 	const tool = tools.find((name) => pattern.test(name));
-	if (!tool) throw new Error(`n8n offered the model no tool matching ${pattern}: ${tools.join(', ')}`);
+	if (!tool)
+		throw new Error(`n8n offered the model no tool matching ${pattern}: ${tools.join(', ')}`);
 	return tool;
 }
 
@@ -25,8 +27,14 @@ function contactIdIn(result: string, name: string): string {
 	} catch {
 		// Not JSON: fall back to the text.
 	}
-	const row = rows.find((r) => (r as { name?: string })?.name === name) as { id?: string } | undefined;
-	return row?.id ?? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(result)?.[0] ?? '';
+	const row = rows.find((r) => (r as { name?: string })?.name === name) as
+		| { id?: string }
+		| undefined;
+	return (
+		row?.id ??
+		/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(result)?.[0] ??
+		''
+	);
 }
 
 /**
@@ -35,7 +43,12 @@ function contactIdIn(result: string, name: string): string {
  * order left for delivery". The model calls "Find Digisac contact" (Digisac Tool, contact Get
  * Many) and then "Send WhatsApp message" (Digisac Tool, message Send) with the id it found.
  */
-export async function checkAiAgentExample(n8n: N8n, fakes: Fakes, example: ExampleWorkflow, scratchDir: string): Promise<void> {
+export async function checkAiAgentExample(
+	n8n: N8n,
+	fakes: Fakes,
+	example: ExampleWorkflow,
+	scratchDir: string,
+): Promise<void> {
 	const openAi = new FakeOpenAi();
 	await openAi.start();
 	try {
@@ -44,7 +57,12 @@ export async function checkAiAgentExample(n8n: N8n, fakes: Fakes, example: Examp
 		const text = 'Olá, Maria! Seu pedido saiu para entrega hoje.';
 		openAi.script = [
 			{ call: (tools) => ({ tool: pick(tools, /find.*digisac/i), args: { search: 'Maria' } }) },
-			{ call: (tools, results) => ({ tool: pick(tools, /send.*whatsapp/i), args: { contactId: contactIdIn(results[0], 'Maria Oliveira'), text } }) },
+			{
+				call: (tools, results) => ({
+					tool: pick(tools, /send.*whatsapp/i),
+					args: { contactId: contactIdIn(results[0], 'Maria Oliveira'), text },
+				}),
+			},
 			{ answer: () => 'Pronto: encontrei Maria Oliveira no Digisac e enviei a mensagem.' },
 		];
 
@@ -53,12 +71,21 @@ export async function checkAiAgentExample(n8n: N8n, fakes: Fakes, example: Examp
 		workflow.name = `${workflow.name} (e2e copy, fake OpenAI)`;
 		for (const node of workflow.nodes) {
 			if (node.webhookId) node.webhookId = randomUUID();
-			if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') node.credentials = { openAiApi: OPENAI_CREDENTIAL };
+			if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi')
+				node.credentials = { openAiApi: OPENAI_CREDENTIAL };
 		}
-		const trigger = workflow.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger');
+		const trigger = workflow.nodes.find(
+			(node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger',
+		);
 		if (!trigger) throw new Error(`${example.file} has no chat trigger`);
 		await n8n.importCredentials(
-			[{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: openAi.apiKey, url: `${openAi.url}/v1` } }],
+			[
+				{
+					...OPENAI_CREDENTIAL,
+					type: 'openAiApi',
+					data: { apiKey: openAi.apiKey, url: `${openAi.url}/v1` },
+				},
+			],
 			scratchDir,
 		);
 		await n8n.importWorkflows([workflow], scratchDir, 'ai-agent');
@@ -71,24 +98,49 @@ export async function checkAiAgentExample(n8n: N8n, fakes: Fakes, example: Examp
 				executionTime: 0,
 				executionIndex: 0,
 				source: [],
-				data: { main: [[{ json: { sessionId: 'e2e-session', action: 'sendMessage', chatInput } }]] },
+				data: {
+					main: [[{ json: { sessionId: 'e2e-session', action: 'sendMessage', chatInput } }]],
+				},
 			},
 		});
 		if (status !== 'success') {
 			const errors = run ? runErrors({ data: run } as WorkflowRun) : [];
-			throw new Error(`execution ${executionId} ended "${status}": ${errors.join('; ') || 'no error recorded'}`);
+			throw new Error(
+				`execution ${executionId} ended "${status}": ${errors.join('; ') || 'no error recorded'}`,
+			);
 		}
 
 		const calls = openAi.handled('POST', '/v1/chat/completions');
-		const offered = ((calls[0]?.json as { tools?: Array<{ function?: { name?: string } }> })?.tools ?? []).map((t) => t.function?.name);
-		problems.expect(offered.length === 4, `the model was offered ${offered.length} tools, expected our 4: ${offered.join(', ')}`);
-		problems.expect(calls.length === 3, `the agent asked the model ${calls.length} times, expected 3 (two tool calls, one answer)`);
+		const offered = (
+			(calls[0]?.json as { tools?: Array<{ function?: { name?: string } }> })?.tools ?? []
+		).map((t) => t.function?.name);
+		problems.expect(
+			offered.length === 4,
+			`the model was offered ${offered.length} tools, expected our 4: ${offered.join(', ')}`,
+		);
+		problems.expect(
+			calls.length === 3,
+			`the agent asked the model ${calls.length} times, expected 3 (two tool calls, one answer)`,
+		);
 		const search = requests('digisac', 'GET', '/api/v1/contacts');
-		problems.expect(search.some((r) => JSON.stringify(r.query).includes('Maria')), `the "Find Digisac contact" tool did not search for Maria: ${JSON.stringify(search.map((r) => r.query))}`);
-		const sent = requests('digisac', 'POST', '/api/v1/messages').find((r) => (r.json as { contactId?: string })?.contactId === DEMO.digisac.contacts.maria);
-		problems.expect(sent && (sent.json as { text?: string }).text === text, `the "Send WhatsApp message" tool did not send the text to Maria's contact id: ${JSON.stringify(sent?.json)}`);
-		const answer = JSON.stringify(run?.resultData.runData['Support agent']?.[0]?.data?.main?.[0]?.[0]?.json ?? {});
-		problems.expect(answer.includes('enviei a mensagem'), `the agent's output is not the model's final answer: ${answer}`);
+		problems.expect(
+			search.some((r) => JSON.stringify(r.query).includes('Maria')),
+			`the "Find Digisac contact" tool did not search for Maria: ${JSON.stringify(search.map((r) => r.query))}`,
+		);
+		const sent = requests('digisac', 'POST', '/api/v1/messages').find(
+			(r) => (r.json as { contactId?: string })?.contactId === DEMO.digisac.contacts.maria,
+		);
+		problems.expect(
+			sent && (sent.json as { text?: string }).text === text,
+			`the "Send WhatsApp message" tool did not send the text to Maria's contact id: ${JSON.stringify(sent?.json)}`,
+		);
+		const answer = JSON.stringify(
+			run?.resultData.runData['Support agent']?.[0]?.data?.main?.[0]?.[0]?.json ?? {},
+		);
+		problems.expect(
+			answer.includes('enviei a mensagem'),
+			`the agent's output is not the model's final answer: ${answer}`,
+		);
 		problems.throwIfAny(`execution ${executionId}:\n`);
 	} finally {
 		await openAi.stop();

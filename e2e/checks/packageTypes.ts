@@ -3,7 +3,14 @@ import { ourPackage } from '../lib/pkg';
 import { Problems } from '../lib/steps';
 
 /** The contract's type names (shared/spec/operations.md): users' saved workflows store them. */
-export const NODE_TYPES = ['plugChat', 'plugChatTrigger', 'tomTicket', 'tomTicketTrigger', 'digisac', 'digisacTrigger'];
+export const NODE_TYPES = [
+	'plugChat',
+	'plugChatTrigger',
+	'tomTicket',
+	'tomTicketTrigger',
+	'digisac',
+	'digisacTrigger',
+];
 export const ACTION_NODE_TYPES = ['plugChat', 'tomTicket', 'digisac'];
 export const CREDENTIAL_TYPES = ['plugChatApi', 'tomTicketApi', 'digisacApi'];
 
@@ -23,16 +30,23 @@ export async function checkPackageTypes(n8n: N8n): Promise<string> {
 	const prefix = `${ourPackage().name}.`;
 	const problems = new Problems();
 	const nodes = (await n8n.request('GET', '/types/nodes.json')) as NodeTypeEntry[];
-	const credentials = (await n8n.request('GET', '/types/credentials.json')) as Array<{ name: string }>;
+	const credentials = (await n8n.request('GET', '/types/credentials.json')) as Array<{
+		name: string;
+	}>;
 	const ours = nodes.filter((n) => n.name.startsWith(prefix));
 	const names = new Set(ours.map((n) => n.name));
 
-	for (const type of NODE_TYPES) problems.expect(names.has(prefix + type), `node type ${prefix}${type} is not listed by n8n`);
+	for (const type of NODE_TYPES)
+		problems.expect(names.has(prefix + type), `node type ${prefix}${type} is not listed by n8n`);
 	for (const type of ACTION_NODE_TYPES) {
-		problems.expect(names.has(`${prefix}${type}Tool`), `AI tool variant ${prefix}${type}Tool is not listed (is usableAsTool set?)`);
+		problems.expect(
+			names.has(`${prefix}${type}Tool`),
+			`AI tool variant ${prefix}${type}Tool is not listed (is usableAsTool set?)`,
+		);
 	}
 	const credentialNames = new Set(credentials.map((c) => c.name));
-	for (const type of CREDENTIAL_TYPES) problems.expect(credentialNames.has(type), `credential type ${type} is not listed by n8n`);
+	for (const type of CREDENTIAL_TYPES)
+		problems.expect(credentialNames.has(type), `credential type ${type} is not listed by n8n`);
 
 	for (const entry of ours.filter((n) => NODE_TYPES.includes(n.name.slice(prefix.length)))) {
 		const icon = typeof entry.iconUrl === 'string' ? entry.iconUrl : entry.iconUrl?.light;
@@ -44,6 +58,8 @@ export async function checkPackageTypes(n8n: N8n): Promise<string> {
 			`${entry.name}'s icon ${icon} is not served as SVG (HTTP ${response.status})`,
 		);
 	}
-	problems.throwIfAny(`n8n loaded ${ours.length} node types of the package (${[...names].join(', ') || 'none'}):\n`);
+	problems.throwIfAny(
+		`n8n loaded ${ours.length} node types of the package (${[...names].join(', ') || 'none'}):\n`,
+	);
 	return `${ours.length} node types, ${CREDENTIAL_TYPES.length} credential types`;
 }

@@ -13,23 +13,44 @@ import type { ExampleWorkflow } from '../workflows';
  * screenshot; each canvas must show the example's nodes of our package with their icons drawn
  * (the <img> of /icons/n8n-nodes-atendimento/… loaded).
  */
-export async function checkScreenshots(n8n: N8n, examples: ExampleWorkflow[], outDir: string, logDir: string): Promise<string> {
+export async function checkScreenshots(
+	n8n: N8n,
+	examples: ExampleWorkflow[],
+	outDir: string,
+	logDir: string,
+): Promise<string> {
 	mkdirSync(outDir, { recursive: true });
 	const logFile = join(logDir, 'chromium.log');
 	const chromium = await ensureChromium(logFile);
 	const prefix = `${ourPackage().name}.`;
 	const targets = examples.map(({ file, workflow }) => {
 		const ours = workflow.nodes.filter((node) => node.type.startsWith(prefix));
-		return { workflowId: workflow.id, out: join(outDir, file.replace(/\.json$/, '.png')), expectedIcons: ours.length, ours };
+		return {
+			workflowId: workflow.id,
+			out: join(outDir, file.replace(/\.json$/, '.png')),
+			expectedIcons: ours.length,
+			ours,
+		};
 	});
-	const results = await screenshotWorkflows({ chromium, n8nUrl: n8n.url, authCookie: n8n.authCookie, browserId: BROWSER_ID, targets, logFile });
+	const results = await screenshotWorkflows({
+		chromium,
+		n8nUrl: n8n.url,
+		authCookie: n8n.authCookie,
+		browserId: BROWSER_ID,
+		targets,
+		logFile,
+	});
 	const problems = new Problems();
 	for (const target of targets) {
 		const result = results.find((r) => r.workflowId === target.workflowId);
-		if (!problems.expect(result, `no screenshot was taken of ${target.workflowId}`) || !result) continue;
+		if (!problems.expect(result, `no screenshot was taken of ${target.workflowId}`) || !result)
+			continue;
 		const shownTypes = new Set(result.nodes.map((node) => node.type));
 		for (const node of target.ours) {
-			problems.expect(shownTypes.has(node.type), `${target.out}: the canvas does not show "${node.name}" (${node.type}); it shows ${[...shownTypes].join(', ') || 'no nodes'}`);
+			problems.expect(
+				shownTypes.has(node.type),
+				`${target.out}: the canvas does not show "${node.name}" (${node.type}); it shows ${[...shownTypes].join(', ') || 'no nodes'}`,
+			);
 		}
 		const loaded = result.icons.filter((icon) => icon.loaded).length;
 		problems.expect(

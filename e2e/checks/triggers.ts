@@ -7,11 +7,13 @@ import { waitFor } from '../lib/net';
 import { Problems } from '../lib/steps';
 import type { WorkflowJson } from '../workflows';
 import { PLUGCHAT_REPLY_TEXT, typeName } from '../workflows';
+
 import { requestsSince, runErrors } from './actionNodes';
 
 function webhookPath(workflow: WorkflowJson, shortType: string): string {
 	const trigger = workflow.nodes.find((node) => node.type === typeName(shortType));
-	if (!trigger?.webhookId) throw new Error(`workflow "${workflow.name}" has no ${shortType} node with a webhookId`);
+	if (!trigger?.webhookId)
+		throw new Error(`workflow "${workflow.name}" has no ${shortType} node with a webhookId`);
 	return `/webhook/${trigger.webhookId}/webhook`;
 }
 
@@ -19,7 +21,10 @@ function webhookPath(workflow: WorkflowJson, shortType: string): string {
  * Posts until n8n stops answering 404: right after activation the production webhook can take
  * a moment to be routed. A 404 means n8n did not take the delivery, so repeating it is safe.
  */
-async function deliverUntilRouted<T extends { status: number }>(what: string, deliver: () => Promise<T>): Promise<T> {
+async function deliverUntilRouted<T extends { status: number }>(
+	what: string,
+	deliver: () => Promise<T>,
+): Promise<T> {
 	return await waitFor(`n8n to accept ${what} (not 404)`, async () => {
 		const answer = await deliver();
 		return answer.status === 404 ? undefined : answer;
@@ -31,7 +36,11 @@ async function waitUntilUnrouted(url: string): Promise<void> {
 	await waitFor(
 		`n8n to stop answering ${url} (404) after deactivation`,
 		async () => {
-			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
 			await response.text();
 			return response.status === 404 ? true : undefined;
 		},
@@ -53,8 +62,12 @@ async function whileActive<T>(
 	probe: () => Promise<T | undefined>,
 ): Promise<T> {
 	const explain = async () => {
-		const statuses = await Promise.all(workflowIds.map((id) => n8n.request('GET', `/rest/workflows/${id}/publication-status`)));
-		const recent = fake.requests.slice(-5).map((r) => `${r.method} ${r.path} → ${r.status ?? 'no answer'}`);
+		const statuses = await Promise.all(
+			workflowIds.map((id) => n8n.request('GET', `/rest/workflows/${id}/publication-status`)),
+		);
+		const recent = fake.requests
+			.slice(-5)
+			.map((r) => `${r.method} ${r.path} → ${r.status ?? 'no answer'}`);
 		return `n8n publication status: ${JSON.stringify(statuses)}\nlast requests at the fake ${fake.name}: ${recent.join('; ') || 'none'}`;
 	};
 	return await waitFor(
@@ -70,7 +83,11 @@ async function whileActive<T>(
 	);
 }
 
-async function successfulExecutions(n8n: N8n, workflowId: string, atLeast: number): Promise<number> {
+async function successfulExecutions(
+	n8n: N8n,
+	workflowId: string,
+	atLeast: number,
+): Promise<number> {
 	const executions = await waitFor(
 		`${atLeast} successful execution(s) of workflow ${workflowId} in n8n`,
 		async () => {
@@ -91,7 +108,11 @@ async function successfulExecutions(n8n: N8n, workflowId: string, atLeast: numbe
  * Send). Activation registers the webhook at the fake; a delivered `message.created` runs the
  * workflow, whose reply reaches the fake; deactivation removes the webhook.
  */
-export async function checkDigisacTrigger(n8n: N8n, fakes: Fakes, workflow: WorkflowJson): Promise<void> {
+export async function checkDigisacTrigger(
+	n8n: N8n,
+	fakes: Fakes,
+	workflow: WorkflowJson,
+): Promise<void> {
 	const problems = new Problems();
 	const requests = requestsSince(fakes);
 	const url = `${n8n.url}${webhookPath(workflow, 'digisacTrigger')}`;
@@ -99,32 +120,55 @@ export async function checkDigisacTrigger(n8n: N8n, fakes: Fakes, workflow: Work
 	const question = 'Oi! Vocês abrem no sábado?';
 
 	await n8n.activate(workflow.id);
-	const hook = await whileActive(n8n, fakes.digisac, [workflow.id], 'the Digisac Trigger to register its webhook at the fake Digisac', async () =>
-		fakes.digisac.state.webhooks.find((w) => w.url === url && w.active !== false),
+	const hook = await whileActive(
+		n8n,
+		fakes.digisac,
+		[workflow.id],
+		'the Digisac Trigger to register its webhook at the fake Digisac',
+		async () => fakes.digisac.state.webhooks.find((w) => w.url === url && w.active !== false),
 	);
 	problems.expect(
 		Array.isArray(hook.events) && (hook.events as string[]).includes('message.created'),
 		`the webhook was registered without message.created: ${JSON.stringify(hook.events)}`,
 	);
-	problems.expect(fakes.digisac.state.webhooks.filter((w) => w.url === url).length === 1, 'the webhook was registered more than once');
+	problems.expect(
+		fakes.digisac.state.webhooks.filter((w) => w.url === url).length === 1,
+		'the webhook was registered more than once',
+	);
 
 	const incoming = fakes.digisac.addIncomingMessage({ contactId, text: question });
-	const delivery = await deliverUntilRouted('the message.created delivery', () => fakes.digisac.deliver(hook.id, 'message.created', incoming));
-	problems.expect(delivery.status === 200, `n8n answered the delivery with HTTP ${delivery.status}: ${delivery.body}`);
+	const delivery = await deliverUntilRouted('the message.created delivery', () =>
+		fakes.digisac.deliver(hook.id, 'message.created', incoming),
+	);
+	problems.expect(
+		delivery.status === 200,
+		`n8n answered the delivery with HTTP ${delivery.status}: ${delivery.body}`,
+	);
 
 	const reply = await waitFor(
 		"the workflow's reply (POST /api/v1/messages) at the fake Digisac",
-		async () => requests('digisac', 'POST', '/api/v1/messages').find((r) => (r.json as { contactId?: string })?.contactId === contactId),
+		async () =>
+			requests('digisac', 'POST', '/api/v1/messages').find(
+				(r) => (r.json as { contactId?: string })?.contactId === contactId,
+			),
 		{ timeoutMs: 30_000 },
 	);
 	const body = reply.json as Record<string, unknown>;
-	problems.expect(String(body.text).includes(question), `the reply does not quote the message: ${JSON.stringify(body)}`);
-	problems.expect(body.origin === 'bot', `the reply was not sent as a bot (origin): ${JSON.stringify(body)}`);
+	problems.expect(
+		String(body.text).includes(question),
+		`the reply does not quote the message: ${JSON.stringify(body)}`,
+	);
+	problems.expect(
+		body.origin === 'bot',
+		`the reply was not sent as a bot (origin): ${JSON.stringify(body)}`,
+	);
 	await successfulExecutions(n8n, workflow.id, 1);
 
 	await n8n.deactivate(workflow.id);
 	await waitFor('deactivation to remove the webhook at the fake Digisac', async () =>
-		fakes.digisac.state.webhooks.some((w) => w.id === hook.id && w.active !== false) ? undefined : true,
+		fakes.digisac.state.webhooks.some((w) => w.id === hook.id && w.active !== false)
+			? undefined
+			: true,
 	);
 	await waitUntilUnrouted(url);
 	problems.throwIfAny();
@@ -136,7 +180,12 @@ export async function checkDigisacTrigger(n8n: N8n, fakes: Fakes, workflow: Work
  * attendance finishes". Each registers only its own event; a URL set by someone else for a
  * third event stays untouched; deactivation clears exactly what was registered.
  */
-export async function checkPlugChatTrigger(n8n: N8n, fakes: Fakes, reply: WorkflowJson, example: WorkflowJson): Promise<void> {
+export async function checkPlugChatTrigger(
+	n8n: N8n,
+	fakes: Fakes,
+	reply: WorkflowJson,
+	example: WorkflowJson,
+): Promise<void> {
 	const problems = new Problems();
 	const requests = requestsSince(fakes);
 	const webhooks = fakes.plugChat.state.webhooks;
@@ -147,12 +196,31 @@ export async function checkPlugChatTrigger(n8n: N8n, fakes: Fakes, reply: Workfl
 
 	await n8n.activate(reply.id);
 	await n8n.activate(example.id);
-	await whileActive(n8n, fakes.plugChat, [reply.id, example.id], 'both PlugChat Triggers to register their events at the fake PlugChat', async () =>
-		webhooks.receiveMessage?.startsWith(replyUrl) && webhooks.finishAttendance?.startsWith(exampleUrl) ? true : undefined,
+	await whileActive(
+		n8n,
+		fakes.plugChat,
+		[reply.id, example.id],
+		'both PlugChat Triggers to register their events at the fake PlugChat',
+		async () =>
+			webhooks.receiveMessage?.startsWith(replyUrl) &&
+			webhooks.finishAttendance?.startsWith(exampleUrl)
+				? true
+				: undefined,
 	);
-	problems.expect(webhooks.messageStatus === foreignUrl, `activation changed the messageStatus URL another system set: ${webhooks.messageStatus}`);
-	for (const event of ['startAttendance', 'sendingMessage', 'messageDeliveryError', 'whenDisconnecting']) {
-		problems.expect(!webhooks[event], `activation set ${event}, which no trigger chose: ${webhooks[event]}`);
+	problems.expect(
+		webhooks.messageStatus === foreignUrl,
+		`activation changed the messageStatus URL another system set: ${webhooks.messageStatus}`,
+	);
+	for (const event of [
+		'startAttendance',
+		'sendingMessage',
+		'messageDeliveryError',
+		'whenDisconnecting',
+	]) {
+		problems.expect(
+			!webhooks[event],
+			`activation set ${event}, which no trigger chose: ${webhooks[event]}`,
+		);
 	}
 
 	// A customer writes: the reply flow answers on WhatsApp.
@@ -169,10 +237,17 @@ export async function checkPlugChatTrigger(n8n: N8n, fakes: Fakes, reply: Workfl
 		isGroup: false,
 		text: { message: 'Bom dia, meu boleto venceu ontem' },
 	};
-	const received = await deliverUntilRouted('the receiveMessage delivery', () => deliverPlugChatEvent(fakes.plugChat, 'receiveMessage', message));
-	problems.expect(received.status === 200, `n8n answered the receiveMessage delivery with HTTP ${received.status}: ${received.body}`);
+	const received = await deliverUntilRouted('the receiveMessage delivery', () =>
+		deliverPlugChatEvent(fakes.plugChat, 'receiveMessage', message),
+	);
+	problems.expect(
+		received.status === 200,
+		`n8n answered the receiveMessage delivery with HTTP ${received.status}: ${received.body}`,
+	);
 	const sent = await waitFor('the reply (send-text) at the fake PlugChat', async () =>
-		requests('plugChat', 'POST', '/api/whatsapp/send-text').find((r) => (r.json as { phone?: string })?.phone === message.phone),
+		requests('plugChat', 'POST', '/api/whatsapp/send-text').find(
+			(r) => (r.json as { phone?: string })?.phone === message.phone,
+		),
 	);
 	problems.expect(
 		String((sent.json as { message?: string }).message).includes(PLUGCHAT_REPLY_TEXT) &&
@@ -181,21 +256,41 @@ export async function checkPlugChatTrigger(n8n: N8n, fakes: Fakes, reply: Workfl
 	);
 
 	// An attendance finishes: the example registers the customer and opens a TomTicket ticket.
-	const attendance = fakes.plugChat.state.attendances.find((a) => a.attendanceNumber === DEMO.plugChat.finishedAttendanceNumber);
+	const attendance = fakes.plugChat.state.attendances.find(
+		(a) => a.attendanceNumber === DEMO.plugChat.finishedAttendanceNumber,
+	);
 	if (!attendance) throw new Error('the demo data has no finished attendance 1470');
 	const finished = await deliverUntilRouted('the finishAttendance delivery', () =>
-		deliverPlugChatEvent(fakes.plugChat, 'finishAttendance', { attendance, chat: fakes.plugChat.state.chatMessages[attendance.id] ?? {} }),
+		deliverPlugChatEvent(fakes.plugChat, 'finishAttendance', {
+			attendance,
+			chat: fakes.plugChat.state.chatMessages[attendance.id] ?? {},
+		}),
 	);
-	problems.expect(finished.status === 200, `n8n answered the finishAttendance delivery with HTTP ${finished.status}: ${finished.body}`);
-	const ticket: RecordedRequest = await waitFor('the example\'s ticket (POST /ticket/new) at the fake TomTicket', async () =>
-		requests('tomTicket', 'POST', '/ticket/new')[0],
+	problems.expect(
+		finished.status === 200,
+		`n8n answered the finishAttendance delivery with HTTP ${finished.status}: ${finished.body}`,
+	);
+	const ticket: RecordedRequest = await waitFor(
+		"the example's ticket (POST /ticket/new) at the fake TomTicket",
+		async () => requests('tomTicket', 'POST', '/ticket/new')[0],
 	);
 	const form = ticket.form ?? {};
-	problems.expect(form.customer_id?.[0] === attendance.customer.phone, `the ticket's customer is not the attendance's phone: ${JSON.stringify(form.customer_id)}`);
-	problems.expect(String(form.subject?.[0]).includes(String(attendance.attendanceNumber)), `the ticket subject lacks the attendance number: ${JSON.stringify(form.subject)}`);
-	problems.expect(String(form.message?.[0]).includes('Cliente: Quero trocar o plano'), `the ticket message is not the transcript: ${JSON.stringify(form.message)}`);
 	problems.expect(
-		requests('tomTicket', 'POST', '/customer/new').some((r) => r.form?.customer_id?.[0] === attendance.customer.phone),
+		form.customer_id?.[0] === attendance.customer.phone,
+		`the ticket's customer is not the attendance's phone: ${JSON.stringify(form.customer_id)}`,
+	);
+	problems.expect(
+		String(form.subject?.[0]).includes(String(attendance.attendanceNumber)),
+		`the ticket subject lacks the attendance number: ${JSON.stringify(form.subject)}`,
+	);
+	problems.expect(
+		String(form.message?.[0]).includes('Cliente: Quero trocar o plano'),
+		`the ticket message is not the transcript: ${JSON.stringify(form.message)}`,
+	);
+	problems.expect(
+		requests('tomTicket', 'POST', '/customer/new').some(
+			(r) => r.form?.customer_id?.[0] === attendance.customer.phone,
+		),
 		'the example did not register the customer (POST /customer/new) first',
 	);
 	await successfulExecutions(n8n, reply.id, 1);
@@ -206,7 +301,10 @@ export async function checkPlugChatTrigger(n8n: N8n, fakes: Fakes, reply: Workfl
 	await waitFor('deactivation to clear both events at the fake PlugChat', async () =>
 		!webhooks.receiveMessage && !webhooks.finishAttendance ? true : undefined,
 	);
-	problems.expect(webhooks.messageStatus === foreignUrl, `deactivation changed the messageStatus URL another system set: ${webhooks.messageStatus}`);
+	problems.expect(
+		webhooks.messageStatus === foreignUrl,
+		`deactivation changed the messageStatus URL another system set: ${webhooks.messageStatus}`,
+	);
 	await waitUntilUnrouted(replyUrl);
 	await waitUntilUnrouted(exampleUrl);
 	problems.throwIfAny();
@@ -218,19 +316,27 @@ export async function checkPlugChatTrigger(n8n: N8n, fakes: Fakes, reply: Workfl
  * trigger polls once in manual mode and gives the latest answered ticket; the workflow looks up
  * the customer's phone and the notice reaches the fake PlugChat.
  */
-export async function checkTomTicketTriggerSample(n8n: N8n, fakes: Fakes, workflow: WorkflowJson): Promise<void> {
+export async function checkTomTicketTriggerSample(
+	n8n: N8n,
+	fakes: Fakes,
+	workflow: WorkflowJson,
+): Promise<void> {
 	const problems = new Problems();
 	const requests = requestsSince(fakes);
 	const trigger = workflow.nodes.find((node) => node.type === typeName('tomTicketTrigger'));
 	if (!trigger) throw new Error(`workflow "${workflow.name}" has no TomTicket Trigger`);
 	const answered = fakes.tomTicket.state.tickets.filter((t) => t.situation.id === 2).at(-1);
 	if (!answered) throw new Error('the demo data has no answered TomTicket ticket (situation 2)');
-	const customer = fakes.tomTicket.state.customers.find((c) => c.internal_id === answered.customer.internal_id);
+	const customer = fakes.tomTicket.state.customers.find(
+		(c) => c.internal_id === answered.customer.internal_id,
+	);
 
 	const { executionId, status, run } = await n8n.runManually(workflow.id, trigger.name);
 	if (status !== 'success') {
 		const errors = run ? runErrors({ data: run } as WorkflowRun) : [];
-		throw new Error(`execution ${executionId} ended "${status}": ${errors.join('; ') || 'no error recorded'}`);
+		throw new Error(
+			`execution ${executionId} ended "${status}": ${errors.join('; ') || 'no error recorded'}`,
+		);
 	}
 	problems.expect(
 		requests('tomTicket', 'GET', '/ticket/list').length > 0,
@@ -240,7 +346,8 @@ export async function checkTomTicketTriggerSample(n8n: N8n, fakes: Fakes, workfl
 	const body = (notice?.json ?? {}) as { phone?: string; message?: string };
 	problems.expect(notice, 'no WhatsApp notice (send-text) reached the fake PlugChat');
 	problems.expect(
-		String(body.message).includes(String(answered.protocol)) && String(body.message).includes(answered.customer.name),
+		String(body.message).includes(String(answered.protocol)) &&
+			String(body.message).includes(answered.customer.name),
 		`the notice does not name ticket ${answered.protocol} and ${answered.customer.name}: ${JSON.stringify(body)}`,
 	);
 	problems.expect(

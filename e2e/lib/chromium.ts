@@ -21,12 +21,19 @@ export async function ensureChromium(logFile: string): Promise<string> {
 	const found = findChromium();
 	if (found) return found;
 	if (process.getuid?.() !== 0) {
-		throw new Error('Chromium is not installed and this is not root, so it cannot be installed here: run `sudo apt-get install -y chromium`');
+		throw new Error(
+			'Chromium is not installed and this is not root, so it cannot be installed here: run `sudo apt-get install -y chromium`',
+		);
 	}
-	log('Installing Debian\'s chromium with apt-get (once; about 20 s)');
+	log("Installing Debian's chromium with apt-get (once; about 20 s)");
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	await runCommand('apt-get update', 'apt-get', ['update'], { env, logFile, timeoutMs: 300_000 });
-	await runCommand('apt-get install', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env, logFile, timeoutMs: 600_000 });
+	await runCommand(
+		'apt-get install',
+		'apt-get',
+		['install', '-y', '--no-install-recommends', 'chromium'],
+		{ env, logFile, timeoutMs: 600_000 },
+	);
 	const installed = findChromium();
 	if (!installed) throw new Error('apt-get installed chromium but no chromium binary is on PATH');
 	return installed;

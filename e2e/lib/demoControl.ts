@@ -32,10 +32,21 @@ export function startDemoControl(fakes: Fakes, port: number): Promise<Server> {
 			try {
 				const route = `${req.method} ${url.pathname}`;
 				if (route === 'POST /digisac/message') return send(200, await digisacMessage(fakes, body));
-				if (route === 'POST /plugchat/message') return send(200, await plugChatMessage(fakes, body));
-				if (route === 'POST /plugchat/finish-attendance') return send(200, await finishAttendance(fakes, body));
-				if (route === 'GET /requests') return send(200, recentRequests(fakes, url.searchParams.get('fake') ?? ''));
-				return send(404, { error: 'unknown route', routes: ['POST /digisac/message', 'POST /plugchat/message', 'POST /plugchat/finish-attendance', 'GET /requests?fake=digisac'] });
+				if (route === 'POST /plugchat/message')
+					return send(200, await plugChatMessage(fakes, body));
+				if (route === 'POST /plugchat/finish-attendance')
+					return send(200, await finishAttendance(fakes, body));
+				if (route === 'GET /requests')
+					return send(200, recentRequests(fakes, url.searchParams.get('fake') ?? ''));
+				return send(404, {
+					error: 'unknown route',
+					routes: [
+						'POST /digisac/message',
+						'POST /plugchat/message',
+						'POST /plugchat/finish-attendance',
+						'GET /requests?fake=digisac',
+					],
+				});
 			} catch (error) {
 				return send(409, { error: (error as Error).message });
 			}
@@ -55,14 +66,30 @@ export function startDemoControl(fakes: Fakes, port: number): Promise<Server> {
 async function digisacMessage(fakes: Fakes, body: Record<string, unknown>) {
 	const key = String(body.contact ?? 'maria') as keyof typeof DEMO.digisac.contacts;
 	const contactId = DEMO.digisac.contacts[key];
-	if (!contactId) throw new Error(`unknown contact "${key}"; use one of ${Object.keys(DEMO.digisac.contacts).join(', ')}`);
-	const message = fakes.digisac.addIncomingMessage({ contactId, text: String(body.text ?? 'Olá! Preciso de ajuda com meu pedido.') });
+	if (!contactId)
+		throw new Error(
+			`unknown contact "${key}"; use one of ${Object.keys(DEMO.digisac.contacts).join(', ')}`,
+		);
+	const message = fakes.digisac.addIncomingMessage({
+		contactId,
+		text: String(body.text ?? 'Olá! Preciso de ajuda com meu pedido.'),
+	});
 	const hooks = fakes.digisac.state.webhooks.filter(
-		(hook) => hook.active !== false && Array.isArray(hook.events) && (hook.events as string[]).includes('message.created'),
+		(hook) =>
+			hook.active !== false &&
+			Array.isArray(hook.events) &&
+			(hook.events as string[]).includes('message.created'),
 	);
-	if (hooks.length === 0) throw new Error('no active Digisac webhook listens to message.created: activate a workflow with a Digisac Trigger');
+	if (hooks.length === 0)
+		throw new Error(
+			'no active Digisac webhook listens to message.created: activate a workflow with a Digisac Trigger',
+		);
 	const deliveries = [];
-	for (const hook of hooks) deliveries.push({ url: hook.url, ...(await fakes.digisac.deliver(hook.id, 'message.created', message)) });
+	for (const hook of hooks)
+		deliveries.push({
+			url: hook.url,
+			...(await fakes.digisac.deliver(hook.id, 'message.created', message)),
+		});
 	return { delivered: message, deliveries };
 }
 
@@ -81,19 +108,30 @@ async function plugChatMessage(fakes: Fakes, body: Record<string, unknown>) {
 		isGroup: false,
 		text: { message: String(body.text ?? 'Bom dia! Quero saber do meu boleto.') },
 	};
-	return { delivered: payload, delivery: await deliverPlugChatEvent(fakes.plugChat, 'receiveMessage', payload) };
+	return {
+		delivered: payload,
+		delivery: await deliverPlugChatEvent(fakes.plugChat, 'receiveMessage', payload),
+	};
 }
 
 async function finishAttendance(fakes: Fakes, body: Record<string, unknown>) {
 	const number = Number(body.number ?? DEMO.plugChat.finishedAttendanceNumber);
 	const attendance = fakes.plugChat.state.attendances.find((a) => a.attendanceNumber === number);
-	if (!attendance) throw new Error(`no attendance number ${number}; the demo has ${fakes.plugChat.state.attendances.map((a) => a.attendanceNumber).join(', ')}`);
+	if (!attendance)
+		throw new Error(
+			`no attendance number ${number}; the demo has ${fakes.plugChat.state.attendances.map((a) => a.attendanceNumber).join(', ')}`,
+		);
 	const payload = { attendance, chat: fakes.plugChat.state.chatMessages[attendance.id] ?? {} };
-	return { delivered: payload, delivery: await deliverPlugChatEvent(fakes.plugChat, 'finishAttendance', payload) };
+	return {
+		delivered: payload,
+		delivery: await deliverPlugChatEvent(fakes.plugChat, 'finishAttendance', payload),
+	};
 }
 
 function recentRequests(fakes: Fakes, name: string) {
-	const fake = { digisac: fakes.digisac, plugchat: fakes.plugChat, tomticket: fakes.tomTicket }[name.toLowerCase()];
+	const fake = { digisac: fakes.digisac, plugchat: fakes.plugChat, tomticket: fakes.tomTicket }[
+		name.toLowerCase()
+	];
 	if (!fake) throw new Error('choose ?fake=digisac, plugchat or tomticket');
 	return fake.requests.slice(-20).map((r) => ({
 		at: new Date(r.time).toISOString(),
@@ -101,6 +139,13 @@ function recentRequests(fakes: Fakes, name: string) {
 		query: r.query,
 		status: r.status,
 		json: r.json,
-		form: r.form && Object.fromEntries(Object.entries(r.form).map(([key, values]) => [key, values.map((v) => (typeof v === 'string' ? v : `<file ${v.fileName}, ${v.size} bytes>`))])),
+		form:
+			r.form &&
+			Object.fromEntries(
+				Object.entries(r.form).map(([key, values]) => [
+					key,
+					values.map((v) => (typeof v === 'string' ? v : `<file ${v.fileName}, ${v.size} bytes>`)),
+				]),
+			),
 	}));
 }

@@ -73,7 +73,15 @@ function seedDigisac(digisac: DigisacFake): void {
 			deletedAt: null,
 		});
 	}
-	const ticket = (id: string, contact: string, protocol: string, open: boolean, startedAgo: number, minutes: number, departmentId: string): Row => ({
+	const ticket = (
+		id: string,
+		contact: string,
+		protocol: string,
+		open: boolean,
+		startedAgo: number,
+		minutes: number,
+		departmentId: string,
+	): Row => ({
 		id,
 		isOpen: open,
 		protocol,
@@ -86,15 +94,58 @@ function seedDigisac(digisac: DigisacFake): void {
 		endedAt: open ? null : iso(startedAgo - minutes * 60_000),
 		createdAt: iso(startedAgo),
 		updatedAt: iso(open ? HOUR : startedAgo - minutes * 60_000),
-		metrics: { ticketTime: minutes * 60, waitingTime: 95, messagingTime: minutes * 50, ticketTransferCount: 0 },
+		metrics: {
+			ticketTime: minutes * 60,
+			waitingTime: 95,
+			messagingTime: minutes * 50,
+			ticketTransferCount: 0,
+		},
 	});
 	digisac.state.tickets.push(
-		ticket(d.closedTicketId, d.contacts.maria, '2026112000017', false, 20 * HOUR, 25, d.supportDepartmentId),
-		ticket('d16ac000-0000-4000-8000-00000000f002', d.contacts.joao, '2026112000018', false, 18 * HOUR, 40, d.financeDepartmentId),
-		ticket('d16ac000-0000-4000-8000-00000000f003', d.contacts.carlos, '2026111900009', false, 45 * HOUR, 12, d.supportDepartmentId),
-		ticket(d.openTicketId, d.contacts.ana, '2026112100003', true, 3 * HOUR, 0, d.supportDepartmentId),
+		ticket(
+			d.closedTicketId,
+			d.contacts.maria,
+			'2026112000017',
+			false,
+			20 * HOUR,
+			25,
+			d.supportDepartmentId,
+		),
+		ticket(
+			'd16ac000-0000-4000-8000-00000000f002',
+			d.contacts.joao,
+			'2026112000018',
+			false,
+			18 * HOUR,
+			40,
+			d.financeDepartmentId,
+		),
+		ticket(
+			'd16ac000-0000-4000-8000-00000000f003',
+			d.contacts.carlos,
+			'2026111900009',
+			false,
+			45 * HOUR,
+			12,
+			d.supportDepartmentId,
+		),
+		ticket(
+			d.openTicketId,
+			d.contacts.ana,
+			'2026112100003',
+			true,
+			3 * HOUR,
+			0,
+			d.supportDepartmentId,
+		),
 	);
-	const message = (contactId: string, text: string, fromMe: boolean, agoMs: number, ticketId: string | null): Row => ({
+	const message = (
+		contactId: string,
+		text: string,
+		fromMe: boolean,
+		agoMs: number,
+		ticketId: string | null,
+	): Row => ({
 		id: `d16ac000-0000-4000-8000-${String(digisac.state.messages.length + 1).padStart(12, '0')}`,
 		isFromMe: fromMe,
 		isFromBot: false,
@@ -114,10 +165,34 @@ function seedDigisac(digisac: DigisacFake): void {
 		data: { ack: fromMe ? 3 : -1 },
 	});
 	digisac.state.messages.push(
-		message(d.contacts.maria, 'Bom dia! Meu pedido 4521 ainda não chegou.', false, 20 * HOUR, d.closedTicketId),
-		message(d.contacts.maria, 'Olá, Maria! Já verifiquei: ele sai para entrega hoje.', true, 20 * HOUR - 5 * 60_000, d.closedTicketId),
-		message(d.contacts.maria, 'Perfeito, obrigada!', false, 20 * HOUR - 9 * 60_000, d.closedTicketId),
-		message(d.contacts.ana, 'Preciso da segunda via do boleto de novembro.', false, 3 * HOUR, d.openTicketId),
+		message(
+			d.contacts.maria,
+			'Bom dia! Meu pedido 4521 ainda não chegou.',
+			false,
+			20 * HOUR,
+			d.closedTicketId,
+		),
+		message(
+			d.contacts.maria,
+			'Olá, Maria! Já verifiquei: ele sai para entrega hoje.',
+			true,
+			20 * HOUR - 5 * 60_000,
+			d.closedTicketId,
+		),
+		message(
+			d.contacts.maria,
+			'Perfeito, obrigada!',
+			false,
+			20 * HOUR - 9 * 60_000,
+			d.closedTicketId,
+		),
+		message(
+			d.contacts.ana,
+			'Preciso da segunda via do boleto de novembro.',
+			false,
+			3 * HOUR,
+			d.openTicketId,
+		),
 	);
 }
 
@@ -132,7 +207,11 @@ function seedTomTicket(tomTicket: TomTicketFake): void {
 		organization: { id: 'org-2', name: 'Oficina Dois Irmãos' },
 		custom_fields: [],
 	});
-	const situation = (id: number) => ({ id, apply_date: tomTicketDate(new Date(Date.now() - HOUR)), description: SITUATIONS[id] });
+	const situation = (id: number) => ({
+		id,
+		apply_date: tomTicketDate(new Date(Date.now() - HOUR)),
+		description: SITUATIONS[id],
+	});
 	tomTicket.createTicket({
 		customerId: 'CPF-123',
 		departmentId: 'dep-suporte',
@@ -165,7 +244,12 @@ function seedTomTicket(tomTicket: TomTicketFake): void {
 
 function seedPlugChat(plugChat: PlugChatFake): void {
 	const p = DEMO.plugChat;
-	const finished = plugChat.openAttendance(p.customerPhone, [p.operatorId], p.generalDepartmentId, 'Maria Oliveira');
+	const finished = plugChat.openAttendance(
+		p.customerPhone,
+		[p.operatorId],
+		p.generalDepartmentId,
+		'Maria Oliveira',
+	);
 	finished.status = 'FINISH';
 	finished.endTime = finished.startTime + 12 * 60_000;
 	finished.finishBy = p.operatorId;
@@ -212,12 +296,27 @@ function seedPlugChat(plugChat: PlugChatFake): void {
 	plugChat.state.contacts.push(
 		{ name: 'Maria Oliveira', short: 'Maria', notify: 'Maria', vname: '', phone: p.customerPhone },
 		{ name: 'João Santos', short: 'João', notify: 'João', vname: '', phone: '5521912345678' },
-		{ name: 'Ana Beatriz Lima', short: 'Ana', notify: 'Ana Bia', vname: '', phone: '5531998877665' },
+		{
+			name: 'Ana Beatriz Lima',
+			short: 'Ana',
+			notify: 'Ana Bia',
+			vname: '',
+			phone: '5531998877665',
+		},
 	);
-	plugChat.state.pendingChats.push({ name: 'Carlos Eduardo Ferreira', phone: '5541991234567', unread: 1, lastMessageTime: Date.now() - 60_000 });
+	plugChat.state.pendingChats.push({
+		name: 'Carlos Eduardo Ferreira',
+		phone: '5541991234567',
+		unread: 1,
+		lastMessageTime: Date.now() - 60_000,
+	});
 }
 
-export function seedDemoData(fakes: { plugChat: PlugChatFake; tomTicket: TomTicketFake; digisac: DigisacFake }): void {
+export function seedDemoData(fakes: {
+	plugChat: PlugChatFake;
+	tomTicket: TomTicketFake;
+	digisac: DigisacFake;
+}): void {
 	seedDigisac(fakes.digisac);
 	seedTomTicket(fakes.tomTicket);
 	seedPlugChat(fakes.plugChat);

@@ -31,23 +31,54 @@ export class FakeOpenAi extends FakeServer {
 
 	protected guard(request: RecordedRequest): FakeResponse | undefined {
 		if (request.headers.authorization !== `Bearer ${this.apiKey}`) {
-			return json({ error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } }, 401);
+			return json(
+				{
+					error: {
+						message: 'Incorrect API key provided',
+						type: 'invalid_request_error',
+						code: 'invalid_api_key',
+					},
+				},
+				401,
+			);
 		}
 		return undefined;
 	}
 
 	private complete(request: RecordedRequest): FakeResponse {
-		const body = (request.json ?? {}) as { model?: string; messages?: ChatMessage[]; tools?: Array<{ function?: { name?: string } }>; stream?: boolean };
-		if (body.stream) return json({ error: { message: 'the fake OpenAI does not stream; turn streaming off', type: 'invalid_request_error' } }, 400);
+		const body = (request.json ?? {}) as {
+			model?: string;
+			messages?: ChatMessage[];
+			tools?: Array<{ function?: { name?: string } }>;
+			stream?: boolean;
+		};
+		if (body.stream)
+			return json(
+				{
+					error: {
+						message: 'the fake OpenAI does not stream; turn streaming off',
+						type: 'invalid_request_error',
+					},
+				},
+				400,
+			);
 		const messages = body.messages ?? [];
-		const results = messages.filter((m) => m.role === 'tool').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
+		const results = messages
+			.filter((m) => m.role === 'tool')
+			.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
 		const tools = (body.tools ?? []).map((t) => t.function?.name ?? '').filter(Boolean);
 		const turn = this.script[results.length];
 		const message: Record<string, unknown> = { role: 'assistant', content: null };
 		let finish = 'stop';
 		if (turn?.call) {
 			const { tool, args } = turn.call(tools, results);
-			message.tool_calls = [{ id: `call_${results.length + 1}`, type: 'function', function: { name: tool, arguments: JSON.stringify(args) } }];
+			message.tool_calls = [
+				{
+					id: `call_${results.length + 1}`,
+					type: 'function',
+					function: { name: tool, arguments: JSON.stringify(args) },
+				},
+			];
 			finish = 'tool_calls';
 		} else {
 			message.content = turn?.answer ? turn.answer(results) : 'Done.';

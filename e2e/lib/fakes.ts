@@ -2,6 +2,7 @@ import { DigisacFake } from '../../test/fakes/digisac';
 import type { FakeServer } from '../../test/fakes/fakeServer';
 import { PlugChatFake } from '../../test/fakes/plugchat';
 import { TomTicketFake } from '../../test/fakes/tomticket';
+
 import { seedDemoData } from './demoData';
 
 /** The three fake platforms the dev and e2e stacks run on loopback, with demo data. */

@@ -116,7 +116,9 @@ export class N8n {
 			'n8n /healthz/readiness',
 			async () => {
 				if (exited !== undefined) {
-					throw new FatalStartError(`n8n exited (${exited}) while starting. Last output:\n${tail(server.output(), 30)}`);
+					throw new FatalStartError(
+						`n8n exited (${exited}) while starting. Last output:\n${tail(server.output(), 30)}`,
+					);
 				}
 				const response = await fetch(`${this.url}/healthz/readiness`);
 				const body = (await response.json()) as { status?: string };
@@ -151,7 +153,9 @@ export class N8n {
 
 	/** The owner account: created on a fresh database, logged into otherwise. */
 	async ensureOwner(): Promise<void> {
-		const settings = (await this.request('GET', '/rest/settings')) as { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } };
+		const settings = (await this.request('GET', '/rest/settings')) as {
+			data?: { userManagement?: { showSetupOnFirstLoad?: boolean } };
+		};
 		if (settings.data?.userManagement?.showSetupOnFirstLoad !== false) {
 			await this.request('POST', '/rest/owner/setup', OWNER);
 		}
@@ -159,7 +163,10 @@ export class N8n {
 	}
 
 	async login(): Promise<void> {
-		await this.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		await this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
 		if (!this.cookie) throw new Error('n8n accepted the login but set no n8n-auth cookie');
 	}
 
@@ -184,7 +191,8 @@ export class N8n {
 			if (match) this.cookie = `n8n-auth=${match[1]}`;
 		}
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
 		try {
 			return JSON.parse(text) as unknown;
 		} catch {
@@ -210,7 +218,11 @@ export class N8n {
 		await this.cli(['import:credentials', `--input=${file}`]);
 	}
 
-	async importWorkflows(workflows: unknown[], scratchDir: string, name = 'workflows'): Promise<void> {
+	async importWorkflows(
+		workflows: unknown[],
+		scratchDir: string,
+		name = 'workflows',
+	): Promise<void> {
 		const file = join(scratchDir, `${name}.json`);
 		writeFileSync(file, JSON.stringify(workflows, null, 2));
 		await this.cli(['import:workflow', `--input=${file}`]);
@@ -237,8 +249,12 @@ export class N8n {
 	}
 
 	async activate(workflowId: string): Promise<void> {
-		const workflow = (await this.request('GET', `/rest/workflows/${workflowId}`)) as { data: { versionId: string } };
-		await this.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId: workflow.data.versionId });
+		const workflow = (await this.request('GET', `/rest/workflows/${workflowId}`)) as {
+			data: { versionId: string };
+		};
+		await this.request('POST', `/rest/workflows/${workflowId}/activate`, {
+			versionId: workflow.data.versionId,
+		});
 	}
 
 	/**
@@ -247,12 +263,20 @@ export class N8n {
 	 * in the workflow's publication status.
 	 */
 	async activationError(workflowId: string): Promise<string | undefined> {
-		const answer = (await this.request('GET', `/rest/workflows/${workflowId}/publication-status`)) as {
-			data?: { status?: string; triggers?: Array<{ nodeId: string; status: string; errorMessage?: string | null }> };
+		const answer = (await this.request(
+			'GET',
+			`/rest/workflows/${workflowId}/publication-status`,
+		)) as {
+			data?: {
+				status?: string;
+				triggers?: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
+			};
 		};
 		const failed = (answer.data?.triggers ?? []).filter((trigger) => trigger.status === 'failed');
 		if (failed.length === 0) return undefined;
-		return failed.map((trigger) => `trigger node ${trigger.nodeId}: ${trigger.errorMessage ?? 'failed'}`).join('; ');
+		return failed
+			.map((trigger) => `trigger node ${trigger.nodeId}: ${trigger.errorMessage ?? 'failed'}`)
+			.join('; ');
 	}
 
 	async deactivate(workflowId: string): Promise<void> {
@@ -269,15 +293,20 @@ export class N8n {
 		{ data, timeoutMs = 60_000 }: { data?: Record<string, unknown>; timeoutMs?: number } = {},
 	): Promise<ManualRun> {
 		// With `data`, the trigger's output is given (as the editor does for a chat message).
-		const answer = (await this.request('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName, ...(data ? { data } : {}) } })) as {
+		const answer = (await this.request('POST', `/rest/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: triggerName, ...(data ? { data } : {}) },
+		})) as {
 			data?: { executionId?: string };
 		};
 		const executionId = answer.data?.executionId;
-		if (!executionId) throw new Error(`n8n started no execution of ${workflowId}: ${JSON.stringify(answer)}`);
+		if (!executionId)
+			throw new Error(`n8n started no execution of ${workflowId}: ${JSON.stringify(answer)}`);
 		return await waitFor(
 			`execution ${executionId} of ${workflowId} to end`,
 			async () => {
-				const execution = (await this.request('GET', `/rest/executions/${executionId}`)) as { data: { status: string; data?: string } };
+				const execution = (await this.request('GET', `/rest/executions/${executionId}`)) as {
+					data: { status: string; data?: string };
+				};
 				const { status } = execution.data;
 				if (['new', 'running', 'waiting', 'unknown'].includes(status)) return undefined;
 				return { executionId, status, run: parseStoredRun(execution.data.data) };
@@ -286,8 +315,13 @@ export class N8n {
 		);
 	}
 
-	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
-		const answer = (await this.request('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`)) as {
+	async executions(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; mode: string }>> {
+		const answer = (await this.request(
+			'GET',
+			`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		)) as {
 			data: { results: Array<{ id: string; status: string; mode: string }> };
 		};
 		return answer.data.results;

@@ -69,9 +69,15 @@ export async function waitFor<T>(
 		}
 		if (fatal) throw lastError;
 		if (Date.now() > deadline) {
-			const detail = lastError ? ` (last error: ${lastError instanceof Error ? lastError.message : String(lastError)})` : '';
-			const context = explain ? `\n${await explain().catch((error: unknown) => `(no details: ${String(error)})`)}` : '';
-			throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${detail}${context}`);
+			const detail = lastError
+				? ` (last error: ${lastError instanceof Error ? lastError.message : String(lastError)})`
+				: '';
+			const context = explain
+				? `\n${await explain().catch((error: unknown) => `(no details: ${String(error)})`)}`
+				: '';
+			throw new Error(
+				`timed out after ${timeoutMs / 1000}s waiting for ${what}${detail}${context}`,
+			);
 		}
 		await delay(intervalMs);
 	}

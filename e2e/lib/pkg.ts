@@ -17,7 +17,11 @@ export function ourPackage(): PackageInfo {
 
 /** `npm run build` of our package (Node 20, the repository's own toolchain). */
 export async function buildPackage(logFile: string): Promise<void> {
-	await runCommand('npm run build', 'npm', ['run', 'build'], { cwd: ROOT, logFile, timeoutMs: 600_000 });
+	await runCommand('npm run build', 'npm', ['run', 'build'], {
+		cwd: ROOT,
+		logFile,
+		timeoutMs: 600_000,
+	});
 }
 
 /**
@@ -25,7 +29,11 @@ export async function buildPackage(logFile: string): Promise<void> {
  * build stopped before copying the icons. Copies them so the files that do work can be tried.
  */
 export async function finishFailedBuild(logFile: string): Promise<void> {
-	await runCommand('gulp build:icons', 'npx', ['--no-install', 'gulp', 'build:icons'], { cwd: ROOT, logFile, timeoutMs: 120_000 });
+	await runCommand('gulp build:icons', 'npx', ['--no-install', 'gulp', 'build:icons'], {
+		cwd: ROOT,
+		logFile,
+		timeoutMs: 120_000,
+	});
 }
 
 export interface BuiltFile {
@@ -49,21 +57,34 @@ export async function inspectBuiltFiles(): Promise<BuiltFile[]> {
 		...n8n.nodes.map((file): [string, BuiltFile['kind']] => [file, 'node']),
 		...n8n.credentials.map((file): [string, BuiltFile['kind']] => [file, 'credential']),
 	];
-	return await Promise.all(listed.map(async ([file, kind]): Promise<BuiltFile> => {
-		const path = join(ROOT, file);
-		if (!existsSync(path)) return { file, kind, problem: 'not built (no source, or the build skipped it)' };
-		try {
-			const exported = (await import(path)) as Record<string, unknown>;
-			const Class = Object.values(exported).find((value) => typeof value === 'function') as (new () => Record<string, unknown>) | undefined;
-			if (!Class) return { file, kind, problem: 'exports no class' };
-			const instance = new Class();
-			const typeName = kind === 'node' ? (instance.description as { name?: string } | undefined)?.name : (instance.name as string | undefined);
-			if (!typeName) return { file, kind, problem: kind === 'node' ? 'has no description.name' : 'has no name' };
-			return { file, kind, typeName };
-		} catch (error) {
-			return { file, kind, problem: `throws when loaded: ${(error as Error).message}` };
-		}
-	}));
+	return await Promise.all(
+		listed.map(async ([file, kind]): Promise<BuiltFile> => {
+			const path = join(ROOT, file);
+			if (!existsSync(path))
+				return { file, kind, problem: 'not built (no source, or the build skipped it)' };
+			try {
+				const exported = (await import(path)) as Record<string, unknown>;
+				const Class = Object.values(exported).find((value) => typeof value === 'function') as
+					| (new () => Record<string, unknown>)
+					| undefined;
+				if (!Class) return { file, kind, problem: 'exports no class' };
+				const instance = new Class();
+				const typeName =
+					kind === 'node'
+						? (instance.description as { name?: string } | undefined)?.name
+						: (instance.name as string | undefined);
+				if (!typeName)
+					return {
+						file,
+						kind,
+						problem: kind === 'node' ? 'has no description.name' : 'has no name',
+					};
+				return { file, kind, typeName };
+			} catch (error) {
+				return { file, kind, problem: `throws when loaded: ${(error as Error).message}` };
+			}
+		}),
+	);
 }
 
 /**
@@ -71,7 +92,11 @@ export async function inspectBuiltFiles(): Promise<BuiltFile[]> {
  * whose package.json leaves those files out of the n8n section, so that n8n can still load the
  * rest of the package while a node is missing or broken (the suite reports that node as failed).
  */
-export async function packPackage(destination: string, logFile: string, exclude: string[] = []): Promise<string> {
+export async function packPackage(
+	destination: string,
+	logFile: string,
+	exclude: string[] = [],
+): Promise<string> {
 	mkdirSync(destination, { recursive: true });
 	let cwd = ROOT;
 	if (exclude.length) {
@@ -83,7 +108,8 @@ export async function packPackage(destination: string, logFile: string, exclude:
 		manifest.n8n.credentials = manifest.n8n.credentials.filter((file) => !exclude.includes(file));
 		writeFileSync(join(cwd, 'package.json'), JSON.stringify(manifest, null, 2));
 		for (const entry of ['dist', 'README.md', 'LICENSE.md']) {
-			if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(cwd, entry), { recursive: true });
+			if (existsSync(join(ROOT, entry)))
+				cpSync(join(ROOT, entry), join(cwd, entry), { recursive: true });
 		}
 	}
 	const output = await runCommand(
@@ -95,7 +121,8 @@ export async function packPackage(destination: string, logFile: string, exclude:
 	const start = output.indexOf('[');
 	const packed = JSON.parse(output.slice(start)) as Array<{ filename: string }>;
 	const tarball = join(destination, packed[0].filename);
-	if (!existsSync(tarball)) throw new Error(`npm pack reported ${packed[0].filename} but ${tarball} does not exist`);
+	if (!existsSync(tarball))
+		throw new Error(`npm pack reported ${packed[0].filename} but ${tarball} does not exist`);
 	return tarball;
 }
 
@@ -107,17 +134,28 @@ export async function packPackage(destination: string, logFile: string, exclude:
  * package.json, `npm install` its runtime dependencies in place with n8n's flags, and record the
  * version in `<nodes>/package.json`. n8n then finds it by scanning that folder on start.
  */
-export async function installIntoNodesFolder(tarball: string, nodesFolder: string, logFile: string): Promise<string> {
+export async function installIntoNodesFolder(
+	tarball: string,
+	nodesFolder: string,
+	logFile: string,
+): Promise<string> {
 	const { name } = ourPackage();
 	const packageDirectory = join(nodesFolder, 'node_modules', name);
 	const ledgerPath = join(nodesFolder, 'package.json');
 	mkdirSync(nodesFolder, { recursive: true });
 	rmSync(packageDirectory, { recursive: true, force: true });
 	mkdirSync(packageDirectory, { recursive: true });
-	await runCommand('tar', 'tar', ['-xzf', tarball, '-C', packageDirectory, '--strip-components=1'], { logFile });
+	await runCommand(
+		'tar',
+		'tar',
+		['-xzf', tarball, '-C', packageDirectory, '--strip-components=1'],
+		{ logFile },
+	);
 
 	const manifestPath = join(packageDirectory, 'package.json');
-	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown> & { version: string };
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown> & {
+		version: string;
+	};
 	delete manifest.devDependencies;
 	delete manifest.peerDependencies;
 	delete manifest.optionalDependencies;
@@ -125,7 +163,15 @@ export async function installIntoNodesFolder(tarball: string, nodesFolder: strin
 	await runCommand(
 		'npm install (community package)',
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
 		{ cwd: packageDirectory, env: node24Env(), logFile, timeoutMs: 300_000 },
 	);
 

@@ -40,7 +40,12 @@ function openLog(file: string | undefined): WriteStream | undefined {
 	return createWriteStream(file, { flags: 'a' });
 }
 
-export function spawnManaged(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedProcess {
+export function spawnManaged(
+	name: string,
+	command: string,
+	args: string[],
+	options: SpawnOptions = {},
+): ManagedProcess {
 	// Starting processes (npm, n8n, Chromium) is what this tooling is for; it never ships.
 	const child = spawn(command, args, {
 		cwd: options.cwd,
@@ -121,7 +126,9 @@ export class CommandError extends Error {
 		readonly exitCode: number | string,
 		readonly output: string,
 	) {
-		super(`\`${command}\` failed (exit ${exitCode}). Last output:\n${tail(withoutNpmNoise(output), 40)}`);
+		super(
+			`\`${command}\` failed (exit ${exitCode}). Last output:\n${tail(withoutNpmNoise(output), 40)}`,
+		);
 	}
 }
 
@@ -154,7 +161,10 @@ export async function runCommand(
 	if (timer) clearTimeout(timer);
 	const printable = [command, ...args].join(' ');
 	if (code !== 0) {
-		const reason = code === 'SIGKILL' && options.timeoutMs ? `timed out after ${options.timeoutMs / 1000}s` : code;
+		const reason =
+			code === 'SIGKILL' && options.timeoutMs
+				? `timed out after ${options.timeoutMs / 1000}s`
+				: code;
 		throw new CommandError(printable, reason, managed.output());
 	}
 	return managed.stdout();

@@ -6,7 +6,13 @@ import { credentialsFor, startFakes, stopFakes } from './fakes';
 import { errorText, log, warn } from './log';
 import { N8n } from './n8n';
 import { portNear } from './net';
-import { buildPackage, finishFailedBuild, inspectBuiltFiles, installIntoNodesFolder, packPackage } from './pkg';
+import {
+	buildPackage,
+	finishFailedBuild,
+	inspectBuiltFiles,
+	installIntoNodesFolder,
+	packPackage,
+} from './pkg';
 import { stopAll } from './processes';
 import { ensureHost } from './toolchain';
 
@@ -52,7 +58,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	const buildLog = join(options.logDir, 'build.log');
 
 	await stage('Node 24 and the n8n host (e2e/n8n-host)', () => ensureHost());
-	const problem = options.onPackageProblem ?? (async (title: string, details: string) => warn(`${title}\n${details}`));
+	const problem =
+		options.onPackageProblem ??
+		(async (title: string, details: string) => warn(`${title}\n${details}`));
 	await stage('Build our package (npm run build)', async () => {
 		try {
 			await buildPackage(buildLog);
@@ -70,12 +78,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				.join('\n')}`,
 		);
 	}
-	await stage('Pack it (npm pack) and install it into n8n\'s community-nodes folder', async () => {
-		const tarball = await packPackage(options.scratchDir, buildLog, broken.map((f) => f.file));
+	await stage("Pack it (npm pack) and install it into n8n's community-nodes folder", async () => {
+		const tarball = await packPackage(
+			options.scratchDir,
+			buildLog,
+			broken.map((f) => f.file),
+		);
 		await installIntoNodesFolder(tarball, join(options.userFolder, '.n8n', 'nodes'), buildLog);
 	});
 
-	const fakes = await stage('Start the fake PlugChat, TomTicket and Digisac on 127.0.0.1', () => startFakes());
+	const fakes = await stage('Start the fake PlugChat, TomTicket and Digisac on 127.0.0.1', () =>
+		startFakes(),
+	);
 	let n8n: N8n | undefined;
 	let started = false;
 	try {

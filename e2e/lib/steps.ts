@@ -41,7 +41,10 @@ export class Report {
 		return this.results.filter((r) => !r.ok);
 	}
 
-	private async time<T>(name: string, run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+	private async time<T>(
+		name: string,
+		run: () => Promise<T>,
+	): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
 		log(`▶ ${name}`);
 		const started = Date.now();
 		try {
@@ -60,7 +63,9 @@ export class Report {
 	}
 
 	summary(): string {
-		const lines = this.results.map((r) => `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)}s)`);
+		const lines = this.results.map(
+			(r) => `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)}s)`,
+		);
 		const failed = this.failed;
 		if (failed.length) {
 			lines.push('', `E2E FAILED: ${failed.length} step(s) broke:`);

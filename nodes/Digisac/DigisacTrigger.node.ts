@@ -10,13 +10,25 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { toList } from '../shared/parameters';
+
 import { getConnections } from './methods/loadOptions';
 import type { DeliveryFilters } from './trigger/delivery';
-import { deliveryKey, filterReason, outputJson, parseDelivery, seenRecently } from './trigger/delivery';
+import {
+	deliveryKey,
+	filterReason,
+	outputJson,
+	parseDelivery,
+	seenRecently,
+} from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
 import { downloadMessageMedia, messageHasMedia } from './trigger/media';
 import type { TriggerState } from './trigger/registration';
-import { checkWebhookExists, createWebhook, deleteWebhook, selectedEvents } from './trigger/registration';
+import {
+	checkWebhookExists,
+	createWebhook,
+	deleteWebhook,
+	selectedEvents,
+} from './trigger/registration';
 
 interface TriggerOptions {
 	deduplicationMinutes?: number;
@@ -39,7 +51,8 @@ export class DigisacTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{[].concat($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when Digisac sends an event: a message, ticket, contact or bot command',
+		description:
+			'Starts the workflow when Digisac sends an event: a message, ticket, contact or bot command',
 		defaults: { name: 'Digisac Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -108,11 +121,16 @@ export class DigisacTrigger implements INodeType {
 		}
 
 		const item: INodeExecutionData = { json: outputJson(delivery) };
-		if (options.downloadMedia && delivery.event.startsWith('message.') && messageHasMedia(delivery.data)) {
+		if (
+			options.downloadMedia &&
+			delivery.event.startsWith('message.') &&
+			messageHasMedia(delivery.data)
+		) {
 			// The file may take seconds to appear: answer Digisac first, then fetch it.
 			this.getResponseObject().status(200).json({ received: true });
 			const media = await downloadMessageMedia(this, delivery.data);
-			if (media.binary) item.binary = { [options.binaryPropertyName?.trim() || 'data']: media.binary };
+			if (media.binary)
+				item.binary = { [options.binaryPropertyName?.trim() || 'data']: media.binary };
 			if (media.file) item.json.file = media.file;
 			if (media.error) item.json.mediaError = media.error;
 			return { workflowData: [[item]], noWebhookResponse: true };

@@ -1,9 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
-import { getDepartments, getOperators } from './methods/loadOptions';
 import { searchChats, searchGroups, searchPeopleChats, searchQueue } from './methods/listSearch';
+import { getDepartments, getOperators } from './methods/loadOptions';
 
 export class PlugChat implements INodeType {
 	description: INodeTypeDescription = {

@@ -9,10 +9,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { isObject } from '../shared/parameters';
+
 import { inferEvent, isGroupPayload, isSentByMe, normalizeEventPayload } from './helpers/events';
 import type { WebhookEvent } from './helpers/webhooks';
-import { eventUrl, isWebhookEvent, updateWebhookUrls, WEBHOOK_EVENT_OPTIONS } from './helpers/webhooks';
-import { isObject } from '../shared/parameters';
+import {
+	eventUrl,
+	isWebhookEvent,
+	updateWebhookUrls,
+	WEBHOOK_EVENT_OPTIONS,
+} from './helpers/webhooks';
 
 /**
  * What this trigger registered, by the n8n webhook URL it registered: `{ "<url>": [events] }`.
@@ -43,7 +49,9 @@ function sameEvents(a: WebhookEvent[], b: WebhookEvent[]): boolean {
 
 /** The URL another registration of this trigger holds for an event, to hand the event back to it. */
 function previousOwner(registrations: Registrations, event: WebhookEvent, except: string): string {
-	const owner = Object.entries(registrations).find(([url, events]) => url !== except && events.includes(event));
+	const owner = Object.entries(registrations).find(
+		([url, events]) => url !== except && events.includes(event),
+	);
 	return owner ? eventUrl(owner[0], event) : '';
 }
 
@@ -55,12 +63,15 @@ export class PlugChatTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when PlugChat reports a message, a status change or an attendance',
+		description:
+			'Starts the workflow when PlugChat reports a message, a status change or an attendance',
 		defaults: { name: 'PlugChat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'plugChatApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -90,14 +101,16 @@ export class PlugChatTrigger implements INodeType {
 						name: 'ignoreGroups',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to skip events of WhatsApp groups (isGroup, or a group ID as the phone)',
+						description:
+							'Whether to skip events of WhatsApp groups (isGroup, or a group ID as the phone)',
 					},
 					{
 						displayName: 'Ignore Messages Sent by Me',
 						name: 'ignoreFromMe',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to skip messages sent from this WhatsApp number (fromMe), so replies sent by the workflow do not start it again',
+						description:
+							'Whether to skip messages sent from this WhatsApp number (fromMe), so replies sent by the workflow do not start it again',
 					},
 				],
 			},
@@ -183,7 +196,10 @@ export class PlugChatTrigger implements INodeType {
 		const chosen = chosenEvents(this);
 		const query = this.getQueryData() as IDataObject;
 		const body = this.getBodyData() as unknown;
-		const options = this.getNodeParameter('options', {}) as { ignoreFromMe?: boolean; ignoreGroups?: boolean };
+		const options = this.getNodeParameter('options', {}) as {
+			ignoreFromMe?: boolean;
+			ignoreGroups?: boolean;
+		};
 		const ignoreFromMe = options.ignoreFromMe ?? true;
 
 		const payloads: IDataObject[] = (Array.isArray(body) ? body : [body]).map((entry) =>
@@ -194,7 +210,10 @@ export class PlugChatTrigger implements INodeType {
 		for (const payload of payloads) {
 			// A URL set by hand has no `event` parameter: tell the event by the payload, and take an
 			// unrecognised payload as a delivery error (the one event PlugChat does not document).
-			const event = named ?? inferEvent(payload) ?? (chosen.includes('messageDeliveryError') ? 'messageDeliveryError' : undefined);
+			const event =
+				named ??
+				inferEvent(payload) ??
+				(chosen.includes('messageDeliveryError') ? 'messageDeliveryError' : undefined);
 			if (!event || !chosen.includes(event)) continue;
 			const normalized = normalizeEventPayload(event, payload);
 			if (ignoreFromMe && isSentByMe(normalized)) continue;

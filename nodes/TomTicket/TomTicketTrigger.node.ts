@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { SITUATION_OPTIONS } from './helpers/constants';
@@ -13,7 +18,8 @@ export class TomTicketTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "ticketUpdated" ? "Ticket updated" : "Ticket created"}}',
-		description: 'Starts the workflow when a TomTicket ticket is created or updated (checks periodically)',
+		description:
+			'Starts the workflow when a TomTicket ticket is created or updated (checks periodically)',
 		defaults: { name: 'TomTicket Trigger' },
 		polling: true,
 		inputs: [],
@@ -34,7 +40,8 @@ export class TomTicketTrigger implements INodeType {
 					{
 						name: 'Ticket Updated',
 						value: 'ticketUpdated',
-						description: 'A ticket was opened or changed: a reply, a comment, a new situation, a transfer',
+						description:
+							'A ticket was opened or changed: a reply, a comment, a new situation, a transfer',
 					},
 				],
 				default: 'ticketCreated',
@@ -69,7 +76,7 @@ export class TomTicketTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to fetch each ticket\'s full details (replies, custom fields). Costs one extra request per ticket; TomTicket allows 3 per second.',
+							"Whether to fetch each ticket's full details (replies, custom fields). Costs one extra request per ticket; TomTicket allows 3 per second.",
 					},
 				],
 			},

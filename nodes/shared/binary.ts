@@ -27,12 +27,16 @@ export async function readInputFile(
 	const binary: IBinaryData | undefined = item?.binary?.[propertyName];
 	if (!binary) {
 		const available = Object.keys(item?.binary ?? {});
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} has no binary property "${propertyName}"`, {
-			itemIndex,
-			description: available.length
-				? `Binary properties on this item: ${available.join(', ')}. Set "Input Binary Field" to one of them.`
-				: 'This item carries no binary data. Read or download a file in an earlier node (for example "Read/Write Files from Disk" or "HTTP Request") first.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Item ${itemIndex} has no binary property "${propertyName}"`,
+			{
+				itemIndex,
+				description: available.length
+					? `Binary properties on this item: ${available.join(', ')}. Set "Input Binary Field" to one of them.`
+					: 'This item carries no binary data. Read or download a file in an earlier node (for example "Read/Write Files from Disk" or "HTTP Request") first.',
+			},
+		);
 	}
 	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	const mimeType = binary.mimeType || 'application/octet-stream';
@@ -51,7 +55,12 @@ export async function readInputFiles(
 	itemIndex: number,
 	propertyNames: unknown,
 ): Promise<InputFile[]> {
-	if (propertyNames !== undefined && propertyNames !== null && typeof propertyNames !== 'string' && !Array.isArray(propertyNames)) {
+	if (
+		propertyNames !== undefined &&
+		propertyNames !== null &&
+		typeof propertyNames !== 'string' &&
+		!Array.isArray(propertyNames)
+	) {
 		throw new NodeOperationError(context.getNode(), 'The binary property name must be text', {
 			itemIndex,
 			description: `Item ${itemIndex} gave ${typeof propertyNames}. Enter names like "data" or "data, attachment".`,
@@ -84,7 +93,10 @@ export async function binaryItem(
 	propertyName = 'data',
 ): Promise<INodeExecutionData> {
 	const binary = await context.helpers.prepareBinaryData(data, fileName, mimeType);
-	return { json: { fileName, mimeType, fileSize: data.length, ...json }, binary: { [propertyName]: binary } };
+	return {
+		json: { fileName, mimeType, fileSize: data.length, ...json },
+		binary: { [propertyName]: binary },
+	};
 }
 
 /** Picks a file name from a Content-Disposition header, if the server sent one. */

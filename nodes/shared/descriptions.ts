@@ -50,13 +50,17 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 30000,
-			description: 'Time in milliseconds to wait for the platform to answer before failing the item',
+			description:
+				'Time in milliseconds to wait for the platform to answer before failing the item',
 		},
 	],
 };
 
 /** The standard Return All + Limit pair of a Get Many operation. */
-export function returnAllOrLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+export function returnAllOrLimit(show: {
+	resource: string[];
+	operation: string[];
+}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -84,11 +88,16 @@ export function returnAllOrLimit(show: { resource: string[]; operation: string[]
  * third of the time n8n spends loading this package; a shallow copy with the `show`/`hide`
  * conditions merged gives the same descriptions.
  */
-export function updateDisplayOptions(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+export function updateDisplayOptions(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => {
 		const merged: IDisplayOptions = { ...property.displayOptions };
-		if (displayOptions.show) merged.show = { ...property.displayOptions?.show, ...displayOptions.show };
-		if (displayOptions.hide) merged.hide = { ...property.displayOptions?.hide, ...displayOptions.hide };
+		if (displayOptions.show)
+			merged.show = { ...property.displayOptions?.show, ...displayOptions.show };
+		if (displayOptions.hide)
+			merged.hide = { ...property.displayOptions?.hide, ...displayOptions.hide };
 		return { ...property, displayOptions: merged };
 	});
 }

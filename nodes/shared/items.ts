@@ -3,7 +3,10 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { configureRequests, DEFAULT_TIMEOUT_MS } from './transport';
 
-export type ItemHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+export type ItemHandler = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 interface RequestOptionsParameter {
 	timeout?: number;
@@ -17,13 +20,18 @@ export function toItems(data: IDataObject | IDataObject[] | unknown): INodeExecu
 }
 
 function asObject(value: unknown): IDataObject {
-	if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
+	if (value !== null && typeof value === 'object' && !Array.isArray(value))
+		return value as IDataObject;
 	// Bare answers (`true`, a string) still become an item the next node can read.
 	return { result: value as IDataObject[keyof IDataObject] };
 }
 
 /** Any failure as the n8n error it should be, tied to its item. */
-export function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -33,7 +41,10 @@ export function asNodeError(context: IExecuteFunctions, error: unknown, itemInde
 }
 
 /** The output item that stands for a failed input item under Continue On Fail. */
-export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
@@ -44,8 +55,12 @@ export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: n
  * Applies the node's Request Options for this execution (the timeout goes to the transport) and
  * returns the batching settings.
  */
-export function applyRequestOptions(context: IExecuteFunctions): { batchSize: number; batchInterval: number } {
-	const options = (context.getNodeParameter('requestOptions', 0, {}) ?? {}) as RequestOptionsParameter;
+export function applyRequestOptions(context: IExecuteFunctions): {
+	batchSize: number;
+	batchInterval: number;
+} {
+	const options = (context.getNodeParameter('requestOptions', 0, {}) ??
+		{}) as RequestOptionsParameter;
 	configureRequests(context, { timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS });
 	return {
 		batchSize: Math.max(1, Math.floor(options.batching?.batch?.batchSize ?? 1)),
@@ -59,7 +74,10 @@ export function applyRequestOptions(context: IExecuteFunctions): { batchSize: nu
  * (that many items run at the same time, output order is kept; with an interval, items go in
  * batches separated by it, without one a new item starts as soon as another finishes).
  */
-export async function runForEachItem(this: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[][]> {
+export async function runForEachItem(
+	this: IExecuteFunctions,
+	handler: ItemHandler,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const { batchSize, batchInterval } = applyRequestOptions(this);
 	const continueOnFail = this.continueOnFail();
@@ -93,7 +111,10 @@ export async function runForEachItem(this: IExecuteFunctions, handler: ItemHandl
 
 	for (let start = 0; start < items.length; start += batchSize) {
 		if (start > 0) await sleep(batchInterval);
-		const indexes = Array.from({ length: Math.min(batchSize, items.length - start) }, (_, k) => start + k);
+		const indexes = Array.from(
+			{ length: Math.min(batchSize, items.length - start) },
+			(_, k) => start + k,
+		);
 		const settled = await Promise.allSettled(indexes.map(runOne));
 		for (const result of settled) {
 			// Without Continue On Fail the first failing item (in input order) stops the node.
@@ -110,7 +131,11 @@ export async function runForEachItem(this: IExecuteFunctions, handler: ItemHandl
  * failure no further item starts; those in flight finish, then the first failure in input order is
  * thrown.
  */
-async function runWindow<T>(count: number, width: number, run: (index: number) => Promise<T>): Promise<T[]> {
+async function runWindow<T>(
+	count: number,
+	width: number,
+	run: (index: number) => Promise<T>,
+): Promise<T[]> {
 	const results = new Array<T>(count);
 	const failures = new Map<number, unknown>();
 	let next = 0;

@@ -13,7 +13,10 @@ export interface MultipartPart {
  * boundary). Empty values are left out; other values are sent as text, so callers encode booleans
  * the way their API wants them.
  */
-export function buildFormData(fields: Record<string, FormValue>, files: MultipartPart[] = []): FormData {
+export function buildFormData(
+	fields: Record<string, FormValue>,
+	files: MultipartPart[] = [],
+): FormData {
 	const form = new FormData();
 	for (const [name, value] of Object.entries(fields)) {
 		if (value === undefined || value === null || value === '') continue;
@@ -24,7 +27,10 @@ export function buildFormData(fields: Record<string, FormValue>, files: Multipar
 }
 
 /** Size of the multipart body in bytes, close enough to enforce an API's request-size limit. */
-export function multipartSize(fields: Record<string, FormValue>, files: MultipartPart[] = []): number {
+export function multipartSize(
+	fields: Record<string, FormValue>,
+	files: MultipartPart[] = [],
+): number {
 	const perPartOverhead = 160; // boundary line and part headers
 	let size = 0;
 	for (const [name, value] of Object.entries(fields)) {
@@ -32,7 +38,12 @@ export function multipartSize(fields: Record<string, FormValue>, files: Multipar
 		size += perPartOverhead + Buffer.byteLength(name) + Buffer.byteLength(String(value));
 	}
 	for (const { field, file } of files) {
-		size += perPartOverhead + Buffer.byteLength(field) + Buffer.byteLength(file.fileName) + file.mimeType.length + file.buffer.length;
+		size +=
+			perPartOverhead +
+			Buffer.byteLength(field) +
+			Buffer.byteLength(file.fileName) +
+			file.mimeType.length +
+			file.buffer.length;
 	}
 	return size;
 }

@@ -23,7 +23,8 @@ export function labelFor(name: string): string {
 /** A required text parameter: trimmed, and a clear error naming the field when it is empty. */
 export function requireString(context: IExecuteFunctions, name: string, itemIndex: number): string {
 	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const value = raw === null || raw === undefined ? '' : typeof raw === 'object' ? '' : String(raw).trim();
+	const value =
+		raw === null || raw === undefined ? '' : typeof raw === 'object' ? '' : String(raw).trim();
 	if (!value) {
 		throw new NodeOperationError(context.getNode(), `"${labelFor(name)}" is required`, {
 			itemIndex,
@@ -50,8 +51,15 @@ export function textParameter(context: IExecuteFunctions, name: string, itemInde
 }
 
 /** An optional text parameter; empty becomes undefined. */
-export function optionalString(context: IExecuteFunctions, name: string, itemIndex: number, fallback = ''): string | undefined {
-	const raw = context.getNodeParameter(name, itemIndex, fallback, { extractValue: true }) as unknown;
+export function optionalString(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback = '',
+): string | undefined {
+	const raw = context.getNodeParameter(name, itemIndex, fallback, {
+		extractValue: true,
+	}) as unknown;
 	if (raw === null || raw === undefined || typeof raw === 'object') return undefined;
 	const value = String(raw).trim();
 	return value ? value : undefined;
@@ -62,7 +70,8 @@ export function locatorValue(context: IExecuteFunctions, name: string, itemIndex
 	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as
 		| string
 		| INodeParameterResourceLocator;
-	const value = typeof raw === 'object' && raw !== null ? String(raw.value ?? '') : String(raw ?? '');
+	const value =
+		typeof raw === 'object' && raw !== null ? String(raw.value ?? '') : String(raw ?? '');
 	return value.trim();
 }
 
@@ -83,9 +92,14 @@ export function requireNumber(
 		});
 	}
 	if (bounds.integer && !Number.isInteger(value)) {
-		throw new NodeOperationError(context.getNode(), `"${label}" must be a whole number`, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `"${label}" must be a whole number`, {
+			itemIndex,
+		});
 	}
-	if ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
+	if (
+		(bounds.min !== undefined && value < bounds.min) ||
+		(bounds.max !== undefined && value > bounds.max)
+	) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`"${label}" must be between ${bounds.min ?? '-∞'} and ${bounds.max ?? '∞'}`,

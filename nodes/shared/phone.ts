@@ -15,14 +15,27 @@ export function normalizePhone(input: string, defaultCountryCode = '55'): PhoneC
 	const raw = String(input ?? '').trim();
 	if (!raw) return { ok: false, digits: '', problem: 'the phone number is empty' };
 	if (/[a-z]/i.test(raw)) {
-		return { ok: false, digits: '', problem: `"${raw}" contains letters; a phone number has only digits` };
+		return {
+			ok: false,
+			digits: '',
+			problem: `"${raw}" contains letters; a phone number has only digits`,
+		};
 	}
 	if (/[^\d\s+().\-/]/.test(raw)) {
-		return { ok: false, digits: '', problem: `"${raw}" contains characters that do not belong in a phone number` };
+		return {
+			ok: false,
+			digits: '',
+			problem: `"${raw}" contains characters that do not belong in a phone number`,
+		};
 	}
 	let digits = raw.replace(/\D/g, '');
 	if (raw.startsWith('00')) digits = digits.replace(/^00/, '');
-	if (!raw.startsWith('+') && !raw.startsWith('00') && (digits.length === 10 || digits.length === 11) && digits[0] !== '0') {
+	if (
+		!raw.startsWith('+') &&
+		!raw.startsWith('00') &&
+		(digits.length === 10 || digits.length === 11) &&
+		digits[0] !== '0'
+	) {
 		digits = `${defaultCountryCode}${digits}`;
 	}
 	if (digits.startsWith('0')) digits = digits.replace(/^0+/, '');

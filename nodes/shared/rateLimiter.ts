@@ -20,7 +20,8 @@ export class RateLimiter {
 	async run<T>(send: () => Promise<T>): Promise<T> {
 		const limit = Math.floor(this.requestsPerSecond() ?? 0);
 		if (limit < 1) return await send();
-		const earlier = this.answered.length >= limit ? this.answered[this.answered.length - limit] : undefined;
+		const earlier =
+			this.answered.length >= limit ? this.answered[this.answered.length - limit] : undefined;
 		let markAnswered: (time: number) => void = () => {};
 		this.answered.push(new Promise<number>((resolve) => (markAnswered = resolve)));
 		while (this.answered.length > limit) this.answered.shift();

@@ -9,7 +9,10 @@ import { runForEachItem } from './items';
  * `executeAll`, which must still pair every output with its input items.
  */
 export type OperationModule = { description: INodeProperties[] } & (
-	| { execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>; executeAll?: undefined }
+	| {
+			execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+			executeAll?: undefined;
+	  }
 	| { executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]>; execute?: undefined }
 );
 
@@ -20,14 +23,22 @@ export type OperationMap = Record<string, Record<string, OperationModule>>;
  * Dispatches every input item to its operation. Resource and operation cannot be expressions
  * (noDataExpression), so they are read once, not per item.
  */
-export async function routeItems(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+export async function routeItems(
+	this: IExecuteFunctions,
+	operations: OperationMap,
+): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = operations[resource]?.[operation];
 	if (!module) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for resource "${resource}"`, {
-			description: 'The workflow may come from a newer version of this node. Update the n8n-nodes-atendimento package.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not known for resource "${resource}"`,
+			{
+				description:
+					'The workflow may come from a newer version of this node. Update the n8n-nodes-atendimento package.',
+			},
+		);
 	}
 	if (module.executeAll) return await module.executeAll.call(this);
 	return await runForEachItem.call(this, module.execute);

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -102,7 +103,10 @@ interface RequestSettings {
 }
 
 const settingsByContext = new WeakMap<object, RequestSettings>();
-const credentialsByContext = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+const credentialsByContext = new WeakMap<
+	object,
+	Map<string, Promise<ICredentialDataDecryptedObject>>
+>();
 const limiters = new Map<string, RateLimiter>();
 
 /** Per-execution settings chosen in the node's "Request Options". */
@@ -130,7 +134,11 @@ export async function getServiceCredentials(
 	return await pending;
 }
 
-function limiterFor(service: ServiceDefinition, baseUrl: string, token: string): RateLimiter | undefined {
+function limiterFor(
+	service: ServiceDefinition,
+	baseUrl: string,
+	token: string,
+): RateLimiter | undefined {
 	if (!service.requestsPerSecond) return undefined;
 	// The limit is per token; the key holds a hash so the token itself is never kept around.
 	const key = `${service.name}|${baseUrl}|${createHash('sha256').update(token).digest('hex')}`;
@@ -147,9 +155,21 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 /** Gateway failures that are usually over in a moment. A 500 is a server bug and is not retried. */
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
 /** The connection was never made, so the server cannot have seen the request. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
 /** The connection broke; the server may or may not have processed the request. */
-const BROKEN_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE']);
+const BROKEN_CONNECTION_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 interface TransportFailure {
 	code: string;
@@ -168,13 +188,13 @@ function describeTransportFailure(error: unknown): TransportFailure {
 		current = current.cause as Record<string, unknown> | undefined;
 	}
 	const code =
-		(candidates.map((c) => c.code).find((c) => typeof c === 'string' && c.length > 0) as string) ?? '';
+		(candidates.map((c) => c.code).find((c) => typeof c === 'string' && c.length > 0) as string) ??
+		'';
 	const rawMessage = candidates
 		.map((c) => c.message)
 		.filter((m): m is string => typeof m === 'string')
 		.join(' ');
-	const timedOut =
-		code === 'ECONNABORTED' || /timeout of \d+ms exceeded/i.test(rawMessage);
+	const timedOut = code === 'ECONNABORTED' || /timeout of \d+ms exceeded/i.test(rawMessage);
 	return {
 		code,
 		message: rawMessage,
@@ -253,7 +273,9 @@ function responseError(
 	const message = platformError?.message || statusText(statusCode);
 	const parts = [
 		platformError?.description,
-		isHttpError ? `${service.name} answered HTTP ${statusCode}.` : `${service.name} reported an error although it answered HTTP ${statusCode}.`,
+		isHttpError
+			? `${service.name} answered HTTP ${statusCode}.`
+			: `${service.name} reported an error although it answered HTTP ${statusCode}.`,
 		service.hintForStatus?.(statusCode),
 	].filter(Boolean);
 	return apiError(context, token, {
@@ -271,8 +293,15 @@ function responseError(
 function decodeErrorBody(response: ServiceResponse, binary: boolean | undefined): ServiceResponse {
 	const { body } = response;
 	if (!binary || response.statusCode < 400) return response;
-	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body)) return response;
-	const text = (Buffer.isBuffer(body) ? body : body instanceof ArrayBuffer ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength)).toString('utf8');
+	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body))
+		return response;
+	const text = (
+		Buffer.isBuffer(body)
+			? body
+			: body instanceof ArrayBuffer
+				? Buffer.from(body)
+				: Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+	).toString('utf8');
 	try {
 		return { ...response, body: JSON.parse(text) as unknown };
 	} catch {
@@ -340,12 +369,28 @@ export async function sendRequest<T = unknown>(
 			const failure = describeTransportFailure(error);
 			// A cancelled execution is not a platform failure: pass n8n's own error on unchanged.
 			if (failure.cancelled) throw new NodeApiError(context.getNode(), error as JsonObject);
-			const retryable = !failure.timedOut && (failure.notSent || (idempotent && (BROKEN_CONNECTION_CODES.has(failure.code) || /socket hang up/i.test(failure.message))));
+			const retryable =
+				!failure.timedOut &&
+				(failure.notSent ||
+					(idempotent &&
+						(BROKEN_CONNECTION_CODES.has(failure.code) ||
+							/socket hang up/i.test(failure.message))));
 			if (retryable && attempt < retryPolicy.maxAttempts) {
 				await sleep(backoffDelay(attempt));
 				continue;
 			}
-			throw apiError(context, token, transportFailureDetails(service, failure, idempotent, timeoutMs, attempt, options.itemIndex));
+			throw apiError(
+				context,
+				token,
+				transportFailureDetails(
+					service,
+					failure,
+					idempotent,
+					timeoutMs,
+					attempt,
+					options.itemIndex,
+				),
+			);
 		}
 
 		const { statusCode } = response;
@@ -365,9 +410,17 @@ export async function sendRequest<T = unknown>(
 
 		const platformError = service.detectError(decodeErrorBody(response, options.binary));
 		if (platformError || statusCode >= 400) {
-			const error = responseError(context, service, token, response, platformError, options.itemIndex);
+			const error = responseError(
+				context,
+				service,
+				token,
+				response,
+				platformError,
+				options.itemIndex,
+			);
 			if (rateLimited) {
-				error.description = `${error.description ?? ''} Gave up after ${attempt} attempt(s)${retryAfterMs !== undefined ? `; the platform asked to wait ${Math.ceil(retryAfterMs / 1000)} s` : ''}.`.trim();
+				error.description =
+					`${error.description ?? ''} Gave up after ${attempt} attempt(s)${retryAfterMs !== undefined ? `; the platform asked to wait ${Math.ceil(retryAfterMs / 1000)} s` : ''}.`.trim();
 			}
 			throw error;
 		}
@@ -425,7 +478,8 @@ export async function requestBody<T = unknown>(
 export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
 	const wanted = name.toLowerCase();
 	for (const [key, value] of Object.entries(headers ?? {})) {
-		if (key.toLowerCase() === wanted) return Array.isArray(value) ? String(value[0]) : String(value);
+		if (key.toLowerCase() === wanted)
+			return Array.isArray(value) ? String(value[0]) : String(value);
 	}
 	return undefined;
 }
@@ -434,9 +488,7 @@ export function headerValue(headers: Record<string, unknown>, name: string): str
 export function summarizeTextBody(text: string): string {
 	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
 	const heading = /<h1[^>]*>([^<]*)<\/h1>/i.exec(text)?.[1];
-	const plain = (title || heading || text.replace(/<[^>]+>/g, ' '))
-		.replace(/\s+/g, ' ')
-		.trim();
+	const plain = (title || heading || text.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 	return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain;
 }
 
@@ -446,5 +498,7 @@ export function isHtml(text: unknown): text is string {
 
 /** Strips trailing slashes and whitespace from a configured URL. */
 export function trimUrl(url: unknown): string {
-	return String(url ?? '').trim().replace(/\/+$/, '');
+	return String(url ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 }

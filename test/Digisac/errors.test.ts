@@ -1,19 +1,26 @@
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
+
 import { useDigisac } from './nodeHarness';
 
 const { fake, run } = useDigisac();
 
 describe('account URL', () => {
-	it.each(['', '/', '/api', '/api/v1', '/api/v1/', '  /api/  '])('"%s" after the host still reaches /api/v1/... once', async (suffix) => {
-		const [contact] = fake.addContacts(1);
-		const result = await run({ resource: 'contact', operation: 'get', contactId: contact.id }, { accountUrl: ` ${fake.url}${suffix.trim()} ` });
-		expect(result.error).toBeUndefined();
-		expect(fake.last().path).toBe(`/api/v1/contacts/${contact.id}`);
-	});
+	it.each(['', '/', '/api', '/api/v1', '/api/v1/', '  /api/  '])(
+		'"%s" after the host still reaches /api/v1/... once',
+		async (suffix) => {
+			const [contact] = fake.addContacts(1);
+			const result = await run(
+				{ resource: 'contact', operation: 'get', contactId: contact.id },
+				{ accountUrl: ` ${fake.url}${suffix.trim()} ` },
+			);
+			expect(result.error).toBeUndefined();
+			expect(fake.last().path).toBe(`/api/v1/contacts/${contact.id}`);
+		},
+	);
 });
 
 describe('errors', () => {
-	it('carries Digisac\'s envelope: message, HTTP status, error class and item index', async () => {
+	it("carries Digisac's envelope: message, HTTP status, error class and item index", async () => {
 		const [contact] = fake.addContacts(1);
 		const result = await run(
 			{ resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
@@ -27,7 +34,10 @@ describe('errors', () => {
 
 	it('explains a bad token and never shows it', async () => {
 		const badToken = 'dg-wrong-token-555555';
-		const result = await run({ resource: 'department', operation: 'getAll', returnAll: true }, { apiToken: badToken });
+		const result = await run(
+			{ resource: 'department', operation: 'getAll', returnAll: true },
+			{ apiToken: badToken },
+		);
 		expect(result.error?.message).toBe('Invalid token: access token is invalid');
 		expect(result.error?.description).toMatch(/Check the API token/);
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain(badToken);
@@ -36,7 +46,12 @@ describe('errors', () => {
 	it('with Continue On Fail, each failing item becomes an error item paired with its input', async () => {
 		const [a, b] = fake.addContacts(2);
 		const result = await run(
-			{ resource: 'message', operation: 'send', contactId: '={{ $json.contactId }}', text: '={{ $json.text }}' },
+			{
+				resource: 'message',
+				operation: 'send',
+				contactId: '={{ $json.contactId }}',
+				text: '={{ $json.text }}',
+			},
 			{
 				items: [
 					{ json: { contactId: a.id, text: 'um' } },
@@ -48,19 +63,35 @@ describe('errors', () => {
 			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(result.items[0].json.text).toBe('um');
 		expect(result.items[1].json.error).toBe('"Text" is required');
-		expect(result.items[2].json).toMatchObject({ error: 'contactId or number and serviceId are required', httpCode: '400' });
+		expect(result.items[2].json).toMatchObject({
+			error: 'contactId or number and serviceId are required',
+			httpCode: '400',
+		});
 		expect(result.items[3].json.text).toBe('quatro');
 		expect(fake.state.messages.map((m) => m.text)).toEqual(['um', 'quatro']);
 	});
 
 	it('never crashes on an odd answer: a bare true from a command becomes a success item', async () => {
 		fake.failNext({ status: 200, body: true });
-		const result = await run({ resource: 'connection', operation: 'start', serviceId: fake.state.services[0].id });
+		const result = await run({
+			resource: 'connection',
+			operation: 'start',
+			serviceId: fake.state.services[0].id,
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toEqual({ success: true, serviceId: fake.state.services[0].id, command: 'start' });
+		expect(result.items[0].json).toEqual({
+			success: true,
+			serviceId: fake.state.services[0].id,
+			command: 'start',
+		});
 	});
 
 	it('never crashes on a list answer with data: null', async () => {
@@ -74,14 +105,27 @@ describe('errors', () => {
 describe('node description', () => {
 	const description = new Digisac().description;
 	const operationsOf = (resource: string) =>
-		(description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))?.options ?? []).map(
-			(o) => (o as { value: string }).value,
-		);
+		(
+			description.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+			)?.options ?? []
+		).map((o) => (o as { value: string }).value);
 
 	it('offers every resource and operation of the contract', () => {
 		const contract: Record<string, string[]> = {
 			message: ['send', 'sendComment', 'sendTemplate', 'get', 'getAll'],
-			contact: ['create', 'createMany', 'update', 'get', 'getAll', 'delete', 'block', 'unblock', 'checkWhatsApp', 'exportCsv'],
+			contact: [
+				'create',
+				'createMany',
+				'update',
+				'get',
+				'getAll',
+				'delete',
+				'block',
+				'unblock',
+				'checkWhatsApp',
+				'exportCsv',
+			],
 			group: ['create', 'addMembers', 'promoteMembers', 'demoteMembers'],
 			ticket: ['transfer', 'close', 'get', 'getAll', 'exportPdf', 'exportTxt', 'exportCsv'],
 			connection: ['getAll', 'get', 'start', 'restart', 'shutdown', 'logout'],
@@ -96,9 +140,12 @@ describe('node description', () => {
 			statistics: ['getAttendance', 'getRealtime'],
 			account: ['getAccessToken'],
 		};
-		const resources = (description.properties.find((p) => p.name === 'resource')?.options ?? []).map((o) => (o as { value: string }).value);
+		const resources = (
+			description.properties.find((p) => p.name === 'resource')?.options ?? []
+		).map((o) => (o as { value: string }).value);
 		expect(resources.sort()).toEqual(Object.keys(contract).sort());
-		for (const [resource, operations] of Object.entries(contract)) expect(operationsOf(resource).sort()).toEqual([...operations].sort());
+		for (const [resource, operations] of Object.entries(contract))
+			expect(operationsOf(resource).sort()).toEqual([...operations].sort());
 		expect(description.name).toBe('digisac');
 		expect(description.credentials).toEqual([{ name: 'digisacApi', required: true }]);
 		expect(description.properties[description.properties.length - 1].name).toBe('requestOptions');
@@ -106,10 +153,39 @@ describe('node description', () => {
 
 	it('names the main parameters as the contract does', () => {
 		const names = new Set(description.properties.map((p) => p.name));
-		for (const name of ['contactId', 'number', 'serviceId', 'text', 'templateId', 'messageId', 'ticketId', 'departmentId', 'ticketTopicIds', 'protocol', 'botId', 'flag', 'groupId', 'members', 'numbers', 'username', 'password', 'startPeriod', 'endPeriod', 'returnAll', 'limit', 'webhookId', 'tagId', 'userId']) {
+		for (const name of [
+			'contactId',
+			'number',
+			'serviceId',
+			'text',
+			'templateId',
+			'messageId',
+			'ticketId',
+			'departmentId',
+			'ticketTopicIds',
+			'protocol',
+			'botId',
+			'flag',
+			'groupId',
+			'members',
+			'numbers',
+			'username',
+			'password',
+			'startPeriod',
+			'endPeriod',
+			'returnAll',
+			'limit',
+			'webhookId',
+			'tagId',
+			'userId',
+		]) {
 			expect(names).toContain(name);
 		}
-		const sendOptions = description.properties.find((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('send'));
-		expect((sendOptions?.options ?? []).map((o) => (o as { name: string }).name)).toEqual(expect.arrayContaining(['userId', 'origin', 'dontOpenTicket', 'binaryPropertyName']));
+		const sendOptions = description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('send'),
+		);
+		expect((sendOptions?.options ?? []).map((o) => (o as { name: string }).name)).toEqual(
+			expect.arrayContaining(['userId', 'origin', 'dontOpenTicket', 'binaryPropertyName']),
+		);
 	});
 });

@@ -1,17 +1,34 @@
 import { addTicket } from '../fakes/digisac/actions';
+
 import { queryOf, useDigisac } from './nodeHarness';
 
 const { fake, loadOptions, listSearch } = useDigisac();
 
 describe('dropdowns (load options)', () => {
 	it('lists active connections with their type and status', async () => {
-		fake.state.services.push({ id: 's-arch', name: 'Antiga', type: 'whatsapp', archivedAt: '2024-01-01', data: {} });
+		fake.state.services.push({
+			id: 's-arch',
+			name: 'Antiga',
+			type: 'whatsapp',
+			archivedAt: '2024-01-01',
+			data: {},
+		});
 		const options = await loadOptions('getConnections');
 		expect(options).toEqual([
-			{ name: 'WhatsApp Suporte (whatsapp)', value: fake.state.services[1].id, description: 'Disconnected' },
-			{ name: 'WhatsApp Vendas (whatsapp)', value: fake.state.services[0].id, description: 'Connected' },
+			{
+				name: 'WhatsApp Suporte (whatsapp)',
+				value: fake.state.services[1].id,
+				description: 'Disconnected',
+			},
+			{
+				name: 'WhatsApp Vendas (whatsapp)',
+				value: fake.state.services[0].id,
+				description: 'Connected',
+			},
 		]);
-		expect(queryOf(fake.last('GET', '/api/v1/services')).where).toEqual({ archivedAt: { $eq: null } });
+		expect(queryOf(fake.last('GET', '/api/v1/services')).where).toEqual({
+			archivedAt: { $eq: null },
+		});
 	});
 
 	it.each([
@@ -28,7 +45,8 @@ describe('dropdowns (load options)', () => {
 	});
 
 	it('pages through every record of a long list', async () => {
-		for (let n = 0; n < 230; n++) fake.state.tags.push({ id: `t-${n}`, label: `Tag ${String(n).padStart(3, '0')}` });
+		for (let n = 0; n < 230; n++)
+			fake.state.tags.push({ id: `t-${n}`, label: `Tag ${String(n).padStart(3, '0')}` });
 		const options = await loadOptions('getTags');
 		expect(options).toHaveLength(232);
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
@@ -37,7 +55,14 @@ describe('dropdowns (load options)', () => {
 	it('lists the templates of the chosen connection', async () => {
 		const [sales, support] = fake.state.services;
 		fake.state.templates.push(
-			{ id: 'h1', name: 'cobranca', internalName: 'Cobrança', language: 'pt_BR', serviceId: sales.id, status: 'APPROVED' },
+			{
+				id: 'h1',
+				name: 'cobranca',
+				internalName: 'Cobrança',
+				language: 'pt_BR',
+				serviceId: sales.id,
+				status: 'APPROVED',
+			},
 			{ id: 'h2', name: 'boas_vindas', language: 'pt_BR', serviceId: support.id },
 		);
 		const forSales = await loadOptions('getTemplates', { serviceId: sales.id });
@@ -53,7 +78,12 @@ describe('resource locators (list search)', () => {
 		contacts[5].name = 'Ana Souza';
 		fake.addContacts(1, { isGroup: true, name: 'Ana grupo' });
 		const found = await listSearch('searchContacts', 'ana');
-		expect(found.results).toEqual([{ name: `Ana Souza (${(contacts[5].data as { number: string }).number})`, value: contacts[5].id }]);
+		expect(found.results).toEqual([
+			{
+				name: `Ana Souza (${(contacts[5].data as { number: string }).number})`,
+				value: contacts[5].id,
+			},
+		]);
 		expect(found.paginationToken).toBeUndefined();
 
 		const first = await listSearch('searchContacts');
@@ -67,7 +97,11 @@ describe('resource locators (list search)', () => {
 
 	it('searches groups only', async () => {
 		fake.addContacts(2);
-		const [group] = fake.addContacts(1, { isGroup: true, name: 'Equipe', data: { number: '123@g.us' } });
+		const [group] = fake.addContacts(1, {
+			isGroup: true,
+			name: 'Equipe',
+			data: { number: '123@g.us' },
+		});
 		const found = await listSearch('searchGroups');
 		expect(found.results).toEqual([{ name: 'Equipe (123@g.us)', value: group.id }]);
 	});
@@ -77,17 +111,33 @@ describe('resource locators (list search)', () => {
 		contact.name = 'Bruno';
 		const ticket = addTicket(fake, { contactId: contact.id });
 		const found = await listSearch('searchTickets', String(ticket.protocol));
-		expect(found.results).toEqual([{ name: `#${String(ticket.protocol)} Bruno (${(contact.data as { number: string }).number}) (open)`, value: ticket.id }]);
+		expect(found.results).toEqual([
+			{
+				name: `#${String(ticket.protocol)} Bruno (${(contact.data as { number: string }).number}) (open)`,
+				value: ticket.id,
+			},
+		]);
 	});
 
 	it('searches messages by text and webhooks by name or URL', async () => {
 		const [contact] = fake.addContacts(1);
-		const message = fake.addIncomingMessage({ contactId: contact.id, text: 'Quero cancelar', timestamp: '2024-05-01T12:30:00.000Z' });
+		const message = fake.addIncomingMessage({
+			contactId: contact.id,
+			text: 'Quero cancelar',
+			timestamp: '2024-05-01T12:30:00.000Z',
+		});
 		fake.addIncomingMessage({ contactId: contact.id, text: 'Outra coisa' });
 		const messages = await listSearch('searchMessages', 'cancel');
-		expect(messages.results).toEqual([{ name: '2024-05-01 12:30 Quero cancelar', value: message.id }]);
+		expect(messages.results).toEqual([
+			{ name: '2024-05-01 12:30 Quero cancelar', value: message.id },
+		]);
 
-		fake.state.webhooks.push({ id: 'w1', name: 'CRM', url: 'https://crm.example/h', events: ['message.created'] });
+		fake.state.webhooks.push({
+			id: 'w1',
+			name: 'CRM',
+			url: 'https://crm.example/h',
+			events: ['message.created'],
+		});
 		const hooks = await listSearch('searchWebhooks', 'crm');
 		expect(hooks.results).toEqual([{ name: 'CRM (https://crm.example/h)', value: 'w1' }]);
 	});

@@ -1,5 +1,11 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, INodeExecutionData, INodeListSearchResult, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
 import { retryPolicy } from '../../nodes/shared/transport';
@@ -47,7 +53,10 @@ export function useDigisac() {
 	});
 
 	const credentials = (options: RunOptions = {}) => ({
-		digisacApi: { accountUrl: options.accountUrl ?? fake.url, apiToken: options.apiToken ?? fake.token },
+		digisacApi: {
+			accountUrl: options.accountUrl ?? fake.url,
+			apiToken: options.apiToken ?? fake.token,
+		},
 	});
 
 	async function run(parameters: INodeParameters, options: RunOptions = {}) {
@@ -61,20 +70,33 @@ export function useDigisac() {
 	}
 
 	/** Runs a load-options method the way the editor does, through n8n-core's LoadOptionsContext. */
-	async function loadOptions(method: string, parameters: INodeParameters = {}): Promise<INodePropertyOptions[]> {
+	async function loadOptions(
+		method: string,
+		parameters: INodeParameters = {},
+	): Promise<INodePropertyOptions[]> {
 		const context = loadOptionsContext(parameters);
-		const fn = digisacNode.methods.loadOptions[method as keyof typeof digisacNode.methods.loadOptions];
+		const fn =
+			digisacNode.methods.loadOptions[method as keyof typeof digisacNode.methods.loadOptions];
 		return await fn.call(context);
 	}
 
-	async function listSearch(method: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	async function listSearch(
+		method: string,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const context = loadOptionsContext({});
-		const fn = digisacNode.methods.listSearch[method as keyof typeof digisacNode.methods.listSearch];
+		const fn =
+			digisacNode.methods.listSearch[method as keyof typeof digisacNode.methods.listSearch];
 		return await fn.call(context, filter, paginationToken);
 	}
 
 	function loadOptionsContext(parameters: INodeParameters) {
-		const { workflow, node, additionalData } = buildWorkflow({ nodeType: digisacNode, parameters, credentials: credentials() });
+		const { workflow, node, additionalData } = buildWorkflow({
+			nodeType: digisacNode,
+			parameters,
+			credentials: credentials(),
+		});
 		(additionalData as unknown as IDataObject).currentNodeParameters = parameters;
 		return new LoadOptionsContext(workflow, node, additionalData, 'parameters.x');
 	}

@@ -6,6 +6,7 @@ import codex from '../../nodes/Digisac/DigisacTrigger.node.json';
 import { DIGISAC_EVENTS } from '../../nodes/Digisac/trigger/description';
 import { DigisacFake } from '../fakes/digisac';
 import { buildWorkflow } from '../harness';
+
 import { triggerSetup } from './triggerHelpers';
 
 const fake = new DigisacFake();
@@ -20,14 +21,17 @@ beforeEach(() => fake.reset());
 
 describe('Digisac Trigger description', () => {
 	const { description } = new DigisacTrigger();
-	const property = (name: string) => description.properties.find((p) => p.name === name) as INodeProperties;
+	const property = (name: string) =>
+		description.properties.find((p) => p.name === name) as INodeProperties;
 
 	it('is a webhook trigger that answers at once', () => {
 		expect(description.name).toBe('digisacTrigger');
 		expect(description.inputs).toEqual([]);
 		expect(description.group).toEqual(['trigger']);
 		expect(description.credentials).toEqual([{ name: 'digisacApi', required: true }]);
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
 		expect((description as { usableAsTool?: boolean }).usableAsTool).toBeUndefined();
 		expect(codex.node).toBe('n8n-nodes-atendimento.digisacTrigger');
 	});
@@ -39,16 +43,26 @@ describe('Digisac Trigger description', () => {
 		expect(property('additionalEvents').type).toBe('string');
 	});
 
-	it('lists the account\'s active connections for the connection filter', async () => {
-		fake.state.services.push({ id: 'archived-1', name: 'Antigo', type: 'whatsapp', archivedAt: '2023-01-01T00:00:00.000Z', data: {} });
-		const filter = (property('filters').options as INodeProperties[]).find((o) => o.name === 'serviceIds')!;
+	it("lists the account's active connections for the connection filter", async () => {
+		fake.state.services.push({
+			id: 'archived-1',
+			name: 'Antigo',
+			type: 'whatsapp',
+			archivedAt: '2023-01-01T00:00:00.000Z',
+			data: {},
+		});
+		const filter = (property('filters').options as INodeProperties[]).find(
+			(o) => o.name === 'serviceIds',
+		)!;
 		const method = filter.typeOptions!.loadOptionsMethod!;
 
 		const setup = triggerSetup(fake);
 		const { workflow, node, additionalData } = buildWorkflow(setup);
 		const context = new LoadOptionsContext(workflow, node, additionalData, 'filters.serviceIds');
 		const trigger = new DigisacTrigger();
-		const options = await trigger.methods.loadOptions[method as keyof typeof trigger.methods.loadOptions].call(context as unknown as ILoadOptionsFunctions);
+		const options = await trigger.methods.loadOptions[
+			method as keyof typeof trigger.methods.loadOptions
+		].call(context as unknown as ILoadOptionsFunctions);
 
 		expect(options.map((o) => [o.name, o.value])).toEqual([
 			['WhatsApp Suporte (whatsapp)', '7a1e2b1c-0000-4000-8000-0000000000s2'],

@@ -3,7 +3,13 @@ import type { IDataObject, WorkflowActivateMode, WorkflowExecuteMode } from 'n8n
 import { retryPolicy } from '../../nodes/shared/transport';
 import { ACCOUNT_ID, DigisacFake } from '../fakes/digisac';
 import type { NodeSetup } from '../harness';
-import { runWebhookMethod, WEBHOOK_BASE_URL, WEBHOOK_TEST_BASE_URL, webhookUrlFor } from '../harness';
+import {
+	runWebhookMethod,
+	WEBHOOK_BASE_URL,
+	WEBHOOK_TEST_BASE_URL,
+	webhookUrlFor,
+} from '../harness';
+
 import { hooks, HOOKS_PATH, nodeState, triggerSetup } from './triggerHelpers';
 
 const fake = new DigisacFake();
@@ -43,7 +49,10 @@ const manual: Mode = { mode: 'manual', activation: 'manual' };
 
 describe('activation', () => {
 	it('registers a webhook for the node URL with the chosen events and stores its id', async () => {
-		const setup = triggerSetup(fake, { events: ['message.created', 'ticket.closed'], additionalEvents: 'ticket.transferred, message.created' });
+		const setup = triggerSetup(fake, {
+			events: ['message.created', 'ticket.closed'],
+			additionalEvents: 'ticket.transferred, message.created',
+		});
 		expect(await activate(setup)).toEqual({ created: true });
 
 		const post = fake.last('POST', HOOKS_PATH);
@@ -69,7 +78,9 @@ describe('activation', () => {
 		fake.reset();
 
 		expect(await activate(setup)).toEqual({ created: false });
-		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${HOOKS_PATH}/${hooks(fake)[0].id}`]);
+		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET ${HOOKS_PATH}/${hooks(fake)[0].id}`,
+		]);
 		expect(hooks(fake)).toHaveLength(1);
 	});
 
@@ -95,10 +106,16 @@ describe('activation', () => {
 		expect(hooks(fake)).toHaveLength(1);
 	});
 
-	it('pages through the account\'s hooks to find its own', async () => {
+	it("pages through the account's hooks to find its own", async () => {
 		const setup = triggerSetup(fake);
 		for (let i = 0; i < 130; i++) {
-			fake.state.webhooks.push({ id: `other-${i}`, name: `CRM ${i}`, url: `https://crm.example.com/hook/${i}`, events: ['message.created'], active: true });
+			fake.state.webhooks.push({
+				id: `other-${i}`,
+				name: `CRM ${i}`,
+				url: `https://crm.example.com/hook/${i}`,
+				events: ['message.created'],
+				active: true,
+			});
 		}
 		await activate(setup);
 		setup.staticData = {};
@@ -133,10 +150,20 @@ describe('activation', () => {
 
 		expect(await activate(setup)).toEqual({ created: true });
 		expect(hooks(fake)).toHaveLength(1);
-		expect(hooks(fake)[0]).toMatchObject({ id, events: ['message.created', 'bot.command'], active: true });
+		expect(hooks(fake)[0]).toMatchObject({
+			id,
+			events: ['message.created', 'bot.command'],
+			active: true,
+		});
 		const put = fake.last('PUT', `${HOOKS_PATH}/${id}`);
 		// The whole object goes back, as the collection's PUT example shows.
-		expect(put.json).toMatchObject({ id, url: webhookUrlFor(setup), type: 'general', accountId: ACCOUNT_ID, createdAt: expect.any(String) });
+		expect(put.json).toMatchObject({
+			id,
+			url: webhookUrlFor(setup),
+			type: 'general',
+			accountId: ACCOUNT_ID,
+			createdAt: expect.any(String),
+		});
 		expect(fake.handled('POST', HOOKS_PATH)).toHaveLength(1);
 	});
 
@@ -151,11 +178,12 @@ describe('activation', () => {
 		expect(hooks(fake)[0].active).toBe(true);
 	});
 
-	it('moves its hook to the new URL when n8n\'s address changed', async () => {
+	it("moves its hook to the new URL when n8n's address changed", async () => {
 		const setup = triggerSetup(fake);
 		await activate(setup);
 		const id = hooks(fake)[0].id;
-		hooks(fake)[0].url = 'https://old-n8n.example.com/webhook/3f1c2a4e-1111-4aaa-8bbb-000000000001/webhook';
+		hooks(fake)[0].url =
+			'https://old-n8n.example.com/webhook/3f1c2a4e-1111-4aaa-8bbb-000000000001/webhook';
 
 		expect(await activate(setup)).toEqual({ created: true });
 		expect(hooks(fake)).toHaveLength(1);
@@ -178,19 +206,26 @@ describe('activation', () => {
 		expect(fake.handled('POST', HOOKS_PATH)).toHaveLength(0);
 	});
 
-	it('reports Digisac\'s refusal with its message and without the token', async () => {
+	it("reports Digisac's refusal with its message and without the token", async () => {
 		const setup = triggerSetup(fake);
 		setup.credentials = { digisacApi: { accountUrl: fake.url, apiToken: 'wrong-token-123456' } };
 		const failure = runWebhookMethod(setup, 'checkExists');
-		await expect(failure).rejects.toMatchObject({ message: 'Invalid token: access token is invalid', httpCode: '401' });
+		await expect(failure).rejects.toMatchObject({
+			message: 'Invalid token: access token is invalid',
+			httpCode: '401',
+		});
 		const error = (await failure.catch((e: unknown) => e)) as Error & { description?: string };
-		expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain('wrong-token-123456');
+		expect(
+			JSON.stringify({ message: error.message, description: error.description }),
+		).not.toContain('wrong-token-123456');
 	});
 
 	it('fails activation when Digisac answers the registration without an id', async () => {
 		const setup = triggerSetup(fake);
 		fake.failNext({ status: 200, body: { ok: true } }, 1, (r) => r.method === 'POST');
-		await expect(runWebhookMethod(setup, 'create')).rejects.toThrow('Digisac did not return the ID of the registered webhook');
+		await expect(runWebhookMethod(setup, 'create')).rejects.toThrow(
+			'Digisac did not return the ID of the registered webhook',
+		);
 		expect(nodeState(setup).digisacWebhookId).toBeUndefined();
 	});
 });
@@ -207,20 +242,23 @@ describe('deactivation', () => {
 		expect(nodeState(setup)).toEqual({});
 	});
 
-	it.each([404, 405] as const)('deactivates the hook with PUT active:false when DELETE answers %s', async (status) => {
-		const setup = triggerSetup(fake);
-		await activate(setup);
-		const id = hooks(fake)[0].id;
-		fake.webhookDelete = status;
+	it.each([404, 405] as const)(
+		'deactivates the hook with PUT active:false when DELETE answers %s',
+		async (status) => {
+			const setup = triggerSetup(fake);
+			await activate(setup);
+			const id = hooks(fake)[0].id;
+			fake.webhookDelete = status;
 
-		await deactivate(setup);
-		expect(fake.last('DELETE').status).toBe(status);
-		const put = fake.last('PUT', `${HOOKS_PATH}/${id}`);
-		expect(put.json).toMatchObject({ id, active: false, url: webhookUrlFor(setup) });
-		expect(hooks(fake)).toHaveLength(1);
-		expect(hooks(fake)[0].active).toBe(false);
-		expect(nodeState(setup)).toEqual({});
-	});
+			await deactivate(setup);
+			expect(fake.last('DELETE').status).toBe(status);
+			const put = fake.last('PUT', `${HOOKS_PATH}/${id}`);
+			expect(put.json).toMatchObject({ id, active: false, url: webhookUrlFor(setup) });
+			expect(hooks(fake)).toHaveLength(1);
+			expect(hooks(fake)[0].active).toBe(false);
+			expect(nodeState(setup)).toEqual({});
+		},
+	);
 
 	it('reactivates the deactivated hook on the next activation instead of piling up copies', async () => {
 		fake.webhookDelete = 405;
@@ -245,16 +283,27 @@ describe('deactivation', () => {
 		await activate(setup);
 		fake.state.webhooks = [];
 		await deactivate(setup);
-		expect(fake.requests.filter((r) => r.method === 'DELETE' || r.method === 'PUT')).toHaveLength(0);
+		expect(fake.requests.filter((r) => r.method === 'DELETE' || r.method === 'PUT')).toHaveLength(
+			0,
+		);
 		expect(nodeState(setup)).toEqual({});
 	});
 
 	it('clears the static data even when removing the hook fails, and reports the failure', async () => {
 		const setup = triggerSetup(fake);
 		await activate(setup);
-		fake.failNext({ status: 500, body: { error: 'HttpError', message: 'Cannot read property \'id\' of null', status: 500 } }, 1, (r) => r.method === 'DELETE');
+		fake.failNext(
+			{
+				status: 500,
+				body: { error: 'HttpError', message: "Cannot read property 'id' of null", status: 500 },
+			},
+			1,
+			(r) => r.method === 'DELETE',
+		);
 
-		await expect(runWebhookMethod(setup, 'delete')).rejects.toThrow('Cannot read property \'id\' of null');
+		await expect(runWebhookMethod(setup, 'delete')).rejects.toThrow(
+			"Cannot read property 'id' of null",
+		);
 		expect(nodeState(setup)).toEqual({});
 		// The hook is still registered and marked as this workflow's: the next activation adopts it.
 		expect(await activate(setup)).toEqual({ created: false });
@@ -267,7 +316,11 @@ describe('deactivation', () => {
 		const productionHook = { ...hooks(fake)[0] };
 
 		// Worst case: the test registration starts from a copy of the production static data.
-		const test = triggerSetup(fake, {}, { staticData: JSON.parse(JSON.stringify(production.staticData)) as IDataObject });
+		const test = triggerSetup(
+			fake,
+			{},
+			{ staticData: JSON.parse(JSON.stringify(production.staticData)) as IDataObject },
+		);
 		await activate(test, manual);
 		expect(hooks(fake)).toHaveLength(2);
 		expect(nodeState(test).digisacWebhookId).not.toBe(productionHook.id);
@@ -281,11 +334,18 @@ describe('deactivation', () => {
 describe('two workflows sharing a URL', () => {
 	// A workflow duplicated or imported with its node's webhookId gets the same URL; imported
 	// with its static data, it even holds the other workflow's hook id.
-	it('each workflow registers its own hook, and deactivating one leaves the other\'s hook', async () => {
+	it("each workflow registers its own hook, and deactivating one leaves the other's hook", async () => {
 		const first = triggerSetup(fake, {}, { workflowId: 'wf-1' });
 		await activate(first);
 		const firstHook = { ...hooks(fake)[0] };
-		const copy = triggerSetup(fake, {}, { workflowId: 'wf-2', staticData: JSON.parse(JSON.stringify(first.staticData)) as IDataObject });
+		const copy = triggerSetup(
+			fake,
+			{},
+			{
+				workflowId: 'wf-2',
+				staticData: JSON.parse(JSON.stringify(first.staticData)) as IDataObject,
+			},
+		);
 		expect(webhookUrlFor(copy)).toBe(webhookUrlFor(first));
 
 		expect(await activate(copy)).toEqual({ created: true });
@@ -296,7 +356,9 @@ describe('two workflows sharing a URL', () => {
 
 		await deactivate(copy);
 		expect(hooks(fake)).toEqual([firstHook]);
-		expect(fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([`${HOOKS_PATH}/${copyId}`]);
+		expect(fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+			`${HOOKS_PATH}/${copyId}`,
+		]);
 
 		await deactivate(first);
 		expect(hooks(fake)).toHaveLength(0);
@@ -315,11 +377,20 @@ describe('two workflows sharing a URL', () => {
 	it('leaves a hook it holds the id of but that another workflow registered', async () => {
 		const first = triggerSetup(fake, {}, { workflowId: 'wf-1' });
 		await activate(first);
-		const copy = triggerSetup(fake, {}, { workflowId: 'wf-2', staticData: JSON.parse(JSON.stringify(first.staticData)) as IDataObject });
+		const copy = triggerSetup(
+			fake,
+			{},
+			{
+				workflowId: 'wf-2',
+				staticData: JSON.parse(JSON.stringify(first.staticData)) as IDataObject,
+			},
+		);
 
 		await deactivate(copy);
 		expect(hooks(fake)).toHaveLength(1);
-		expect(fake.requests.filter((r) => r.method === 'DELETE' || r.method === 'PUT')).toHaveLength(0);
+		expect(fake.requests.filter((r) => r.method === 'DELETE' || r.method === 'PUT')).toHaveLength(
+			0,
+		);
 		expect(nodeState(copy)).toEqual({});
 	});
 });

@@ -8,6 +8,7 @@ import { captureDelivery } from '../fakes/digisac/deliveryCapture';
 import { hostFileOn, StorageFake } from '../fakes/digisac/storage';
 import type { NodeSetup } from '../harness';
 import { deliverWebhook, runWebhookMethod } from '../harness';
+
 import { nodeState, triggerSetup } from './triggerHelpers';
 
 const fake = new DigisacFake();
@@ -44,8 +45,17 @@ async function activeTrigger(parameters: INodeParameters = {}, overrides: Partia
 	return setup;
 }
 
-async function deliver(setup: NodeSetup & { staticData: IDataObject }, message: Row, event = 'message.created') {
-	const { body } = await captureDelivery(fake, nodeState(setup).digisacWebhookId!, event, fake.presentMessage(message, false));
+async function deliver(
+	setup: NodeSetup & { staticData: IDataObject },
+	message: Row,
+	event = 'message.created',
+) {
+	const { body } = await captureDelivery(
+		fake,
+		nodeState(setup).digisacWebhookId!,
+		event,
+		fake.presentMessage(message, false),
+	);
 	const result = await deliverWebhook(setup, { body });
 	const items = result.response.workflowData?.[0] ?? [];
 	expect(items).toHaveLength(1);
@@ -54,7 +64,10 @@ async function deliver(setup: NodeSetup & { staticData: IDataObject }, message: 
 
 function photoMessage(readyAfter?: number): Row {
 	const contact = fake.addContacts(1)[0];
-	return fake.addIncomingMessage({ contactId: contact.id, fromId: contact.id, text: 'segue a foto' }, { name: 'foto.jpg', mimetype: 'image/jpeg', content: PHOTO, readyAfter });
+	return fake.addIncomingMessage(
+		{ contactId: contact.id, fromId: contact.id, text: 'segue a foto' },
+		{ name: 'foto.jpg', mimetype: 'image/jpeg', content: PHOTO, readyAfter },
+	);
 }
 
 const messageGets = () => fake.handled('GET', /^\/api\/v1\/messages\/[^/]+$/);
@@ -78,7 +91,12 @@ describe('download media', () => {
 		const binary = item.binary?.data;
 		expect(binary).toMatchObject({ fileName: 'foto.jpg', mimeType: 'image/jpeg' });
 		expect(Buffer.from(binary!.data, 'base64')).toEqual(PHOTO);
-		expect(item.json).toMatchObject({ id: message.id, contactId: message.contactId, event: 'message.created', file: { name: 'foto.jpg', mimetype: 'image/jpeg' } });
+		expect(item.json).toMatchObject({
+			id: message.id,
+			contactId: message.contactId,
+			event: 'message.created',
+			file: { name: 'foto.jpg', mimetype: 'image/jpeg' },
+		});
 		expect(item.json.mediaError).toBeUndefined();
 	});
 
@@ -105,10 +123,15 @@ describe('download media', () => {
 		expect(item.json.contactId).toBe(message.contactId);
 	});
 
-	it('never sends the token to a storage host other than the account\'s', async () => {
-		const setup = await activeTrigger({ options: { downloadMedia: true, binaryPropertyName: 'audio' } });
+	it("never sends the token to a storage host other than the account's", async () => {
+		const setup = await activeTrigger({
+			options: { downloadMedia: true, binaryPropertyName: 'audio' },
+		});
 		const contact = fake.addContacts(1)[0];
-		const message = fake.addIncomingMessage({ contactId: contact.id }, { name: 'audio.ogg', mimetype: 'audio/ogg', content: VOICE });
+		const message = fake.addIncomingMessage(
+			{ contactId: contact.id },
+			{ name: 'audio.ogg', mimetype: 'audio/ogg', content: VOICE },
+		);
 		const url = hostFileOn(storage, fake, message);
 
 		const { item } = await deliver(setup, message);
@@ -122,7 +145,7 @@ describe('download media', () => {
 		expect(item.json.type).toBe('ptt');
 	});
 
-	it('authenticates a file served by the account\'s own host', async () => {
+	it("authenticates a file served by the account's own host", async () => {
 		const setup = await activeTrigger();
 		await deliver(setup, photoMessage());
 		const download = fake.last('GET', /^\/storage\//);
@@ -133,8 +156,16 @@ describe('download media', () => {
 		const setup = await activeTrigger();
 		const message = photoMessage();
 		const withFile = fake.presentMessage(message, true);
-		const { body } = await captureDelivery(fake, nodeState(setup).digisacWebhookId!, 'message.updated', withFile);
-		const result = await deliverWebhook({ ...setup, parameters: { ...setup.parameters, events: ['message.updated'] } }, { body });
+		const { body } = await captureDelivery(
+			fake,
+			nodeState(setup).digisacWebhookId!,
+			'message.updated',
+			withFile,
+		);
+		const result = await deliverWebhook(
+			{ ...setup, parameters: { ...setup.parameters, events: ['message.updated'] } },
+			{ body },
+		);
 		const [item] = result.response.workflowData![0];
 		expect(messageGets()).toHaveLength(0);
 		expect(Buffer.from(item.binary!.data.data, 'base64')).toEqual(PHOTO);
@@ -143,13 +174,19 @@ describe('download media', () => {
 	it('reports a failed download in mediaError', async () => {
 		const setup = await activeTrigger();
 		const contact = fake.addContacts(1)[0];
-		const message = fake.addIncomingMessage({ contactId: contact.id }, { name: 'contrato.pdf', mimetype: 'application/pdf', content: Buffer.from('%PDF-1.4') });
+		const message = fake.addIncomingMessage(
+			{ contactId: contact.id },
+			{ name: 'contrato.pdf', mimetype: 'application/pdf', content: Buffer.from('%PDF-1.4') },
+		);
 		hostFileOn(storage, fake, message);
-		(message as Row & { fileDescriptor: Row }).fileDescriptor.url = `${storage.url}/bucket/expired/contrato.pdf`;
+		(message as Row & { fileDescriptor: Row }).fileDescriptor.url =
+			`${storage.url}/bucket/expired/contrato.pdf`;
 
 		const { item } = await deliver(setup, message);
 		expect(item.binary).toBeUndefined();
-		expect(String(item.json.mediaError)).toMatch(new RegExp(`^Could not download the file of message ${message.id}: `));
+		expect(String(item.json.mediaError)).toMatch(
+			new RegExp(`^Could not download the file of message ${message.id}: `),
+		);
 		expect(String(item.json.mediaError)).toContain('404');
 	});
 
@@ -158,7 +195,9 @@ describe('download media', () => {
 		const message = photoMessage();
 		fake.state.messages = [];
 		const { item } = await deliver(setup, message);
-		expect(String(item.json.mediaError)).toBe(`Could not download the file of message ${message.id}: Message ${message.id} not found (NotFoundHttpError) Digisac answered HTTP 404.`);
+		expect(String(item.json.mediaError)).toBe(
+			`Could not download the file of message ${message.id}: Message ${message.id} not found (NotFoundHttpError) Digisac answered HTTP 404.`,
+		);
 	});
 
 	it('makes no request for a text message, nor for media when the option is off', async () => {

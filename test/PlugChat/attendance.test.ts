@@ -13,10 +13,19 @@ describe('attendance: start', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const request = fake.last('POST', '/api/integrations/start-attendance');
-		expect(request.json).toEqual({ phone: '5544999998888', operators: ['op-lucas', 'op-marina'], departmentId: 'dep-vendas' });
+		expect(request.json).toEqual({
+			phone: '5544999998888',
+			operators: ['op-lucas', 'op-marina'],
+			departmentId: 'dep-vendas',
+		});
 		expect(request.headers.authorization).toBe(fake.token);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({ started: true, alreadyInService: false, phone: '5544999998888', departmentId: 'dep-vendas' });
+		expect(result.items[0].json).toMatchObject({
+			started: true,
+			alreadyInService: false,
+			phone: '5544999998888',
+			departmentId: 'dep-vendas',
+		});
 		expect(fake.state.attendances).toHaveLength(1);
 	});
 
@@ -51,7 +60,10 @@ describe('attendance: start', () => {
 			options: {},
 		});
 		expect(result.error).toBeUndefined();
-		expect(fake.last('POST', '/api/integrations/start-attendance').json).toEqual({ phone: '5511987654321', operators: ['op-lucas', 'op-marina'] });
+		expect(fake.last('POST', '/api/integrations/start-attendance').json).toEqual({
+			phone: '5511987654321',
+			operators: ['op-lucas', 'op-marina'],
+		});
 	});
 
 	it('refuses a phone number that cannot be right before calling PlugChat', async () => {
@@ -82,7 +94,13 @@ describe('attendance: start', () => {
 	});
 
 	it('asks for at least one operator when an expression gives none', async () => {
-		const result = await runPlugChat(fake, { resource: 'attendance', operation: 'start', phone: byNumber('5511987654321'), operatorIds: '={{ "" }}', options: {} });
+		const result = await runPlugChat(fake, {
+			resource: 'attendance',
+			operation: 'start',
+			phone: byNumber('5511987654321'),
+			operatorIds: '={{ "" }}',
+			options: {},
+		});
 		expect(result.error?.message).toBe('Choose at least one operator');
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -99,8 +117,17 @@ describe('attendance: finish', () => {
 			autoTransfer: true,
 		});
 		expect(result.error).toBeUndefined();
-		expect(fake.last('POST', '/api/integrations/finish-attendance').json).toEqual({ phone: '5544999998888', operatorId: 'op-lucas', autoTransfer: true });
-		expect(result.items[0].json).toMatchObject({ success: true, chatFounded: true, chatFound: true, message: 'Ticket closed successfully' });
+		expect(fake.last('POST', '/api/integrations/finish-attendance').json).toEqual({
+			phone: '5544999998888',
+			operatorId: 'op-lucas',
+			autoTransfer: true,
+		});
+		expect(result.items[0].json).toMatchObject({
+			success: true,
+			chatFounded: true,
+			chatFound: true,
+			message: 'Ticket closed successfully',
+		});
 		expect(open.status).toBe('FINISH');
 		expect(open.departmentId).toBe('dep-geral');
 	});
@@ -118,7 +145,10 @@ describe('attendance: finish', () => {
 	});
 
 	it('treats chatFounded: false as a failure even with success: true', async () => {
-		fake.failNext({ status: 200, body: { success: true, message: 'nothing to close', chatFounded: false } });
+		fake.failNext({
+			status: 200,
+			body: { success: true, message: 'nothing to close', chatFounded: false },
+		});
 		const result = await runPlugChat(fake, {
 			resource: 'attendance',
 			operation: 'finish',
@@ -132,27 +162,62 @@ describe('attendance: finish', () => {
 
 describe('attendance: getByTicket', () => {
 	it('sends the number in the Ticket header and turns the id-keyed maps into arrays, messages in time order', async () => {
-		const attendance = fake.openAttendance('5544999998888', ['op-lucas', 'op-marina'], 'dep-vendas', 'Ana');
+		const attendance = fake.openAttendance(
+			'5544999998888',
+			['op-lucas', 'op-marina'],
+			'dep-vendas',
+			'Ana',
+		);
 		fake.state.chatMessages[attendance.id] = {
-			'MSG-2': { messageId: 'MSG-2', momment: 1650479279000, fromMe: true, status: 'READ', text: { message: 'Olá, Ana!' } },
-			'MSG-1': { momment: 1650479278000, fromMe: false, status: 'received', text: { message: 'Oi' } },
-			'MSG-3': { messageId: 'MSG-3', momment: 1650479300000, fromMe: false, status: 'RECEIVED', text: { message: 'Obrigada' } },
+			'MSG-2': {
+				messageId: 'MSG-2',
+				momment: 1650479279000,
+				fromMe: true,
+				status: 'READ',
+				text: { message: 'Olá, Ana!' },
+			},
+			'MSG-1': {
+				momment: 1650479278000,
+				fromMe: false,
+				status: 'received',
+				text: { message: 'Oi' },
+			},
+			'MSG-3': {
+				messageId: 'MSG-3',
+				momment: 1650479300000,
+				fromMe: false,
+				status: 'RECEIVED',
+				text: { message: 'Obrigada' },
+			},
 		};
-		const result = await runPlugChat(fake, { resource: 'attendance', operation: 'getByTicket', ticket: String(attendance.attendanceNumber) });
+		const result = await runPlugChat(fake, {
+			resource: 'attendance',
+			operation: 'getByTicket',
+			ticket: String(attendance.attendanceNumber),
+		});
 		expect(result.error).toBeUndefined();
 		const request = fake.last('GET', '/api/integrations/get-attendence-by-task');
 		expect(request.headers.ticket).toBe(String(attendance.attendanceNumber));
 		expect(request.query.ticket).toBe(String(attendance.attendanceNumber));
 		expect(result.items).toHaveLength(1);
 		const json = result.items[0].json;
-		expect(json).toMatchObject({ id: attendance.id, attendanceNumber: attendance.attendanceNumber, status: 'PROGRESS', operators: ['op-lucas', 'op-marina'] });
+		expect(json).toMatchObject({
+			id: attendance.id,
+			attendanceNumber: attendance.attendanceNumber,
+			status: 'PROGRESS',
+			operators: ['op-lucas', 'op-marina'],
+		});
 		const messages = json.messages as Array<Record<string, unknown>>;
 		expect(messages.map((m) => m.messageId)).toEqual(['MSG-1', 'MSG-2', 'MSG-3']);
 		expect(messages[0]).toMatchObject({ status: 'RECEIVED', statusOriginal: 'received' });
 	});
 
 	it('accepts "#1473" and reports PlugChat\'s 500 for an unknown number with its message', async () => {
-		const result = await runPlugChat(fake, { resource: 'attendance', operation: 'getByTicket', ticket: '#9999' });
+		const result = await runPlugChat(fake, {
+			resource: 'attendance',
+			operation: 'getByTicket',
+			ticket: '#9999',
+		});
 		expect(fake.last().headers.ticket).toBe('9999');
 		expect(result.error?.message).toBe('send a valid number in the ticket attribute');
 		expect(result.error?.httpCode).toBe('500');
@@ -162,20 +227,28 @@ describe('attendance: getByTicket', () => {
 	});
 
 	it('refuses a ticket that is not a number', async () => {
-		const result = await runPlugChat(fake, { resource: 'attendance', operation: 'getByTicket', ticket: 'abc' });
+		const result = await runPlugChat(fake, {
+			resource: 'attendance',
+			operation: 'getByTicket',
+			ticket: 'abc',
+		});
 		expect(result.error?.message).toBe('"abc" is not an attendance number');
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('copes with an empty or odd answer without a TypeError', async () => {
 		fake.failNext({ status: 200, body: { attendanceData: null, chat: 'x' } });
-		const result = await runPlugChat(fake, { resource: 'attendance', operation: 'getByTicket', ticket: '1473' });
+		const result = await runPlugChat(fake, {
+			resource: 'attendance',
+			operation: 'getByTicket',
+			ticket: '1473',
+		});
 		expect(result.error?.message).toBe('PlugChat returned no attendance for ticket 1473');
 	});
 });
 
 describe('attendance: changeDepartment and setCustomField', () => {
-	it('sends departmentId (the example spelling, not the table\'s departamentId)', async () => {
+	it("sends departmentId (the example spelling, not the table's departamentId)", async () => {
 		const attendance = fake.openAttendance('5544999998888', ['op-lucas']);
 		const result = await runPlugChat(fake, {
 			resource: 'attendance',
@@ -184,14 +257,26 @@ describe('attendance: changeDepartment and setCustomField', () => {
 			departmentId: 'dep-vendas',
 		});
 		expect(result.error).toBeUndefined();
-		expect(fake.last('POST', '/api/integrations/change-department').json).toEqual({ phone: '5544999998888', departmentId: 'dep-vendas' });
-		expect(result.items[0].json).toMatchObject({ success: true, phone: '5544999998888', departmentId: 'dep-vendas' });
+		expect(fake.last('POST', '/api/integrations/change-department').json).toEqual({
+			phone: '5544999998888',
+			departmentId: 'dep-vendas',
+		});
+		expect(result.items[0].json).toMatchObject({
+			success: true,
+			phone: '5544999998888',
+			departmentId: 'dep-vendas',
+		});
 		expect(attendance.departmentId).toBe('dep-vendas');
 	});
 
 	it('reports a bare false from change-department as a failure', async () => {
 		fake.failNext({ status: 200, body: false });
-		const result = await runPlugChat(fake, { resource: 'attendance', operation: 'changeDepartment', phone: byNumber('5544999998888'), departmentId: 'dep-vendas' });
+		const result = await runPlugChat(fake, {
+			resource: 'attendance',
+			operation: 'changeDepartment',
+			phone: byNumber('5544999998888'),
+			departmentId: 'dep-vendas',
+		});
 		expect(result.error?.message).toBe('PlugChat did not change the department');
 	});
 
@@ -203,9 +288,22 @@ describe('attendance: changeDepartment and setCustomField', () => {
 			label: 'CPF',
 			value: '123.456.789-00',
 		});
-		expect(withValue.items[0].json).toMatchObject({ success: true, label: 'CPF', value: '123.456.789-00' });
-		await runPlugChat(fake, { resource: 'attendance', operation: 'setCustomField', phone: byNumber('5544999998888'), label: 'Plano', value: '' });
-		expect(fake.last('POST', '/api/integrations/create-generic-field').json).toEqual({ phone: '5544999998888', label: 'Plano' });
+		expect(withValue.items[0].json).toMatchObject({
+			success: true,
+			label: 'CPF',
+			value: '123.456.789-00',
+		});
+		await runPlugChat(fake, {
+			resource: 'attendance',
+			operation: 'setCustomField',
+			phone: byNumber('5544999998888'),
+			label: 'Plano',
+			value: '',
+		});
+		expect(fake.last('POST', '/api/integrations/create-generic-field').json).toEqual({
+			phone: '5544999998888',
+			label: 'Plano',
+		});
 		expect(fake.state.genericFields).toEqual([
 			{ phone: '5544999998888', label: 'CPF', value: '123.456.789-00' },
 			{ phone: '5544999998888', label: 'Plano', value: undefined },

@@ -31,8 +31,18 @@ const CONTRACT: Record<string, Record<string, string[]>> = {
 		markAsRead: ['phone', 'messageId'],
 		delete: ['phone', 'messageId', 'owner'],
 	},
-	chat: { getAll: ['returnAll', 'limit'], get: ['phone'], getPending: ['returnAll', 'limit'], modify: ['phone', 'action'] },
-	contact: { getAll: ['returnAll', 'limit'], get: ['phone'], checkWhatsApp: ['phone'], getProfilePicture: ['phone'] },
+	chat: {
+		getAll: ['returnAll', 'limit'],
+		get: ['phone'],
+		getPending: ['returnAll', 'limit'],
+		modify: ['phone', 'action'],
+	},
+	contact: {
+		getAll: ['returnAll', 'limit'],
+		get: ['phone'],
+		checkWhatsApp: ['phone'],
+		getProfilePicture: ['phone'],
+	},
 	group: {
 		create: ['groupName', 'phones'],
 		updateName: ['groupId', 'groupName'],
@@ -72,7 +82,10 @@ describe('PlugChat node contract', () => {
 		const d = node.description;
 		expect(d.name).toBe('plugChat');
 		expect(d.credentials).toEqual([{ name: 'plugChatApi', required: true }]);
-		expect(d.icon).toEqual({ light: 'file:../../icons/plugchat.svg', dark: 'file:../../icons/plugchat.dark.svg' });
+		expect(d.icon).toEqual({
+			light: 'file:../../icons/plugchat.svg',
+			dark: 'file:../../icons/plugchat.dark.svg',
+		});
 		expect(d.usableAsTool).toBe(true);
 		expect(d.group).toEqual(['transform']);
 		expect(d.version).toBe(1);
@@ -85,9 +98,13 @@ describe('PlugChat node contract', () => {
 	it('offers every resource and operation of the spec, each routed to an implementation', () => {
 		const resource = properties.find((p) => p.name === 'resource');
 		expect(resource?.noDataExpression).toBe(true);
-		expect(((resource?.options ?? []) as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual(Object.keys(CONTRACT).sort());
+		expect(
+			((resource?.options ?? []) as INodePropertyOptions[]).map((o) => o.value).sort(),
+		).toEqual(Object.keys(CONTRACT).sort());
 		for (const [resourceName, ops] of Object.entries(CONTRACT)) {
-			const operationProperty = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resourceName));
+			const operationProperty = properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resourceName),
+			);
 			expect(operationProperty?.noDataExpression).toBe(true);
 			const options = (operationProperty?.options ?? []) as INodePropertyOptions[];
 			expect(options.map((o) => o.value).sort()).toEqual(Object.keys(ops).sort());
@@ -98,12 +115,14 @@ describe('PlugChat node contract', () => {
 		}
 	});
 
-	it.each(Object.entries(CONTRACT).flatMap(([resource, ops]) => Object.entries(ops).map(([operation, names]) => [resource, operation, names] as const)))(
-		'%s: %s has the spec parameters',
-		(resource, operation, names) => {
-			for (const name of names) expect([name, hasParameter(resource, operation, name)]).toEqual([name, true]);
-		},
-	);
+	it.each(
+		Object.entries(CONTRACT).flatMap(([resource, ops]) =>
+			Object.entries(ops).map(([operation, names]) => [resource, operation, names] as const),
+		),
+	)('%s: %s has the spec parameters', (resource, operation, names) => {
+		for (const name of names)
+			expect([name, hasParameter(resource, operation, name)]).toEqual([name, true]);
+	});
 
 	it('gives operator and department IDs dropdowns, and phones, groups and queued messages a list', () => {
 		const loadOptions = (resource: string, operation: string, name: string) => {
@@ -121,14 +140,21 @@ describe('PlugChat node contract', () => {
 		expect(modes('attendance', 'start', 'phone')).toEqual(['searchPeopleChats', 'id']);
 		expect(modes('group', 'leave', 'groupId')).toEqual(['searchGroups', 'id']);
 		expect(modes('queue', 'deleteMessage', 'zaapId')).toEqual(['searchQueue', 'id']);
-		for (const method of ['getOperators', 'getDepartments']) expect(typeof (node.methods.loadOptions as Record<string, unknown>)[method]).toBe('function');
+		for (const method of ['getOperators', 'getDepartments'])
+			expect(typeof (node.methods.loadOptions as Record<string, unknown>)[method]).toBe('function');
 		for (const method of ['searchChats', 'searchPeopleChats', 'searchGroups', 'searchQueue']) {
 			expect(typeof (node.methods.listSearch as Record<string, unknown>)[method]).toBe('function');
 		}
 	});
 
 	it('uses Return All / Limit (default 50) on every Get Many', () => {
-		for (const [resource, operation] of [['department', 'getAll'], ['operator', 'getAll'], ['chat', 'getAll'], ['chat', 'getPending'], ['contact', 'getAll']]) {
+		for (const [resource, operation] of [
+			['department', 'getAll'],
+			['operator', 'getAll'],
+			['chat', 'getAll'],
+			['chat', 'getPending'],
+			['contact', 'getAll'],
+		]) {
 			const limit = shownFor(resource, operation).find((p) => p.name === 'limit');
 			expect(limit?.default).toBe(50);
 			expect(limit?.displayOptions?.show?.returnAll).toEqual([false]);
@@ -146,11 +172,22 @@ describe('PlugChat Trigger contract', () => {
 		expect(d.usableAsTool).toBeUndefined();
 		expect(d.credentials).toEqual([{ name: 'plugChatApi', required: true }]);
 		const events = d.properties.find((p) => p.name === 'events');
-		expect(((events?.options ?? []) as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual(
-			['finishAttendance', 'messageDeliveryError', 'messageStatus', 'receiveMessage', 'sendingMessage', 'startAttendance', 'whenDisconnecting'],
-		);
-		const options = (d.properties.find((p) => p.name === 'options')?.options ?? []) as INodeProperties[];
+		expect(((events?.options ?? []) as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual([
+			'finishAttendance',
+			'messageDeliveryError',
+			'messageStatus',
+			'receiveMessage',
+			'sendingMessage',
+			'startAttendance',
+			'whenDisconnecting',
+		]);
+		const options = (d.properties.find((p) => p.name === 'options')?.options ??
+			[]) as INodeProperties[];
 		expect(options.map((o) => o.name).sort()).toEqual(['ignoreFromMe', 'ignoreGroups']);
-		expect(Object.keys(trigger.webhookMethods.default).sort()).toEqual(['checkExists', 'create', 'delete']);
+		expect(Object.keys(trigger.webhookMethods.default).sort()).toEqual([
+			'checkExists',
+			'create',
+			'delete',
+		]);
 	});
 });

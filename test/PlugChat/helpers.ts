@@ -39,7 +39,11 @@ export function credentialsFor(fake: PlugChatFake, extra: Record<string, string>
 export async function runPlugChat(
 	fake: PlugChatFake,
 	parameters: INodeParameters,
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; credentials?: Record<string, string> } = {},
+	options: {
+		items?: INodeExecutionData[];
+		continueOnFail?: boolean;
+		credentials?: Record<string, string>;
+	} = {},
 ): Promise<NodeRun> {
 	return await runNode({
 		nodeType: new PlugChat(),

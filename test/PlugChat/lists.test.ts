@@ -1,5 +1,11 @@
+import {
+	searchChats,
+	searchGroups,
+	searchPeopleChats,
+	searchQueue,
+} from '../../nodes/PlugChat/methods/listSearch';
 import { getDepartments, getOperators } from '../../nodes/PlugChat/methods/loadOptions';
-import { searchChats, searchGroups, searchPeopleChats, searchQueue } from '../../nodes/PlugChat/methods/listSearch';
+
 import { byNumber, runPlugChat, usePlugChatFake, withLoadOptions } from './helpers';
 
 const fake = usePlugChatFake();
@@ -19,7 +25,11 @@ function chats(count: number, prefix = '55119') {
 describe('chat: getAll and getPending page for real', () => {
 	it('walks /chats from page 1 until an empty page (250 chats, pages of 100)', async () => {
 		fake.state.chats = chats(250);
-		const result = await runPlugChat(fake, { resource: 'chat', operation: 'getAll', returnAll: true });
+		const result = await runPlugChat(fake, {
+			resource: 'chat',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(250);
 		expect(fake.requests.map((r) => [r.query.page, r.query.pageSize])).toEqual([
@@ -35,7 +45,11 @@ describe('chat: getAll and getPending page for real', () => {
 		fake.state.chats = chats(120);
 		fake.pageSizeCap = 20;
 		try {
-			const result = await runPlugChat(fake, { resource: 'chat', operation: 'getAll', returnAll: true });
+			const result = await runPlugChat(fake, {
+				resource: 'chat',
+				operation: 'getAll',
+				returnAll: true,
+			});
 			expect(result.items).toHaveLength(120);
 			expect(new Set(result.items.map((i) => i.json.phone)).size).toBe(120);
 			expect(fake.requests).toHaveLength(7);
@@ -46,7 +60,12 @@ describe('chat: getAll and getPending page for real', () => {
 
 	it('stops at the limit without asking for more pages, and types the string flags', async () => {
 		fake.state.chats = chats(250);
-		const result = await runPlugChat(fake, { resource: 'chat', operation: 'getAll', returnAll: false, limit: 150 });
+		const result = await runPlugChat(fake, {
+			resource: 'chat',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 150,
+		});
 		expect(result.items).toHaveLength(150);
 		expect(fake.requests).toHaveLength(2);
 		expect(result.items[1].json).toMatchObject({
@@ -62,7 +81,11 @@ describe('chat: getAll and getPending page for real', () => {
 
 	it('walks pending chats from page 0 (the vendor sample) with no duplicates', async () => {
 		fake.state.pendingChats = chats(70, '55219');
-		const result = await runPlugChat(fake, { resource: 'chat', operation: 'getPending', returnAll: true });
+		const result = await runPlugChat(fake, {
+			resource: 'chat',
+			operation: 'getPending',
+			returnAll: true,
+		});
 		expect(result.items).toHaveLength(70);
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['0', '1']);
 		expect(new Set(result.items.map((i) => i.json.phone)).size).toBe(70);
@@ -73,7 +96,11 @@ describe('chat: getAll and getPending page for real', () => {
 		const rows = chats(50, '55219');
 		fake.state.pendingChats = rows;
 		fake.failNext({ status: 200, body: rows }, 1, (r) => r.query.page === '1');
-		const result = await runPlugChat(fake, { resource: 'chat', operation: 'getPending', returnAll: true });
+		const result = await runPlugChat(fake, {
+			resource: 'chat',
+			operation: 'getPending',
+			returnAll: true,
+		});
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['0', '1']);
 		expect(result.items).toHaveLength(50);
 	});
@@ -82,14 +109,26 @@ describe('chat: getAll and getPending page for real', () => {
 describe('chat: get and modify', () => {
 	it('gets a chat by phone', async () => {
 		fake.state.chats = chats(2);
-		const result = await runPlugChat(fake, { resource: 'chat', operation: 'get', phone: byNumber('(11) 90000-0001') });
+		const result = await runPlugChat(fake, {
+			resource: 'chat',
+			operation: 'get',
+			phone: byNumber('(11) 90000-0001'),
+		});
 		expect(result.error).toBeUndefined();
 		expect(fake.last().path).toBe('/api/whatsapp/chats/5511900000001');
-		expect(result.items[0].json).toMatchObject({ phone: '5511900000001', name: 'Cliente 1', isMuted: true });
+		expect(result.items[0].json).toMatchObject({
+			phone: '5511900000001',
+			name: 'Cliente 1',
+			isMuted: true,
+		});
 	});
 
-	it('reports an unknown chat with PlugChat\'s answer', async () => {
-		const result = await runPlugChat(fake, { resource: 'chat', operation: 'get', phone: byNumber('5511900000009') });
+	it("reports an unknown chat with PlugChat's answer", async () => {
+		const result = await runPlugChat(fake, {
+			resource: 'chat',
+			operation: 'get',
+			phone: byNumber('5511900000009'),
+		});
 		expect(result.error?.message).toBe('Chat not found');
 		expect(result.error?.httpCode).toBe('404');
 	});
@@ -97,57 +136,127 @@ describe('chat: get and modify', () => {
 	it('archives, pins and deletes a chat', async () => {
 		fake.state.chats = chats(1);
 		for (const action of ['archive', 'pin']) {
-			const result = await runPlugChat(fake, { resource: 'chat', operation: 'modify', phone: byNumber('5511900000000'), action });
-			expect(result.items[0].json).toEqual({ success: true, phone: '5511900000000', action, value: true });
+			const result = await runPlugChat(fake, {
+				resource: 'chat',
+				operation: 'modify',
+				phone: byNumber('5511900000000'),
+				action,
+			});
+			expect(result.items[0].json).toEqual({
+				success: true,
+				phone: '5511900000000',
+				action,
+				value: true,
+			});
 		}
 		expect(fake.state.chats[0]).toMatchObject({ archived: true, pinned: true });
-		await runPlugChat(fake, { resource: 'chat', operation: 'modify', phone: byNumber('5511900000000'), action: 'delete' });
+		await runPlugChat(fake, {
+			resource: 'chat',
+			operation: 'modify',
+			phone: byNumber('5511900000000'),
+			action: 'delete',
+		});
 		expect(fake.state.chats).toHaveLength(0);
-		expect(fake.last('POST', '/api/whatsapp/modify-chat').json).toEqual({ phone: '5511900000000', action: 'delete' });
+		expect(fake.last('POST', '/api/whatsapp/modify-chat').json).toEqual({
+			phone: '5511900000000',
+			action: 'delete',
+		});
 	});
 
 	it('turns {"value": false} into an error', async () => {
-		const result = await runPlugChat(fake, { resource: 'chat', operation: 'modify', phone: byNumber('5511900000000'), action: 'pin' });
+		const result = await runPlugChat(fake, {
+			resource: 'chat',
+			operation: 'modify',
+			phone: byNumber('5511900000000'),
+			action: 'pin',
+		});
 		expect(result.error?.message).toBe('PlugChat did not pin the chat');
 	});
 });
 
 describe('contact', () => {
 	it('walks contacts page by page and stops at the limit', async () => {
-		fake.state.contacts = Array.from({ length: 75 }, (_, n) => ({ name: `Contato ${n}`, short: 'C', notify: 'C', phone: `55319${String(n).padStart(8, '0')}` }));
-		const all = await runPlugChat(fake, { resource: 'contact', operation: 'getAll', returnAll: true });
+		fake.state.contacts = Array.from({ length: 75 }, (_, n) => ({
+			name: `Contato ${n}`,
+			short: 'C',
+			notify: 'C',
+			phone: `55319${String(n).padStart(8, '0')}`,
+		}));
+		const all = await runPlugChat(fake, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(all.items).toHaveLength(75);
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['1', '2']);
 		fake.reset();
-		const some = await runPlugChat(fake, { resource: 'contact', operation: 'getAll', returnAll: false, limit: 10 });
+		const some = await runPlugChat(fake, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 10,
+		});
 		expect(some.items).toHaveLength(10);
 		expect(fake.requests).toHaveLength(1);
 	});
 
 	it('gets a contact', async () => {
-		fake.state.contacts = [{ name: 'Ana Souza', short: 'Ana', notify: 'Ana', phone: '5511987654321', imgUrl: 'https://pps.whatsapp.net/x.jpg' }];
-		const result = await runPlugChat(fake, { resource: 'contact', operation: 'get', phone: byNumber('11 98765-4321') });
+		fake.state.contacts = [
+			{
+				name: 'Ana Souza',
+				short: 'Ana',
+				notify: 'Ana',
+				phone: '5511987654321',
+				imgUrl: 'https://pps.whatsapp.net/x.jpg',
+			},
+		];
+		const result = await runPlugChat(fake, {
+			resource: 'contact',
+			operation: 'get',
+			phone: byNumber('11 98765-4321'),
+		});
 		expect(fake.last().path).toBe('/api/whatsapp/contacts/5511987654321');
 		expect(result.items[0].json).toMatchObject({ name: 'Ana Souza', phone: '5511987654321' });
 	});
 
 	it('checks WhatsApp and reads the documented array answer as a boolean', async () => {
 		fake.state.whatsappNumbers = ['5511987654321'];
-		const yes = await runPlugChat(fake, { resource: 'contact', operation: 'checkWhatsApp', phone: byNumber('5511987654321') });
+		const yes = await runPlugChat(fake, {
+			resource: 'contact',
+			operation: 'checkWhatsApp',
+			phone: byNumber('5511987654321'),
+		});
 		expect(fake.last().path).toBe('/api/whatsapp/phone-exists/5511987654321');
 		expect(yes.items[0].json).toEqual({ phone: '5511987654321', exists: true });
-		const no = await runPlugChat(fake, { resource: 'contact', operation: 'checkWhatsApp', phone: byNumber('5511912345678') });
+		const no = await runPlugChat(fake, {
+			resource: 'contact',
+			operation: 'checkWhatsApp',
+			phone: byNumber('5511912345678'),
+		});
 		expect(no.items[0].json).toEqual({ phone: '5511912345678', exists: false });
 		fake.failNext({ status: 200, body: { exists: 'true' } });
-		const stringy = await runPlugChat(fake, { resource: 'contact', operation: 'checkWhatsApp', phone: byNumber('5511912345678') });
+		const stringy = await runPlugChat(fake, {
+			resource: 'contact',
+			operation: 'checkWhatsApp',
+			phone: byNumber('5511912345678'),
+		});
 		expect(stringy.items[0].json.exists).toBe(true);
 	});
 
 	it('gets the profile picture link, and downloads it without sending the PlugChat token', async () => {
 		fake.state.profilePictures['5511987654321'] = '/cdn/pictures/5511987654321.jpg';
-		const link = await runPlugChat(fake, { resource: 'contact', operation: 'getProfilePicture', phone: byNumber('5511987654321'), download: false });
+		const link = await runPlugChat(fake, {
+			resource: 'contact',
+			operation: 'getProfilePicture',
+			phone: byNumber('5511987654321'),
+			download: false,
+		});
 		expect(fake.last().query.phone).toBe('5511987654321');
-		expect(link.items[0].json).toEqual({ phone: '5511987654321', link: `${fake.url}/cdn/pictures/5511987654321.jpg`, hasPicture: true });
+		expect(link.items[0].json).toEqual({
+			phone: '5511987654321',
+			link: `${fake.url}/cdn/pictures/5511987654321.jpg`,
+			hasPicture: true,
+		});
 		expect(link.items[0].binary).toBeUndefined();
 
 		const file = await runPlugChat(fake, {
@@ -160,11 +269,20 @@ describe('contact', () => {
 		expect(file.error).toBeUndefined();
 		const cdn = fake.last('GET', /^\/cdn\//);
 		expect(cdn.headers.authorization).toBeUndefined();
-		expect(file.items[0].binary?.foto).toMatchObject({ mimeType: 'image/png', fileName: '5511987654321.png' });
+		expect(file.items[0].binary?.foto).toMatchObject({
+			mimeType: 'image/png',
+			fileName: '5511987654321.png',
+		});
 	});
 
 	it('says there is no picture instead of failing', async () => {
-		const result = await runPlugChat(fake, { resource: 'contact', operation: 'getProfilePicture', phone: byNumber('5511987654321'), download: true, binaryPropertyName: 'data' });
+		const result = await runPlugChat(fake, {
+			resource: 'contact',
+			operation: 'getProfilePicture',
+			phone: byNumber('5511987654321'),
+			download: true,
+			binaryPropertyName: 'data',
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ phone: '5511987654321', link: null, hasPicture: false });
 	});
@@ -172,35 +290,80 @@ describe('contact', () => {
 
 describe('department and operator', () => {
 	it('lists departments with Return All / Limit and the active filter', async () => {
-		const all = await runPlugChat(fake, { resource: 'department', operation: 'getAll', returnAll: true, activeOnly: false });
+		const all = await runPlugChat(fake, {
+			resource: 'department',
+			operation: 'getAll',
+			returnAll: true,
+			activeOnly: false,
+		});
 		expect(all.items.map((i) => i.json.id)).toEqual(['dep-geral', 'dep-vendas', 'dep-antigo']);
-		const active = await runPlugChat(fake, { resource: 'department', operation: 'getAll', returnAll: false, limit: 5, activeOnly: true });
+		const active = await runPlugChat(fake, {
+			resource: 'department',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			activeOnly: true,
+		});
 		expect(active.items.map((i) => i.json.id)).toEqual(['dep-geral', 'dep-vendas']);
-		const one = await runPlugChat(fake, { resource: 'department', operation: 'getAll', returnAll: false, limit: 1, activeOnly: false });
+		const one = await runPlugChat(fake, {
+			resource: 'department',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+			activeOnly: false,
+		});
 		expect(one.items).toHaveLength(1);
 	});
 
 	it('lists operators with departmentIds next to the API\'s "departaments", filtered by department', async () => {
-		const result = await runPlugChat(fake, { resource: 'operator', operation: 'getAll', returnAll: true, filters: { departmentId: 'dep-vendas', activeOnly: true } });
+		const result = await runPlugChat(fake, {
+			resource: 'operator',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { departmentId: 'dep-vendas', activeOnly: true },
+		});
 		expect(result.items.map((i) => i.json.id)).toEqual(['op-marina']);
-		expect(result.items[0].json).toMatchObject({ departaments: ['dep-geral', 'dep-vendas'], departmentIds: ['dep-geral', 'dep-vendas'] });
-		const everyone = await runPlugChat(fake, { resource: 'operator', operation: 'getAll', returnAll: true, filters: {} });
+		expect(result.items[0].json).toMatchObject({
+			departaments: ['dep-geral', 'dep-vendas'],
+			departmentIds: ['dep-geral', 'dep-vendas'],
+		});
+		const everyone = await runPlugChat(fake, {
+			resource: 'operator',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		});
 		expect(everyone.items).toHaveLength(3);
 	});
 
-	it('gets operators\' online state by account ID', async () => {
-		const result = await runPlugChat(fake, { resource: 'operator', operation: 'getOnline', accountId: 'acc-plug-0001', onlineOnly: false });
+	it("gets operators' online state by account ID", async () => {
+		const result = await runPlugChat(fake, {
+			resource: 'operator',
+			operation: 'getOnline',
+			accountId: 'acc-plug-0001',
+			onlineOnly: false,
+		});
 		expect(fake.last().query).toEqual({ id: 'acc-plug-0001' });
 		expect(result.items.map((i) => [i.json.id, i.json.online])).toEqual([
 			['op-lucas', true],
 			['op-marina', false],
 		]);
-		const online = await runPlugChat(fake, { resource: 'operator', operation: 'getOnline', accountId: 'acc-plug-0001', onlineOnly: true });
+		const online = await runPlugChat(fake, {
+			resource: 'operator',
+			operation: 'getOnline',
+			accountId: 'acc-plug-0001',
+			onlineOnly: true,
+		});
 		expect(online.items.map((i) => i.json.id)).toEqual(['op-lucas']);
 	});
 
-	it('reports PlugChat\'s 400 for an unknown account', async () => {
-		const result = await runPlugChat(fake, { resource: 'operator', operation: 'getOnline', accountId: 'nope', onlineOnly: false });
+	it("reports PlugChat's 400 for an unknown account", async () => {
+		const result = await runPlugChat(fake, {
+			resource: 'operator',
+			operation: 'getOnline',
+			accountId: 'nope',
+			onlineOnly: false,
+		});
 		expect(result.error?.httpCode).toBe('400');
 		expect(result.error?.message).toBe('account not found');
 	});
@@ -225,22 +388,44 @@ describe('dropdowns and list searches', () => {
 		const first = await withLoadOptions(fake, (context) => searchChats.call(context));
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('2');
-		const second = await withLoadOptions(fake, (context) => searchChats.call(context, undefined, '2'));
+		const second = await withLoadOptions(fake, (context) =>
+			searchChats.call(context, undefined, '2'),
+		);
 		expect(second.results).toHaveLength(11);
 		expect(second.paginationToken).toBeUndefined();
 
-		const byDigits = await withLoadOptions(fake, (context) => searchChats.call(context, '(11) 90000-0042'));
-		expect(byDigits.results).toEqual([{ name: 'Cliente 42 (5511900000042)', value: '5511900000042' }]);
+		const byDigits = await withLoadOptions(fake, (context) =>
+			searchChats.call(context, '(11) 90000-0042'),
+		);
+		expect(byDigits.results).toEqual([
+			{ name: 'Cliente 42 (5511900000042)', value: '5511900000042' },
+		]);
 
-		const groups = await withLoadOptions(fake, (context) => searchGroups.call(context, undefined, '2'));
-		expect(groups.results).toEqual([{ name: `Equipe Vendas (${group.phone})`, value: group.phone }]);
-		const people = await withLoadOptions(fake, (context) => searchPeopleChats.call(context, 'vendas', '2'));
+		const groups = await withLoadOptions(fake, (context) =>
+			searchGroups.call(context, undefined, '2'),
+		);
+		expect(groups.results).toEqual([
+			{ name: `Equipe Vendas (${group.phone})`, value: group.phone },
+		]);
+		const people = await withLoadOptions(fake, (context) =>
+			searchPeopleChats.call(context, 'vendas', '2'),
+		);
 		expect(people.results).toEqual([]);
 	});
 
 	it('lists queued messages by zaapId', async () => {
-		fake.state.queue = [{ Message: 'Seu boleto vence amanhã', Phone: '5511987654321', ZaapId: 'Z1', Created: 1624977905648, MessageId: 'M1' }];
+		fake.state.queue = [
+			{
+				Message: 'Seu boleto vence amanhã',
+				Phone: '5511987654321',
+				ZaapId: 'Z1',
+				Created: 1624977905648,
+				MessageId: 'M1',
+			},
+		];
 		const result = await withLoadOptions(fake, (context) => searchQueue.call(context, 'boleto'));
-		expect(result.results).toEqual([{ name: '5511987654321: Seu boleto vence amanhã', value: 'Z1' }]);
+		expect(result.results).toEqual([
+			{ name: '5511987654321: Seu boleto vence amanhã', value: 'Z1' },
+		]);
 	});
 });

@@ -1,4 +1,5 @@
 import { binaryInput } from '../harness';
+
 import { byNumber, runPlugChat, usePlugChatFake } from './helpers';
 
 const fake = usePlugChatFake();
@@ -20,9 +21,16 @@ describe('message: text', () => {
 			options: {},
 		});
 		expect(result.error).toBeUndefined();
-		expect(sentBody('/api/whatsapp/send-text')).toEqual({ phone: '5511987654321', message: 'Olá *Ana*!\nSeu pedido saiu.' });
+		expect(sentBody('/api/whatsapp/send-text')).toEqual({
+			phone: '5511987654321',
+			message: 'Olá *Ana*!\nSeu pedido saiu.',
+		});
 		const sent = fake.state.sent[0];
-		expect(result.items[0].json).toEqual({ phone: '5511987654321', zaapId: sent.zaapId, messageId: sent.messageId });
+		expect(result.items[0].json).toEqual({
+			phone: '5511987654321',
+			zaapId: sent.zaapId,
+			messageId: sent.messageId,
+		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -47,7 +55,12 @@ describe('message: text', () => {
 		const result = await runPlugChat(fake, {
 			resource: 'message',
 			operation: 'sendText',
-			phone: { __rl: true, mode: 'list', value: '5511987654321', cachedResultName: 'Ana (5511987654321)' },
+			phone: {
+				__rl: true,
+				mode: 'list',
+				value: '5511987654321',
+				cachedResultName: 'Ana (5511987654321)',
+			},
 			message: 'Oi',
 			options: {},
 		});
@@ -56,16 +69,34 @@ describe('message: text', () => {
 	});
 
 	it('refuses letters in a phone number and an out-of-range delay, sending nothing', async () => {
-		const letters = await runPlugChat(fake, { resource: 'message', operation: 'sendText', phone: byNumber('11 9876-ABCD'), message: 'x', options: {} });
+		const letters = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendText',
+			phone: byNumber('11 9876-ABCD'),
+			message: 'x',
+			options: {},
+		});
 		expect(letters.error?.message).toBe('Invalid phone number in "Phone"');
 		expect(letters.error?.description).toMatch(/contains letters/);
-		const delay = await runPlugChat(fake, { resource: 'message', operation: 'sendText', phone: byNumber('5511987654321'), message: 'x', options: { delayMessage: 30 } });
+		const delay = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendText',
+			phone: byNumber('5511987654321'),
+			message: 'x',
+			options: { delayMessage: 30 },
+		});
 		expect(delay.error?.message).toBe('"Delay (Seconds)" must be a whole number from 1 to 15');
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('refuses a blank message', async () => {
-		const result = await runPlugChat(fake, { resource: 'message', operation: 'sendText', phone: byNumber('5511987654321'), message: '={{ "   " }}', options: {} });
+		const result = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendText',
+			phone: byNumber('5511987654321'),
+			message: '={{ "   " }}',
+			options: {},
+		});
 		expect(result.error?.message).toBe('"Message" is required');
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -75,8 +106,22 @@ describe('message: media', () => {
 	it('sends an image from a binary property as a data URI, with caption', async () => {
 		const result = await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendImage', phone: byNumber('5511987654321'), source: 'binary', binaryPropertyName: 'foto', caption: 'Seu comprovante', options: {} },
-			{ items: [binaryInput({ foto: { content: JPEG, fileName: 'comprovante.jpg', mimeType: 'image/jpeg' } })] },
+			{
+				resource: 'message',
+				operation: 'sendImage',
+				phone: byNumber('5511987654321'),
+				source: 'binary',
+				binaryPropertyName: 'foto',
+				caption: 'Seu comprovante',
+				options: {},
+			},
+			{
+				items: [
+					binaryInput({
+						foto: { content: JPEG, fileName: 'comprovante.jpg', mimeType: 'image/jpeg' },
+					}),
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(sentBody('/api/whatsapp/send-image')).toEqual({
@@ -84,7 +129,12 @@ describe('message: media', () => {
 			image: `data:image/jpeg;base64,${JPEG.toString('base64')}`,
 			caption: 'Seu comprovante',
 		});
-		expect(result.items[0].json).toMatchObject({ source: 'binary', fileName: 'comprovante.jpg', mimeType: 'image/jpeg', fileSize: JPEG.length });
+		expect(result.items[0].json).toMatchObject({
+			source: 'binary',
+			fileName: 'comprovante.jpg',
+			mimeType: 'image/jpeg',
+			fileSize: JPEG.length,
+		});
 	});
 
 	it('sends an image by URL as it is', async () => {
@@ -98,14 +148,31 @@ describe('message: media', () => {
 			options: {},
 		});
 		expect(result.error).toBeUndefined();
-		expect(sentBody('/api/whatsapp/send-image')).toEqual({ phone: '5511987654321', image: 'https://cdn.example.com/a.png' });
+		expect(sentBody('/api/whatsapp/send-image')).toEqual({
+			phone: '5511987654321',
+			image: 'https://cdn.example.com/a.png',
+		});
 	});
 
 	it('refuses a PDF sent as an image, and names the better operation', async () => {
 		const result = await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendImage', phone: byNumber('5511987654321'), source: 'binary', binaryPropertyName: 'data', caption: '', options: {} },
-			{ items: [binaryInput({ data: { content: PDF, fileName: 'boleto.pdf', mimeType: 'application/pdf' } })] },
+			{
+				resource: 'message',
+				operation: 'sendImage',
+				phone: byNumber('5511987654321'),
+				source: 'binary',
+				binaryPropertyName: 'data',
+				caption: '',
+				options: {},
+			},
+			{
+				items: [
+					binaryInput({
+						data: { content: PDF, fileName: 'boleto.pdf', mimeType: 'application/pdf' },
+					}),
+				],
+			},
 		);
 		expect(result.error?.message).toBe('The file in "data" is application/pdf, not an image');
 		expect(result.error?.description).toMatch(/Send Document/);
@@ -115,21 +182,51 @@ describe('message: media', () => {
 	it('names the binary properties an item has when the chosen one is missing', async () => {
 		const result = await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendAudio', phone: byNumber('5511987654321'), source: 'binary', binaryPropertyName: 'audio', options: {} },
-			{ items: [binaryInput({ voz: { content: 'OggS', fileName: 'voz.ogg', mimeType: 'audio/ogg' } })] },
+			{
+				resource: 'message',
+				operation: 'sendAudio',
+				phone: byNumber('5511987654321'),
+				source: 'binary',
+				binaryPropertyName: 'audio',
+				options: {},
+			},
+			{
+				items: [
+					binaryInput({ voz: { content: 'OggS', fileName: 'voz.ogg', mimeType: 'audio/ogg' } }),
+				],
+			},
 		);
 		expect(result.error?.message).toBe('Item 0 has no binary property "audio"');
 		expect(result.error?.description).toMatch(/voz/);
 	});
 
-	it('sends audio, fixing n8n\'s octet-stream label from the file name', async () => {
+	it("sends audio, fixing n8n's octet-stream label from the file name", async () => {
 		const result = await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendAudio', phone: byNumber('5511987654321'), source: 'binary', binaryPropertyName: 'data', options: {} },
-			{ items: [binaryInput({ data: { content: 'OggS-voice', fileName: 'voz.ogg', mimeType: 'application/octet-stream' } })] },
+			{
+				resource: 'message',
+				operation: 'sendAudio',
+				phone: byNumber('5511987654321'),
+				source: 'binary',
+				binaryPropertyName: 'data',
+				options: {},
+			},
+			{
+				items: [
+					binaryInput({
+						data: {
+							content: 'OggS-voice',
+							fileName: 'voz.ogg',
+							mimeType: 'application/octet-stream',
+						},
+					}),
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(sentBody('/api/whatsapp/send-audio').audio).toBe(`data:audio/ogg;base64,${Buffer.from('OggS-voice').toString('base64')}`);
+		expect(sentBody('/api/whatsapp/send-audio').audio).toBe(
+			`data:audio/ogg;base64,${Buffer.from('OggS-voice').toString('base64')}`,
+		);
 	});
 
 	it('sends a video by URL with caption', async () => {
@@ -143,11 +240,23 @@ describe('message: media', () => {
 			options: {},
 		});
 		expect(result.error).toBeUndefined();
-		expect(sentBody('/api/whatsapp/send-video')).toEqual({ phone: '5511987654321', video: 'https://cdn.example.com/tutorial.mp4', caption: 'Tutorial' });
+		expect(sentBody('/api/whatsapp/send-video')).toEqual({
+			phone: '5511987654321',
+			video: 'https://cdn.example.com/tutorial.mp4',
+			caption: 'Tutorial',
+		});
 	});
 
 	it('refuses a media URL that is not a web address', async () => {
-		const result = await runPlugChat(fake, { resource: 'message', operation: 'sendVideo', phone: byNumber('5511987654321'), source: 'url', mediaUrl: 'C:\\videos\\a.mp4', caption: '', options: {} });
+		const result = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendVideo',
+			phone: byNumber('5511987654321'),
+			source: 'url',
+			mediaUrl: 'C:\\videos\\a.mp4',
+			caption: '',
+			options: {},
+		});
 		expect(result.error?.message).toBe('"C:\\videos\\a.mp4" is not a web address');
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -157,13 +266,30 @@ describe('message: document', () => {
 	it('puts the extension of the file name in the path and sends the name', async () => {
 		const result = await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendDocument', phone: byNumber('5511987654321'), source: 'binary', binaryPropertyName: 'data', options: {} },
-			{ items: [binaryInput({ data: { content: PDF, fileName: 'Boleto Maio.PDF', mimeType: 'application/pdf' } })] },
+			{
+				resource: 'message',
+				operation: 'sendDocument',
+				phone: byNumber('5511987654321'),
+				source: 'binary',
+				binaryPropertyName: 'data',
+				options: {},
+			},
+			{
+				items: [
+					binaryInput({
+						data: { content: PDF, fileName: 'Boleto Maio.PDF', mimeType: 'application/pdf' },
+					}),
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		const request = fake.last('POST', /^\/api\/whatsapp\/send-document\//);
 		expect(request.path).toBe('/api/whatsapp/send-document/pdf');
-		expect(request.json).toEqual({ phone: '5511987654321', document: `data:application/pdf;base64,${PDF.toString('base64')}`, fileName: 'Boleto Maio.PDF' });
+		expect(request.json).toEqual({
+			phone: '5511987654321',
+			document: `data:application/pdf;base64,${PDF.toString('base64')}`,
+			fileName: 'Boleto Maio.PDF',
+		});
 		expect(result.items[0].json).toMatchObject({ extension: 'pdf', fileName: 'Boleto Maio.PDF' });
 	});
 
@@ -171,8 +297,17 @@ describe('message: document', () => {
 		const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 		await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendDocument', phone: byNumber('5511987654321'), source: 'binary', binaryPropertyName: 'data', options: { fileName: 'Relatório' } },
-			{ items: [binaryInput({ data: { content: 'PK..', fileName: 'relatorio', mimeType: xlsx } })] },
+			{
+				resource: 'message',
+				operation: 'sendDocument',
+				phone: byNumber('5511987654321'),
+				source: 'binary',
+				binaryPropertyName: 'data',
+				options: { fileName: 'Relatório' },
+			},
+			{
+				items: [binaryInput({ data: { content: 'PK..', fileName: 'relatorio', mimeType: xlsx } })],
+			},
 		);
 		expect(fake.last().path).toBe('/api/whatsapp/send-document/xlsx');
 		expect((fake.last().json as Record<string, unknown>).fileName).toBe('Relatório');
@@ -210,7 +345,10 @@ describe('message: link, location, contact', () => {
 			message: 'Confira nosso site',
 			linkUrl: 'https://www.plugchat.com.br/',
 			title: 'Plug Chat',
-			options: { linkDescription: 'Atendimento no WhatsApp', image: 'https://www.plugchat.com.br/logo.png' },
+			options: {
+				linkDescription: 'Atendimento no WhatsApp',
+				image: 'https://www.plugchat.com.br/logo.png',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(sentBody('/api/whatsapp/send-link')).toEqual({
@@ -284,7 +422,14 @@ describe('message: link, location, contact', () => {
 	});
 
 	it('names the field that holds a bad contact number', async () => {
-		const result = await runPlugChat(fake, { resource: 'message', operation: 'sendContact', phone: byNumber('5511987654321'), contactName: 'X', contactPhone: '999', options: {} });
+		const result = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendContact',
+			phone: byNumber('5511987654321'),
+			contactName: 'X',
+			contactPhone: '999',
+			options: {},
+		});
 		expect(result.error?.message).toBe('Invalid phone number in "Contact Phone"');
 	});
 });
@@ -303,7 +448,12 @@ describe('message: buttons and option lists', () => {
 		expect(sentBody('/api/whatsapp/send-button-list')).toEqual({
 			phone: '5511987654321',
 			message: 'Podemos confirmar?',
-			buttonList: { buttons: [{ id: 'yes', label: 'Sim' }, { id: '2', label: 'Não' }] },
+			buttonList: {
+				buttons: [
+					{ id: 'yes', label: 'Sim' },
+					{ id: '2', label: 'Não' },
+				],
+			},
 		});
 	});
 
@@ -328,7 +478,12 @@ describe('message: buttons and option lists', () => {
 			message: 'Selecione a melhor opção:',
 			title: 'Opções disponíveis',
 			buttonLabel: 'Abrir lista',
-			optionList: { option: [{ title: 'Segunda via', description: 'Boleto atualizado' }, { id: 'h', title: 'Humano', description: '' }] },
+			optionList: {
+				option: [
+					{ title: 'Segunda via', description: 'Boleto atualizado' },
+					{ id: 'h', title: 'Humano', description: '' },
+				],
+			},
 			options: { delayMessage: 2 },
 		});
 		expect(result.error).toBeUndefined();
@@ -350,20 +505,41 @@ describe('message: buttons and option lists', () => {
 
 describe('message: read and delete', () => {
 	it('marks a message as read (PlugChat answers 204)', async () => {
-		const result = await runPlugChat(fake, { resource: 'message', operation: 'markAsRead', phone: byNumber('5511987654321'), messageId: '3EB0A813' });
+		const result = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'markAsRead',
+			phone: byNumber('5511987654321'),
+			messageId: '3EB0A813',
+		});
 		expect(result.error).toBeUndefined();
 		expect(fake.state.read).toEqual([{ phone: '5511987654321', messageId: '3EB0A813' }]);
 		expect(fake.last().status).toBe(204);
-		expect(result.items[0].json).toEqual({ success: true, phone: '5511987654321', messageId: '3EB0A813' });
+		expect(result.items[0].json).toEqual({
+			success: true,
+			phone: '5511987654321',
+			messageId: '3EB0A813',
+		});
 	});
 
 	it('deletes a message with everything in the query string', async () => {
-		const result = await runPlugChat(fake, { resource: 'message', operation: 'delete', phone: byNumber('5511987654321'), messageId: '3EB0A813', owner: false });
+		const result = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'delete',
+			phone: byNumber('5511987654321'),
+			messageId: '3EB0A813',
+			owner: false,
+		});
 		expect(result.error).toBeUndefined();
 		const request = fake.last('DELETE', '/api/whatsapp/messages');
-		expect(request.query).toEqual({ messageId: '3EB0A813', phone: '5511987654321', owner: 'false' });
+		expect(request.query).toEqual({
+			messageId: '3EB0A813',
+			phone: '5511987654321',
+			owner: 'false',
+		});
 		expect(request.rawBody.length).toBe(0);
-		expect(fake.state.deleted).toEqual([{ phone: '5511987654321', messageId: '3EB0A813', owner: false }]);
+		expect(fake.state.deleted).toEqual([
+			{ phone: '5511987654321', messageId: '3EB0A813', owner: false },
+		]);
 		expect(result.items[0].json).toMatchObject({ deleted: true, owner: false });
 	});
 });
@@ -371,7 +547,13 @@ describe('message: read and delete', () => {
 describe('message: sends are never repeated after an ambiguous failure', () => {
 	it('does not resend a text after the connection dropped mid-request', async () => {
 		fake.failNext('drop-after');
-		const result = await runPlugChat(fake, { resource: 'message', operation: 'sendText', phone: byNumber('5511987654321'), message: 'Uma vez só', options: {} });
+		const result = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendText',
+			phone: byNumber('5511987654321'),
+			message: 'Uma vez só',
+			options: {},
+		});
 		expect(result.error?.message).toBe('The connection to PlugChat failed');
 		expect(fake.requests).toHaveLength(1);
 		expect(fake.state.sent).toHaveLength(1);
@@ -379,7 +561,13 @@ describe('message: sends are never repeated after an ambiguous failure', () => {
 
 	it('retries a send refused with 429 (nothing was processed)', async () => {
 		fake.failNext('429');
-		const result = await runPlugChat(fake, { resource: 'message', operation: 'sendText', phone: byNumber('5511987654321'), message: 'Oi', options: {} });
+		const result = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendText',
+			phone: byNumber('5511987654321'),
+			message: 'Oi',
+			options: {},
+		});
 		expect(result.error).toBeUndefined();
 		expect(fake.requests).toHaveLength(2);
 		expect(fake.state.sent).toHaveLength(1);

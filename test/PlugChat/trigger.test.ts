@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { PlugChatTrigger } from '../../nodes/PlugChat/PlugChatTrigger.node';
 import { deliverWebhook, runWebhookMethod, webhookUrlFor } from '../harness';
 import type { NodeSetup } from '../harness';
+
 import { credentialsFor, usePlugChatFake } from './helpers';
 
 const fake = usePlugChatFake();
@@ -27,7 +28,7 @@ describe('trigger lifecycle', () => {
 		fake.requireHttps = false;
 	});
 
-	it('registers its URL for exactly the chosen events, with ?event=, leaving the user\'s other URLs alone', async () => {
+	it("registers its URL for exactly the chosen events, with ?event=, leaving the user's other URLs alone", async () => {
 		fake.state.webhooks.sendingMessage = 'https://erp.example.com/plugchat/sent';
 		fake.state.webhooks.finishAttendance = 'https://crm.example.com/finish';
 		const setup = triggerSetup({ events: ['receiveMessage', 'messageStatus'] });
@@ -38,8 +39,17 @@ describe('trigger lifecycle', () => {
 		expect(created.result).toBe(true);
 		expect(created.webhookUrl).toBe(url);
 
-		expect(putBodies()).toEqual([{ value: { messageStatus: `${url}?event=messageStatus`, receiveMessage: `${url}?event=receiveMessage` } }]);
-		expect(fake.last('PUT', '/api/integrations/update-webhooks').headers['content-type']).toMatch(/application\/json/);
+		expect(putBodies()).toEqual([
+			{
+				value: {
+					messageStatus: `${url}?event=messageStatus`,
+					receiveMessage: `${url}?event=receiveMessage`,
+				},
+			},
+		]);
+		expect(fake.last('PUT', '/api/integrations/update-webhooks').headers['content-type']).toMatch(
+			/application\/json/,
+		);
 		expect(fake.state.webhooks).toEqual({
 			finishAttendance: 'https://crm.example.com/finish',
 			startAttendance: '',
@@ -49,7 +59,9 @@ describe('trigger lifecycle', () => {
 			messageStatus: `${url}?event=messageStatus`,
 			whenDisconnecting: '',
 		});
-		expect(setup.staticData).toEqual({ 'node:PlugChat Trigger': { registrations: { [url]: ['messageStatus', 'receiveMessage'] } } });
+		expect(setup.staticData).toEqual({
+			'node:PlugChat Trigger': { registrations: { [url]: ['messageStatus', 'receiveMessage'] } },
+		});
 	});
 
 	it('re-activates without a second registration or a duplicated event parameter', async () => {
@@ -66,8 +78,12 @@ describe('trigger lifecycle', () => {
 		await runWebhookMethod(setup, 'create');
 		expect(putBodies()).toEqual([{ value: { receiveMessage: `${url}?event=receiveMessage` } }]);
 		expect(fake.state.webhooks.receiveMessage).toBe(`${url}?event=receiveMessage`);
-		expect(new URL(fake.state.webhooks.receiveMessage).searchParams.getAll('event')).toEqual(['receiveMessage']);
-		expect((setup.staticData!['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({ [url]: ['receiveMessage'] });
+		expect(new URL(fake.state.webhooks.receiveMessage).searchParams.getAll('event')).toEqual([
+			'receiveMessage',
+		]);
+		expect((setup.staticData!['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({
+			[url]: ['receiveMessage'],
+		});
 	});
 
 	it('after the events change, registers the new ones and clears only the ones it dropped', async () => {
@@ -82,7 +98,13 @@ describe('trigger lifecycle', () => {
 		expect((await runWebhookMethod(after, 'checkExists')).result).toBe(false);
 		await runWebhookMethod(after, 'create');
 		expect(putBodies()).toEqual([
-			{ value: { messageStatus: '', receiveMessage: `${url}?event=receiveMessage`, startAttendance: `${url}?event=startAttendance` } },
+			{
+				value: {
+					messageStatus: '',
+					receiveMessage: `${url}?event=receiveMessage`,
+					startAttendance: `${url}?event=startAttendance`,
+				},
+			},
 		]);
 		expect(fake.state.webhooks.messageStatus).toBe('');
 		expect(fake.state.webhooks.sendingMessage).toBe('https://erp.example.com/plugchat/sent');
@@ -130,7 +152,9 @@ describe('trigger lifecycle', () => {
 
 		await runWebhookMethod(test, 'delete', { mode: 'manual' });
 		expect(fake.state.webhooks.receiveMessage).toBe(`${productionUrl}?event=receiveMessage`);
-		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({ [productionUrl]: ['messageStatus', 'receiveMessage'] });
+		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({
+			[productionUrl]: ['messageStatus', 'receiveMessage'],
+		});
 		expect((await runWebhookMethod(production, 'checkExists')).result).toBe(true);
 	});
 
@@ -145,7 +169,9 @@ describe('trigger lifecycle', () => {
 		const productionUrl = webhookUrlFor(production);
 		await runWebhookMethod(production, 'create');
 		expect(fake.state.webhooks.startAttendance).toBe('');
-		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({ [productionUrl]: ['receiveMessage'] });
+		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({
+			[productionUrl]: ['receiveMessage'],
+		});
 	});
 
 	it('keeps its registration when PlugChat refuses to clear it, so a later deactivation can retry', async () => {
@@ -153,16 +179,24 @@ describe('trigger lifecycle', () => {
 		await runWebhookMethod(setup, 'create');
 		fake.failNext({ status: 500, body: { message: 'internal error' } });
 		await expect(runWebhookMethod(setup, 'delete')).rejects.toThrow('internal error');
-		expect(Object.keys((setup.staticData!['node:PlugChat Trigger'] as IDataObject).registrations as IDataObject)).toHaveLength(1);
+		expect(
+			Object.keys(
+				(setup.staticData!['node:PlugChat Trigger'] as IDataObject).registrations as IDataObject,
+			),
+		).toHaveLength(1);
 	});
 });
 
-describe('trigger and PlugChat\'s HTTPS rule', () => {
+describe("trigger and PlugChat's HTTPS rule", () => {
 	it('surfaces the refusal of a plain-http URL as a readable error and records nothing', async () => {
 		const setup = triggerSetup({ events: ['receiveMessage'] });
-		const error = await runWebhookMethod(setup, 'create').catch((e: unknown) => e as { message: string; description: string; httpCode: string });
+		const error = await runWebhookMethod(setup, 'create').catch(
+			(e: unknown) => e as { message: string; description: string; httpCode: string },
+		);
 		expect(error).toMatchObject({ message: 'Unauthorized', httpCode: '401' });
-		expect((error as { description: string }).description).toMatch(/PlugChat accepts only HTTPS webhook URLs, and this one is plain http \(127\.0\.0\.1:5678\)/);
+		expect((error as { description: string }).description).toMatch(
+			/PlugChat accepts only HTTPS webhook URLs, and this one is plain http \(127\.0\.0\.1:5678\)/,
+		);
 		expect(fake.state.webhooks.receiveMessage).toBe('');
 		expect(setup.staticData).toEqual({ 'node:PlugChat Trigger': {} });
 	});
@@ -179,15 +213,35 @@ describe('trigger payloads', () => {
 		return setup;
 	}
 
-	async function deliver(setup: NodeSetup, event: Parameters<typeof fake.deliveryFor>[0], payload: unknown) {
+	async function deliver(
+		setup: NodeSetup,
+		event: Parameters<typeof fake.deliveryFor>[0],
+		payload: unknown,
+	) {
 		const { query, body } = fake.deliveryFor(event, payload);
 		const { response } = await deliverWebhook(setup, { body, query });
 		return response.workflowData?.[0] ?? [];
 	}
 
 	const chatMap = {
-		'MSG-B': { fromMe: true, isAutomaticMessage: true, messageId: 'MSG-B', momment: 1651065479380, phone: '554499999999', status: 'READ', text: { message: 'só um momento' } },
-		'MSG-A': { fromMe: false, messageId: 'MSG-A', momment: 1651065478000, phone: '554499999999', status: 'RECEIVED', text: { message: 'mensagem enviada' }, type: 'ReceivedCallback' },
+		'MSG-B': {
+			fromMe: true,
+			isAutomaticMessage: true,
+			messageId: 'MSG-B',
+			momment: 1651065479380,
+			phone: '554499999999',
+			status: 'READ',
+			text: { message: 'só um momento' },
+		},
+		'MSG-A': {
+			fromMe: false,
+			messageId: 'MSG-A',
+			momment: 1651065478000,
+			phone: '554499999999',
+			status: 'RECEIVED',
+			text: { message: 'mensagem enviada' },
+			type: 'ReceivedCallback',
+		},
 	};
 
 	it('finishAttendance: trims "operatorReport ", keeps both category forms, orders the messages', async () => {
@@ -214,7 +268,9 @@ describe('trigger payloads', () => {
 		const attendance = json.attendance as IDataObject;
 		expect(attendance.operatorReport).toBe('Cliente pediu segunda via');
 		expect(Object.keys(attendance)).not.toContain('operatorReport ');
-		expect(attendance.attendanceCategories).toEqual([{ categoryId: 'cat-1', categoryName: 'Financeiro', color: '#DDDD' }]);
+		expect(attendance.attendanceCategories).toEqual([
+			{ categoryId: 'cat-1', categoryName: 'Financeiro', color: '#DDDD' },
+		]);
 		expect((json.messages as IDataObject[]).map((m) => m.messageId)).toEqual(['MSG-A', 'MSG-B']);
 		expect(json.chat).toBeUndefined();
 	});
@@ -222,10 +278,22 @@ describe('trigger payloads', () => {
 	it('startAttendance: upper-cases the status and keeps the original', async () => {
 		const setup = await activate(['startAttendance']);
 		const items = await deliver(setup, 'startAttendance', {
-			attendance: { attendanceNumber: 1493, customer: { name: 'Ana', phone: '554499999999' }, departament: 'Geral', operator: 'Marina', momment: 1651065472000, startTime: 1651065471166, status: 'progress' },
+			attendance: {
+				attendanceNumber: 1493,
+				customer: { name: 'Ana', phone: '554499999999' },
+				departament: 'Geral',
+				operator: 'Marina',
+				momment: 1651065472000,
+				startTime: 1651065471166,
+				status: 'progress',
+			},
 			chat: {},
 		});
-		expect(items[0].json).toMatchObject({ event: 'startAttendance', attendance: { status: 'PROGRESS', statusOriginal: 'progress', attendanceNumber: 1493 }, messages: [] });
+		expect(items[0].json).toMatchObject({
+			event: 'startAttendance',
+			attendance: { status: 'PROGRESS', statusOriginal: 'progress', attendanceNumber: 1493 },
+			messages: [],
+		});
 	});
 
 	it('receiveMessage: passes a received text, skips messages sent by me by default', async () => {
@@ -250,38 +318,113 @@ describe('trigger payloads', () => {
 
 	it('receiveMessage: can keep messages sent by me and skip groups instead', async () => {
 		const setup = await activate(['receiveMessage'], { ignoreFromMe: false, ignoreGroups: true });
-		const mine = await deliver(setup, 'receiveMessage', { phone: '5544999999999', fromMe: true, type: 'ReceivedCallback', text: { message: 'eu' } });
+		const mine = await deliver(setup, 'receiveMessage', {
+			phone: '5544999999999',
+			fromMe: true,
+			type: 'ReceivedCallback',
+			text: { message: 'eu' },
+		});
 		expect(mine).toHaveLength(1);
-		expect(await deliver(setup, 'receiveMessage', { phone: '120363019502650977-group', isGroup: true, type: 'ReceivedCallback' })).toEqual([]);
-		expect(await deliver(setup, 'receiveMessage', { phone: '120363019502650977-group', type: 'ReceivedCallback' })).toEqual([]);
+		expect(
+			await deliver(setup, 'receiveMessage', {
+				phone: '120363019502650977-group',
+				isGroup: true,
+				type: 'ReceivedCallback',
+			}),
+		).toEqual([]);
+		expect(
+			await deliver(setup, 'receiveMessage', {
+				phone: '120363019502650977-group',
+				type: 'ReceivedCallback',
+			}),
+		).toEqual([]);
 	});
 
 	it('sendingMessage, messageStatus, whenDisconnecting and the undocumented messageDeliveryError', async () => {
-		const setup = await activate(['sendingMessage', 'messageStatus', 'whenDisconnecting', 'messageDeliveryError']);
-		const sent = await deliver(setup, 'sendingMessage', { phone: '554499999999', zaapId: 'Z1', messageId: 'M1', type: 'DeliveryCallback', instanceId: 'i' });
-		expect(sent[0].json).toEqual({ event: 'sendingMessage', phone: '554499999999', zaapId: 'Z1', messageId: 'M1', type: 'DeliveryCallback', instanceId: 'i' });
+		const setup = await activate([
+			'sendingMessage',
+			'messageStatus',
+			'whenDisconnecting',
+			'messageDeliveryError',
+		]);
+		const sent = await deliver(setup, 'sendingMessage', {
+			phone: '554499999999',
+			zaapId: 'Z1',
+			messageId: 'M1',
+			type: 'DeliveryCallback',
+			instanceId: 'i',
+		});
+		expect(sent[0].json).toEqual({
+			event: 'sendingMessage',
+			phone: '554499999999',
+			zaapId: 'Z1',
+			messageId: 'M1',
+			type: 'DeliveryCallback',
+			instanceId: 'i',
+		});
 
-		const status = await deliver(setup, 'messageStatus', { instanceId: 'i', status: 'read-self', id: 'M1', momment: 1632234645000, phoneDevice: 0, phone: '5544999999999', type: 'MessageStatusCallback', isGroup: false });
-		expect(status[0].json).toMatchObject({ event: 'messageStatus', status: 'READ-SELF', statusOriginal: 'read-self', ids: ['M1'] });
+		const status = await deliver(setup, 'messageStatus', {
+			instanceId: 'i',
+			status: 'read-self',
+			id: 'M1',
+			momment: 1632234645000,
+			phoneDevice: 0,
+			phone: '5544999999999',
+			type: 'MessageStatusCallback',
+			isGroup: false,
+		});
+		expect(status[0].json).toMatchObject({
+			event: 'messageStatus',
+			status: 'READ-SELF',
+			statusOriginal: 'read-self',
+			ids: ['M1'],
+		});
 
-		const disconnected = await deliver(setup, 'whenDisconnecting', { momment: 1580163342, error: 'Device has been disconnected', disconnected: true, type: 'DisconnectedCallback' });
-		expect(disconnected[0].json).toEqual({ event: 'whenDisconnecting', momment: 1580163342, error: 'Device has been disconnected', disconnected: true, type: 'DisconnectedCallback' });
+		const disconnected = await deliver(setup, 'whenDisconnecting', {
+			momment: 1580163342,
+			error: 'Device has been disconnected',
+			disconnected: true,
+			type: 'DisconnectedCallback',
+		});
+		expect(disconnected[0].json).toEqual({
+			event: 'whenDisconnecting',
+			momment: 1580163342,
+			error: 'Device has been disconnected',
+			disconnected: true,
+			type: 'DisconnectedCallback',
+		});
 
-		const failed = await deliver(setup, 'messageDeliveryError', { zaapId: 'Z9', error: 'number not on WhatsApp', ' phone': '5544999999999' });
-		expect(failed[0].json).toEqual({ event: 'messageDeliveryError', zaapId: 'Z9', error: 'number not on WhatsApp', phone: '5544999999999' });
+		const failed = await deliver(setup, 'messageDeliveryError', {
+			zaapId: 'Z9',
+			error: 'number not on WhatsApp',
+			' phone': '5544999999999',
+		});
+		expect(failed[0].json).toEqual({
+			event: 'messageDeliveryError',
+			zaapId: 'Z9',
+			error: 'number not on WhatsApp',
+			phone: '5544999999999',
+		});
 	});
 
 	it('starts no execution for an event the trigger did not choose', async () => {
 		const setup = await activate(['receiveMessage']);
-		const { response } = await deliverWebhook(setup, { body: { status: 'READ', type: 'MessageStatusCallback' }, query: { event: 'messageStatus' } });
+		const { response } = await deliverWebhook(setup, {
+			body: { status: 'READ', type: 'MessageStatusCallback' },
+			query: { event: 'messageStatus' },
+		});
 		expect(response).toEqual({});
 	});
 
 	it('tells the event by the payload when the URL was set by hand without ?event=', async () => {
 		const setup = await activate(['finishAttendance', 'receiveMessage']);
-		const finish = await deliverWebhook(setup, { body: { attendance: { status: 'FINISH', attendanceNumber: 7 }, chat: {} } });
+		const finish = await deliverWebhook(setup, {
+			body: { attendance: { status: 'FINISH', attendanceNumber: 7 }, chat: {} },
+		});
 		expect(finish.response.workflowData?.[0][0].json.event).toBe('finishAttendance');
-		const message = await deliverWebhook(setup, { body: { type: 'ReceivedCallback', phone: '5544999999999', fromMe: false } });
+		const message = await deliverWebhook(setup, {
+			body: { type: 'ReceivedCallback', phone: '5544999999999', fromMe: false },
+		});
 		expect(message.response.workflowData?.[0][0].json.event).toBe('receiveMessage');
 		const start = await deliverWebhook(setup, { body: { attendance: { status: 'PROGRESS' } } });
 		expect(start.response).toEqual({});
@@ -289,7 +432,12 @@ describe('trigger payloads', () => {
 
 	it('copes with an empty or non-object body', async () => {
 		const setup = await activate(['messageDeliveryError']);
-		const { response } = await deliverWebhook(setup, { body: 'oops', query: { event: 'messageDeliveryError' } });
-		expect(response.workflowData?.[0]).toEqual([{ json: { event: 'messageDeliveryError', body: 'oops' } }]);
+		const { response } = await deliverWebhook(setup, {
+			body: 'oops',
+			query: { event: 'messageDeliveryError' },
+		});
+		expect(response.workflowData?.[0]).toEqual([
+			{ json: { event: 'messageDeliveryError', body: 'oops' } },
+		]);
 	});
 });

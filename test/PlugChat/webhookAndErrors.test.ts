@@ -14,34 +14,68 @@ describe('webhook: update', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const request = fake.last('PUT', '/api/integrations/update-webhooks');
-		expect(request.json).toEqual({ value: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' } });
+		expect(request.json).toEqual({
+			value: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
+		});
 		expect(fake.state.webhooks).toMatchObject({
 			receiveMessage: 'https://erp.example.com/in',
 			messageStatus: '',
 			whenDisconnecting: 'https://ops.example.com/alert',
 		});
-		expect(result.items[0].json).toEqual({ success: true, updated: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' }, value: true });
+		expect(result.items[0].json).toEqual({
+			success: true,
+			updated: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
+			value: true,
+		});
 	});
 
 	it('sets one URL for every event with notifySentByMe', async () => {
-		const result = await runPlugChat(fake, { resource: 'webhook', operation: 'update', target: 'all', url: 'https://erp.example.com/all', notifySentByMe: true });
+		const result = await runPlugChat(fake, {
+			resource: 'webhook',
+			operation: 'update',
+			target: 'all',
+			url: 'https://erp.example.com/all',
+			notifySentByMe: true,
+		});
 		expect(result.error).toBeUndefined();
-		expect(fake.last().json).toEqual({ value: 'https://erp.example.com/all', notifySentByMe: true });
-		expect(Object.values(fake.state.webhooks)).toEqual(Array(7).fill('https://erp.example.com/all'));
+		expect(fake.last().json).toEqual({
+			value: 'https://erp.example.com/all',
+			notifySentByMe: true,
+		});
+		expect(Object.values(fake.state.webhooks)).toEqual(
+			Array(7).fill('https://erp.example.com/all'),
+		);
 		expect(fake.state.notifySentByMe).toBe(true);
 	});
 
-	it('explains PlugChat\'s bare 401 for a plain-http URL', async () => {
-		const result = await runPlugChat(fake, { resource: 'webhook', operation: 'update', target: 'events', webhookUrls: { startAttendance: 'http://erp.example.com/in' } });
+	it("explains PlugChat's bare 401 for a plain-http URL", async () => {
+		const result = await runPlugChat(fake, {
+			resource: 'webhook',
+			operation: 'update',
+			target: 'events',
+			webhookUrls: { startAttendance: 'http://erp.example.com/in' },
+		});
 		expect(result.error?.httpCode).toBe('401');
-		expect(result.error?.description).toMatch(/PlugChat accepts only HTTPS webhook URLs, and this one is plain http \(erp\.example\.com\)/);
+		expect(result.error?.description).toMatch(
+			/PlugChat accepts only HTTPS webhook URLs, and this one is plain http \(erp\.example\.com\)/,
+		);
 		expect(fake.state.webhooks.startAttendance).toBe('');
 	});
 
 	it('refuses an address that is not a URL, and an empty event list', async () => {
-		const bad = await runPlugChat(fake, { resource: 'webhook', operation: 'update', target: 'events', webhookUrls: { receiveMessage: 'erp.example.com/in' } });
+		const bad = await runPlugChat(fake, {
+			resource: 'webhook',
+			operation: 'update',
+			target: 'events',
+			webhookUrls: { receiveMessage: 'erp.example.com/in' },
+		});
 		expect(bad.error?.message).toBe('"erp.example.com/in" is not a web address');
-		const none = await runPlugChat(fake, { resource: 'webhook', operation: 'update', target: 'events', webhookUrls: {} });
+		const none = await runPlugChat(fake, {
+			resource: 'webhook',
+			operation: 'update',
+			target: 'events',
+			webhookUrls: {},
+		});
 		expect(none.error?.message).toBe('Add at least one event under "Webhook URLs"');
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -49,16 +83,29 @@ describe('webhook: update', () => {
 
 describe('authentication and HTTP errors', () => {
 	it('sends the raw token by default, and "Bearer <token>" when the credential asks', async () => {
-		await runPlugChat(fake, { resource: 'department', operation: 'getAll', returnAll: true, activeOnly: false });
+		await runPlugChat(fake, {
+			resource: 'department',
+			operation: 'getAll',
+			returnAll: true,
+			activeOnly: false,
+		});
 		expect(fake.last().headers.authorization).toBe(fake.token);
 		fake.acceptBearer = true;
-		const bearer = await runPlugChat(fake, { resource: 'department', operation: 'getAll', returnAll: true, activeOnly: false }, { credentials: { tokenPrefix: 'Bearer' } });
+		const bearer = await runPlugChat(
+			fake,
+			{ resource: 'department', operation: 'getAll', returnAll: true, activeOnly: false },
+			{ credentials: { tokenPrefix: 'Bearer' } },
+		);
 		expect(bearer.error).toBeUndefined();
 		expect(fake.last().headers.authorization).toBe(`Bearer ${fake.token}`);
 	});
 
 	it('reports a wrong token (401) with the hint about the token prefix, and never shows the token', async () => {
-		const result = await runPlugChat(fake, { resource: 'instance', operation: 'getStatus' }, { credentials: { apiToken: 'wrong-token-value' } });
+		const result = await runPlugChat(
+			fake,
+			{ resource: 'instance', operation: 'getStatus' },
+			{ credentials: { apiToken: 'wrong-token-value' } },
+		);
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.message).toBe('Unauthorized');
 		expect(result.error?.description).toMatch(/Token Prefix/);
@@ -66,9 +113,15 @@ describe('authentication and HTTP errors', () => {
 		expect(fake.requests).toHaveLength(1);
 	});
 
-	it('explains a 415 and a 405 in PlugChat\'s terms', async () => {
+	it("explains a 415 and a 405 in PlugChat's terms", async () => {
 		fake.failNext({ status: 415, body: { message: 'Unsupported Media Type' } });
-		const unsupported = await runPlugChat(fake, { resource: 'message', operation: 'sendText', phone: byNumber('5511987654321'), message: 'Oi', options: {} });
+		const unsupported = await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendText',
+			phone: byNumber('5511987654321'),
+			message: 'Oi',
+			options: {},
+		});
 		expect(unsupported.error?.httpCode).toBe('415');
 		expect(unsupported.error?.description).toMatch(/Content-Type: application\/json/);
 		fake.failNext({ status: 405, body: { message: 'Method Not Allowed' } });
@@ -78,7 +131,13 @@ describe('authentication and HTTP errors', () => {
 	});
 
 	it('sends Content-Type: application/json with every body (the fake answers 415 without it)', async () => {
-		await runPlugChat(fake, { resource: 'message', operation: 'sendText', phone: byNumber('5511987654321'), message: 'Oi', options: {} });
+		await runPlugChat(fake, {
+			resource: 'message',
+			operation: 'sendText',
+			phone: byNumber('5511987654321'),
+			message: 'Oi',
+			options: {},
+		});
 		expect(fake.last().headers['content-type']).toMatch(/^application\/json/);
 		expect(fake.last().status).toBe(200);
 	});
@@ -96,8 +155,17 @@ describe('authentication and HTTP errors', () => {
 	});
 
 	it('reads an HTML page in place of JSON as a wrong base URL', async () => {
-		fake.failNext({ status: 200, raw: '<!doctype html><html><head><title>PlugChat</title></head></html>', headers: { 'content-type': 'text/html' } });
-		const result = await runPlugChat(fake, { resource: 'department', operation: 'getAll', returnAll: true, activeOnly: false });
+		fake.failNext({
+			status: 200,
+			raw: '<!doctype html><html><head><title>PlugChat</title></head></html>',
+			headers: { 'content-type': 'text/html' },
+		});
+		const result = await runPlugChat(fake, {
+			resource: 'department',
+			operation: 'getAll',
+			returnAll: true,
+			activeOnly: false,
+		});
 		expect(result.error?.message).toBe('PlugChat answered with an HTML page instead of JSON');
 		expect(result.error?.description).toMatch(/Base URL/);
 	});
@@ -106,10 +174,20 @@ describe('authentication and HTTP errors', () => {
 describe('items: continue on fail, pairedItem and batching', () => {
 	it('turns a bad phone and an API error into error items paired with their input, the rest going on', async () => {
 		// PlugChat itself refuses the third item.
-		fake.failNext({ status: 400, body: { message: 'phone is not on WhatsApp' } }, 1, (r) => (r.json as { phone?: string })?.phone === '5511912345678');
+		fake.failNext(
+			{ status: 400, body: { message: 'phone is not on WhatsApp' } },
+			1,
+			(r) => (r.json as { phone?: string })?.phone === '5511912345678',
+		);
 		const result = await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendText', phone: byNumber('={{ $json.phone }}'), message: '={{ $json.text }}', options: {} },
+			{
+				resource: 'message',
+				operation: 'sendText',
+				phone: byNumber('={{ $json.phone }}'),
+				message: '={{ $json.text }}',
+				options: {},
+			},
 			{
 				continueOnFail: true,
 				items: [
@@ -121,30 +199,70 @@ describe('items: continue on fail, pairedItem and batching', () => {
 			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(result.items[0].json.zaapId).toBeDefined();
 		expect(result.items[1].json).toMatchObject({ error: 'Invalid phone number in "Phone"' });
-		expect(result.items[2].json).toMatchObject({ error: 'phone is not on WhatsApp', httpCode: '400' });
+		expect(result.items[2].json).toMatchObject({
+			error: 'phone is not on WhatsApp',
+			httpCode: '400',
+		});
 		expect(result.items[3].json.zaapId).toBeDefined();
 		expect(fake.state.sent.map((s) => s.body.message)).toEqual(['primeira', 'quarta']);
 	});
 
-	it('carries PlugChat\'s message and HTTP code into the error item', async () => {
-		fake.failNext({ status: 400, body: { message: 'phone is not on WhatsApp' } }, 1, (r) => (r.json as { phone?: string })?.phone === '5511912345678');
+	it("carries PlugChat's message and HTTP code into the error item", async () => {
+		fake.failNext(
+			{ status: 400, body: { message: 'phone is not on WhatsApp' } },
+			1,
+			(r) => (r.json as { phone?: string })?.phone === '5511912345678',
+		);
 		const result = await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendText', phone: byNumber('={{ $json.phone }}'), message: 'Oi', options: {} },
-			{ continueOnFail: true, items: [{ json: { phone: '5511912345678' } }, { json: { phone: '5511987654321' } }] },
+			{
+				resource: 'message',
+				operation: 'sendText',
+				phone: byNumber('={{ $json.phone }}'),
+				message: 'Oi',
+				options: {},
+			},
+			{
+				continueOnFail: true,
+				items: [{ json: { phone: '5511912345678' } }, { json: { phone: '5511987654321' } }],
+			},
 		);
-		expect(result.items[0]).toEqual({ json: { error: 'phone is not on WhatsApp', description: expect.stringMatching(/answered HTTP 400/), httpCode: '400' }, pairedItem: { item: 0 } });
+		expect(result.items[0]).toEqual({
+			json: {
+				error: 'phone is not on WhatsApp',
+				description: expect.stringMatching(/answered HTTP 400/),
+				httpCode: '400',
+			},
+			pairedItem: { item: 0 },
+		});
 		expect(result.items[1].json.zaapId).toBeDefined();
 	});
 
 	it('without Continue On Fail, stops at the failing item and names it', async () => {
 		const result = await runPlugChat(
 			fake,
-			{ resource: 'message', operation: 'sendText', phone: byNumber('={{ $json.phone }}'), message: 'Oi', options: {} },
-			{ items: [{ json: { phone: '5511987654321' } }, { json: { phone: '1' } }, { json: { phone: '5511912345678' } }] },
+			{
+				resource: 'message',
+				operation: 'sendText',
+				phone: byNumber('={{ $json.phone }}'),
+				message: 'Oi',
+				options: {},
+			},
+			{
+				items: [
+					{ json: { phone: '5511987654321' } },
+					{ json: { phone: '1' } },
+					{ json: { phone: '5511912345678' } },
+				],
+			},
 		);
 		expect(result.error?.message).toBe('Invalid phone number in "Phone"');
 		expect(result.error?.context?.itemIndex).toBe(1);

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 
-import { formatTomTicketDate, parseDateInput, parseTomTicketDate } from '../../nodes/TomTicket/helpers/dates';
+import {
+	formatTomTicketDate,
+	parseDateInput,
+	parseTomTicketDate,
+} from '../../nodes/TomTicket/helpers/dates';
 
 function tomTicket(value: unknown, zone = 'America/Sao_Paulo'): string | undefined {
 	const date = parseDateInput(value, zone);
@@ -14,15 +18,17 @@ describe('dates sent to TomTicket', () => {
 		expect(tomTicket('2026-01-01T01:00:00.000Z')).toBe('2025-12-31 22:00:00-0300');
 	});
 
-	it('reads a date without an offset in the workflow\'s time zone', () => {
+	it("reads a date without an offset in the workflow's time zone", () => {
 		expect(tomTicket('2026-07-01T09:00:00', 'Europe/Lisbon')).toBe('2026-07-01 05:00:00-0300');
 		expect(tomTicket('2026-07-01T09:00:00', 'America/Sao_Paulo')).toBe('2026-07-01 09:00:00-0300');
 		expect(tomTicket('2026-07-01', 'America/Manaus')).toBe('2026-07-01 01:00:00-0300');
 	});
 
-	it('takes Luxon and JS dates, epoch milliseconds, and TomTicket\'s own format', () => {
+	it("takes Luxon and JS dates, epoch milliseconds, and TomTicket's own format", () => {
 		const instant = Date.UTC(2026, 4, 4, 15, 0, 0);
-		expect(tomTicket(DateTime.fromMillis(instant, { zone: 'Asia/Tokyo' }))).toBe('2026-05-04 12:00:00-0300');
+		expect(tomTicket(DateTime.fromMillis(instant, { zone: 'Asia/Tokyo' }))).toBe(
+			'2026-05-04 12:00:00-0300',
+		);
 		expect(tomTicket(new Date(instant))).toBe('2026-05-04 12:00:00-0300');
 		expect(tomTicket(instant)).toBe('2026-05-04 12:00:00-0300');
 		expect(tomTicket('2026-05-04 12:00:00-03')).toBe('2026-05-04 12:00:00-0300');

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operations } from '../../nodes/TomTicket/actions/router';
 import codex from '../../nodes/TomTicket/TomTicket.node.json';
 import triggerCodex from '../../nodes/TomTicket/TomTicketTrigger.node.json';
+
 import { node, trigger } from './helpers';
 
 /** The TomTicket table of shared/spec/operations.md: resource → operation → required parameters. */
@@ -21,7 +22,12 @@ const SPEC: Record<string, Record<string, string[]>> = {
 		endStatus: ['ticketId'],
 	},
 	chat: { get: ['chatId'], getAll: [] },
-	customer: { create: ['customerId', 'name'], update: ['customerId'], get: ['customerId'], getAll: [] },
+	customer: {
+		create: ['customerId', 'name'],
+		update: ['customerId'],
+		get: ['customerId'],
+		getAll: [],
+	},
 	department: { getAll: [] },
 	category: { getAll: ['departmentId'] },
 	operator: { getAll: ['departmentId'] },
@@ -39,16 +45,21 @@ function shownFor(resource: string, operation: string): INodeProperties[] {
 }
 
 function optionValues(property: INodeProperties | undefined): unknown[] {
-	return ((property?.options ?? []) as Array<{ value?: unknown; name: string }>).map((o) => o.value ?? o.name);
+	return ((property?.options ?? []) as Array<{ value?: unknown; name: string }>).map(
+		(o) => o.value ?? o.name,
+	);
 }
 
-describe('the TomTicket node keeps the spec\'s contract', () => {
-	it('has the spec\'s names, credential and shape', () => {
+describe("the TomTicket node keeps the spec's contract", () => {
+	it("has the spec's names, credential and shape", () => {
 		const d = node.description;
 		expect(d.name).toBe('tomTicket');
 		expect(d.credentials).toEqual([{ name: 'tomTicketApi', required: true }]);
 		expect(d.usableAsTool).toBe(true);
-		expect(d.icon).toEqual({ light: 'file:../../icons/tomticket.svg', dark: 'file:../../icons/tomticket.dark.svg' });
+		expect(d.icon).toEqual({
+			light: 'file:../../icons/tomticket.svg',
+			dark: 'file:../../icons/tomticket.dark.svg',
+		});
 		expect(properties[properties.length - 1].name).toBe('requestOptions');
 		expect(codex.node).toBe('n8n-nodes-atendimento.tomTicket');
 		expect(triggerCodex.node).toBe('n8n-nodes-atendimento.tomTicketTrigger');
@@ -59,18 +70,25 @@ describe('the TomTicket node keeps the spec\'s contract', () => {
 		expect(resource?.noDataExpression).toBe(true);
 		expect(optionValues(resource).sort()).toEqual(Object.keys(SPEC).sort());
 		for (const [resourceName, ops] of Object.entries(SPEC)) {
-			const operation = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resourceName));
+			const operation = properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resourceName),
+			);
 			expect(operation?.noDataExpression).toBe(true);
 			expect(optionValues(operation).sort()).toEqual(Object.keys(ops).sort());
-			for (const op of Object.keys(ops)) expect(typeof operations[resourceName][op].execute).toBe('function');
+			for (const op of Object.keys(ops))
+				expect(typeof operations[resourceName][op].execute).toBe('function');
 		}
 	});
 
-	it('uses the spec\'s parameter names for each operation', () => {
+	it("uses the spec's parameter names for each operation", () => {
 		for (const [resourceName, ops] of Object.entries(SPEC)) {
 			for (const [op, required] of Object.entries(ops)) {
 				const names = shownFor(resourceName, op).map((p) => p.name);
-				for (const name of required) expect({ op: `${resourceName}.${op}`, has: names.includes(name) }).toEqual({ op: `${resourceName}.${op}`, has: true });
+				for (const name of required)
+					expect({ op: `${resourceName}.${op}`, has: names.includes(name) }).toEqual({
+						op: `${resourceName}.${op}`,
+						has: true,
+					});
 				if (op === 'getAll') expect(names).toEqual(expect.arrayContaining(['returnAll', 'limit']));
 			}
 		}
@@ -101,7 +119,7 @@ describe('the TomTicket node keeps the spec\'s contract', () => {
 		expect(new Set(names).size).toBe(10);
 	});
 
-	it('names every dropdown\'s load method in the node\'s methods', () => {
+	it("names every dropdown's load method in the node's methods", () => {
 		const methods = new Set(Object.keys(node.methods.loadOptions));
 		const searches = new Set(Object.keys(node.methods.listSearch));
 		const visit = (list: INodeProperties[]) => {
@@ -126,7 +144,7 @@ describe('the TomTicket node keeps the spec\'s contract', () => {
 });
 
 describe('the TomTicket Trigger', () => {
-	it('is a polling trigger with the spec\'s events and filters', () => {
+	it("is a polling trigger with the spec's events and filters", () => {
 		const d = trigger.description;
 		expect(d.name).toBe('tomTicketTrigger');
 		expect(d.polling).toBe(true);
@@ -136,7 +154,9 @@ describe('the TomTicket Trigger', () => {
 		expect(typeof trigger.poll).toBe('function');
 		const event = d.properties.find((p) => p.name === 'event');
 		expect(optionValues(event)).toEqual(['ticketCreated', 'ticketUpdated']);
-		expect(d.properties.map((p) => p.name)).toEqual(expect.arrayContaining(['departmentIds', 'situations']));
+		expect(d.properties.map((p) => p.name)).toEqual(
+			expect.arrayContaining(['departmentIds', 'situations']),
+		);
 	});
 });
 
@@ -145,12 +165,30 @@ describe('the editor can build every operation', () => {
 		const { NodeHelpers } = await import('n8n-workflow');
 		for (const [resource, ops] of Object.entries(SPEC)) {
 			for (const operation of Object.keys(ops)) {
-				const parameters = NodeHelpers.getNodeParameters(properties, { resource, operation }, true, false, null, node.description);
+				const parameters = NodeHelpers.getNodeParameters(
+					properties,
+					{ resource, operation },
+					true,
+					false,
+					null,
+					node.description,
+				);
 				expect(parameters).toMatchObject({ resource, operation });
 				expect(Object.keys(parameters ?? {})).toEqual(expect.arrayContaining(ops[operation]));
 			}
 		}
-		const triggerDefaults = NodeHelpers.getNodeParameters(trigger.description.properties, {}, true, false, null, trigger.description);
-		expect(triggerDefaults).toMatchObject({ event: 'ticketCreated', departmentIds: [], situations: [] });
+		const triggerDefaults = NodeHelpers.getNodeParameters(
+			trigger.description.properties,
+			{},
+			true,
+			false,
+			null,
+			trigger.description,
+		);
+		expect(triggerDefaults).toMatchObject({
+			event: 'ticketCreated',
+			departmentIds: [],
+			situations: [],
+		});
 	});
 });

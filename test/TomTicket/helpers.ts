@@ -1,9 +1,14 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, ILoadOptionsFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
+import { retryPolicy } from '../../nodes/shared/transport';
 import { TomTicket } from '../../nodes/TomTicket/TomTicket.node';
 import { TomTicketTrigger } from '../../nodes/TomTicket/TomTicketTrigger.node';
-import { retryPolicy } from '../../nodes/shared/transport';
 import { tomTicketService } from '../../nodes/TomTicket/transport';
 import type { RecordedRequest } from '../fakes/fakeServer';
 import { formText } from '../fakes/fakeServer';
@@ -86,12 +91,27 @@ export async function callMethod<T>(
 	args: unknown[] = [],
 	path = 'parameters.x',
 ): Promise<T> {
-	const { workflow, node: nodeData, additionalData } = buildWorkflow({ nodeType: node, parameters, credentials: credentials(fake) });
+	const {
+		workflow,
+		node: nodeData,
+		additionalData,
+	} = buildWorkflow({ nodeType: node, parameters, credentials: credentials(fake) });
 	(additionalData as unknown as IDataObject).currentNodeParameters = parameters as IDataObject;
 	const context = new LoadOptionsContext(workflow, nodeData, additionalData, path);
-	return await (method as (this: ILoadOptionsFunctions, ...rest: unknown[]) => Promise<T>).call(context, ...args);
+	return await (method as (this: ILoadOptionsFunctions, ...rest: unknown[]) => Promise<T>).call(
+		context,
+		...args,
+	);
 }
 
-export async function poll(fake: TomTicketFake, parameters: INodeParameters, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	return await runPoll({ nodeType: trigger, parameters, credentials: credentials(fake), staticData }, { mode });
+export async function poll(
+	fake: TomTicketFake,
+	parameters: INodeParameters,
+	staticData: IDataObject,
+	mode: 'trigger' | 'manual' = 'trigger',
+) {
+	return await runPoll(
+		{ nodeType: trigger, parameters, credentials: credentials(fake), staticData },
+		{ mode },
+	);
 }

@@ -1,5 +1,6 @@
 import { tomTicketService } from '../../nodes/TomTicket/transport';
 import type { RecordedRequest } from '../fakes/fakeServer';
+
 import { byId, byProtocol, run, useTomTicketFake } from './helpers';
 
 // The real limit (3 requests per second per token) and the fake's enforcement, which answers
@@ -26,7 +27,11 @@ beforeEach(() => {
 it('keeps 7 items under 3 requests per second: no 429, nothing dropped', async () => {
 	const tickets = fake.addTickets(7);
 	const started = Date.now();
-	const result = await run(fake, { resource: 'ticket', operation: 'get', ticketId: '={{ $json.id }}' }, { items: tickets.map((t) => ({ json: { id: t.id } })) });
+	const result = await run(
+		fake,
+		{ resource: 'ticket', operation: 'get', ticketId: '={{ $json.id }}' },
+		{ items: tickets.map((t) => ({ json: { id: t.id } })) },
+	);
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((i) => i.json.id)).toEqual(tickets.map((t) => t.id));
 	expect(fake.requests).toHaveLength(7);
@@ -56,12 +61,19 @@ it('holds the limit when items run concurrently in batches, and across a multi-r
 	expect(fake.requests).toHaveLength(12);
 	expect(fake.requests.filter((r) => r.status !== 200)).toEqual([]);
 	expect(busiestSecond(fake.requests)).toBeLessThanOrEqual(3);
-	expect(tickets.every((t) => t.replies.length === 1 && t.replies[0].sender_type === 'A')).toBe(true);
+	expect(tickets.every((t) => t.replies.length === 1 && t.replies[0].sender_type === 'A')).toBe(
+		true,
+	);
 }, 20_000);
 
 it('pages a Get Many under the limit', async () => {
 	fake.addTickets(160);
-	const result = await run(fake, { resource: 'ticket', operation: 'getAll', returnAll: true, filters: {} });
+	const result = await run(fake, {
+		resource: 'ticket',
+		operation: 'getAll',
+		returnAll: true,
+		filters: {},
+	});
 	expect(result.items).toHaveLength(160);
 	expect(fake.requests.map((r) => [r.query.page, r.status])).toEqual([
 		['1', 200],
@@ -72,18 +84,29 @@ it('pages a Get Many under the limit', async () => {
 	expect(busiestSecond(fake.requests)).toBeLessThanOrEqual(3);
 });
 
-it('retries TomTicket\'s HTML 429 page (another client sharing the token) and shows no HTML', async () => {
+it("retries TomTicket's HTML 429 page (another client sharing the token) and shows no HTML", async () => {
 	const [ticket] = fake.addTickets(1);
 	fake.failNext('429', 2);
-	const result = await run(fake, { resource: 'ticket', operation: 'get', ticketId: byId(ticket.id) });
+	const result = await run(fake, {
+		resource: 'ticket',
+		operation: 'get',
+		ticketId: byId(ticket.id),
+	});
 	expect(result.error).toBeUndefined();
 	expect(fake.requests.map((r) => r.status)).toEqual([429, 429, 200]);
 	expect(result.items[0].json.id).toBe(ticket.id);
 });
 
-it('after too many 429s reports the rate limit in words, not nginx\'s page', async () => {
+it("after too many 429s reports the rate limit in words, not nginx's page", async () => {
 	fake.failNext('429', 10);
-	const result = await run(fake, { resource: 'department', operation: 'getAll', returnAll: true, options: {} });
-	expect(result.error?.message).toBe('TomTicket rate limit reached (3 requests per second per token)');
+	const result = await run(fake, {
+		resource: 'department',
+		operation: 'getAll',
+		returnAll: true,
+		options: {},
+	});
+	expect(result.error?.message).toBe(
+		'TomTicket rate limit reached (3 requests per second per token)',
+	);
 	expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(/<html|nginx/i);
 });

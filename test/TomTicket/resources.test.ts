@@ -1,29 +1,47 @@
 import * as listSearch from '../../nodes/TomTicket/methods/listSearch';
 import * as loadOptions from '../../nodes/TomTicket/methods/loadOptions';
 import { formText } from '../fakes/fakeServer';
+
 import { byId, byProtocol, callMethod, formFields, run, useTomTicketFake } from './helpers';
 
 const fake = useTomTicketFake();
 
 function addCustomers(count: number) {
 	for (let n = 0; n < count; n++) {
-		fake.state.customers.push({ id: `cus-x${n}`, internal_id: `ID-${n}`, name: `Cliente ${n}`, email: `c${n}@example.com`, custom_fields: [{ field_id: 'cf-1', value: String(n) }] });
+		fake.state.customers.push({
+			id: `cus-x${n}`,
+			internal_id: `ID-${n}`,
+			name: `Cliente ${n}`,
+			email: `c${n}@example.com`,
+			custom_fields: [{ field_id: 'cf-1', value: String(n) }],
+		});
 	}
 }
 
 describe('chat', () => {
 	it('gets a chat by id (chat_id) and by protocol', async () => {
 		const chats = fake.addChats(3);
-		const byHash = await run(fake, { resource: 'chat', operation: 'get', chatId: byId(chats[1].id) });
+		const byHash = await run(fake, {
+			resource: 'chat',
+			operation: 'get',
+			chatId: byId(chats[1].id),
+		});
 		expect(byHash.error).toBeUndefined();
 		expect(fake.last('GET', '/chat/detail').query).toEqual({ chat_id: chats[1].id });
 		expect(byHash.items[0].json.messages).toHaveLength(1);
 
 		fake.reset();
-		const byNumber = await run(fake, { resource: 'chat', operation: 'get', chatId: byProtocol(chats[2].protocol) });
+		const byNumber = await run(fake, {
+			resource: 'chat',
+			operation: 'get',
+			chatId: byProtocol(chats[2].protocol),
+		});
 		expect(byNumber.items[0].json.id).toBe(chats[2].id);
 		expect(fake.requests.map((r) => r.path)).toEqual(['/chat/list', '/chat/detail']);
-		expect(fake.requests[0].query).toEqual({ min_protocol: String(chats[2].protocol), max_protocol: String(chats[2].protocol) });
+		expect(fake.requests[0].query).toEqual({
+			min_protocol: String(chats[2].protocol),
+			max_protocol: String(chats[2].protocol),
+		});
 	});
 
 	it('reports an unknown chat with HTTP 404', async () => {
@@ -32,9 +50,14 @@ describe('chat', () => {
 		expect(result.error?.httpCode).toBe('404');
 	});
 
-	it('pages through chats with the API\'s filters', async () => {
+	it("pages through chats with the API's filters", async () => {
 		fake.addChats(120);
-		const all = await run(fake, { resource: 'chat', operation: 'getAll', returnAll: true, filters: {} });
+		const all = await run(fake, {
+			resource: 'chat',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		});
 		expect(all.items).toHaveLength(120);
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
 
@@ -44,7 +67,13 @@ describe('chat', () => {
 			operation: 'getAll',
 			returnAll: false,
 			limit: 5,
-			filters: { customerId: 'CPF-123', departmentId: 'dep-suporte', organizationId: 'org-1', createdAfter: '2020-01-01T03:00:00Z', protocolFrom: 5010 },
+			filters: {
+				customerId: 'CPF-123',
+				departmentId: 'dep-suporte',
+				organizationId: 'org-1',
+				createdAfter: '2020-01-01T03:00:00Z',
+				protocolFrom: 5010,
+			},
 		});
 		expect(filtered.error).toBeUndefined();
 		expect(fake.last('GET', '/chat/list').query).toEqual({
@@ -90,14 +119,30 @@ describe('customer', () => {
 		});
 		expect(result.items[0].json).toMatchObject({ success: true, customer_id: '987.654.321-00' });
 		const stored = fake.state.customers.find((c) => c.internal_id === '987.654.321-00');
-		expect(stored).toMatchObject({ name: 'Ana Paula', allow_create_tickets: false, organization: { id: 'org-2' } });
+		expect(stored).toMatchObject({
+			name: 'Ana Paula',
+			allow_create_tickets: false,
+			organization: { id: 'org-2' },
+		});
 	});
 
 	it('refuses a phone longer than 20 characters before sending, and shows a duplicate refusal', async () => {
-		const long = await run(fake, { resource: 'customer', operation: 'create', customerId: 'X1', name: 'N', additionalFields: { phone: '+55 (11) 91234-5678 ramal 22' } });
+		const long = await run(fake, {
+			resource: 'customer',
+			operation: 'create',
+			customerId: 'X1',
+			name: 'N',
+			additionalFields: { phone: '+55 (11) 91234-5678 ramal 22' },
+		});
 		expect(long.error?.message).toBe('"Phone" is too long for TomTicket: at most 20 characters');
 		expect(fake.requests).toHaveLength(0);
-		const duplicate = await run(fake, { resource: 'customer', operation: 'create', customerId: 'CPF-123', name: 'Maria', additionalFields: {} });
+		const duplicate = await run(fake, {
+			resource: 'customer',
+			operation: 'create',
+			customerId: 'CPF-123',
+			name: 'Maria',
+			additionalFields: {},
+		});
 		expect(duplicate.error?.message).toBe('Já existe um cliente com este identificador.');
 	});
 
@@ -120,25 +165,57 @@ describe('customer', () => {
 	});
 
 	it('refuses an update with nothing to change', async () => {
-		const result = await run(fake, { resource: 'customer', operation: 'update', customerId: byId('CPF-123'), updateFields: {}, options: {} });
+		const result = await run(fake, {
+			resource: 'customer',
+			operation: 'update',
+			customerId: byId('CPF-123'),
+			updateFields: {},
+			options: {},
+		});
 		expect(result.error?.message).toBe('Nothing to update');
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('gets a customer by internal id or e-mail, and reports an unknown one', async () => {
-		const byInternal = await run(fake, { resource: 'customer', operation: 'get', customerId: byId('CPF-456'), options: {} });
-		expect(fake.last('GET', '/customer/details').query).toEqual({ customer_id: 'CPF-456', customer_type_id: 'I' });
+		const byInternal = await run(fake, {
+			resource: 'customer',
+			operation: 'get',
+			customerId: byId('CPF-456'),
+			options: {},
+		});
+		expect(fake.last('GET', '/customer/details').query).toEqual({
+			customer_id: 'CPF-456',
+			customer_type_id: 'I',
+		});
 		expect(byInternal.items[0].json.name).toBe('João Santos');
-		const byEmail = await run(fake, { resource: 'customer', operation: 'get', customerId: byId('maria@example.com'), options: {} });
-		expect(fake.last('GET', '/customer/details').query).toEqual({ customer_id: 'maria@example.com', customer_type_id: 'E' });
+		const byEmail = await run(fake, {
+			resource: 'customer',
+			operation: 'get',
+			customerId: byId('maria@example.com'),
+			options: {},
+		});
+		expect(fake.last('GET', '/customer/details').query).toEqual({
+			customer_id: 'maria@example.com',
+			customer_type_id: 'E',
+		});
 		expect(byEmail.items[0].json.internal_id).toBe('CPF-123');
-		const unknown = await run(fake, { resource: 'customer', operation: 'get', customerId: byId('CPF-000'), options: { customerIdType: 'I' } });
+		const unknown = await run(fake, {
+			resource: 'customer',
+			operation: 'get',
+			customerId: byId('CPF-000'),
+			options: { customerIdType: 'I' },
+		});
 		expect(unknown.error?.message).toBe('Cliente não encontrado.');
 	});
 
 	it('pages through customers, with custom fields when asked', async () => {
 		addCustomers(118); // 120 with the two seeded
-		const result = await run(fake, { resource: 'customer', operation: 'getAll', returnAll: true, options: { includeCustomFields: true } });
+		const result = await run(fake, {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			options: { includeCustomFields: true },
+		});
 		expect(result.items).toHaveLength(120);
 		expect(fake.requests.map((r) => r.query)).toEqual([
 			{ show_custom_fields: '1', page: '1' },
@@ -151,63 +228,147 @@ describe('customer', () => {
 
 describe('department, category, operator, custom field, organization', () => {
 	it('lists departments, with nested items when asked', async () => {
-		const plain = await run(fake, { resource: 'department', operation: 'getAll', returnAll: true, options: {} });
+		const plain = await run(fake, {
+			resource: 'department',
+			operation: 'getAll',
+			returnAll: true,
+			options: {},
+		});
 		expect(fake.last().query).toEqual({ show_nested_items: '0', page: '1' });
 		expect(plain.items.map((i) => i.json)).toEqual([
 			{ id: 'dep-suporte', name: 'Suporte' },
 			{ id: 'dep-comercial', name: 'Comercial' },
 		]);
-		const nested = await run(fake, { resource: 'department', operation: 'getAll', returnAll: false, limit: 1, options: { includeNestedItems: true } });
+		const nested = await run(fake, {
+			resource: 'department',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+			options: { includeNestedItems: true },
+		});
 		expect(nested.items).toHaveLength(1);
 		expect(nested.items[0].json.operators).toHaveLength(2);
 	});
 
 	it('lists the categories of a department', async () => {
-		const result = await run(fake, { resource: 'category', operation: 'getAll', departmentId: 'dep-suporte', returnAll: true });
+		const result = await run(fake, {
+			resource: 'category',
+			operation: 'getAll',
+			departmentId: 'dep-suporte',
+			returnAll: true,
+		});
 		expect(fake.last().query).toEqual({ department_id: 'dep-suporte', page: '1' });
 		expect(result.items.map((i) => i.json.name)).toEqual(['Acesso', 'Financeiro']);
-		const unknown = await run(fake, { resource: 'category', operation: 'getAll', departmentId: 'dep-x', returnAll: true });
+		const unknown = await run(fake, {
+			resource: 'category',
+			operation: 'getAll',
+			departmentId: 'dep-x',
+			returnAll: true,
+		});
 		expect(unknown.error?.message).toBe('Departamento não encontrado.');
 	});
 
-	it('lists one department\'s operators', async () => {
-		const result = await run(fake, { resource: 'operator', operation: 'getAll', departmentId: 'dep-comercial', returnAll: true });
+	it("lists one department's operators", async () => {
+		const result = await run(fake, {
+			resource: 'operator',
+			operation: 'getAll',
+			departmentId: 'dep-comercial',
+			returnAll: true,
+		});
 		expect(fake.last().path).toBe('/department/operator/list');
 		expect(fake.last().query).toEqual({ department_id: 'dep-comercial', page: '1' });
 		expect(result.items.map((i) => i.json.name)).toEqual(['Bruno Lima', 'Carla Dias']);
 	});
 
 	it('lists every operator once, from one nested department call', async () => {
-		const result = await run(fake, { resource: 'operator', operation: 'getAll', departmentId: '', returnAll: true });
-		expect(fake.requests.map((r) => `${r.path}?${new URLSearchParams(r.query as Record<string, string>)}`)).toEqual(['/department/list?show_nested_items=1']);
+		const result = await run(fake, {
+			resource: 'operator',
+			operation: 'getAll',
+			departmentId: '',
+			returnAll: true,
+		});
+		expect(
+			fake.requests.map(
+				(r) => `${r.path}?${new URLSearchParams(r.query as Record<string, string>)}`,
+			),
+		).toEqual(['/department/list?show_nested_items=1']);
 		expect(result.items.map((i) => i.json.id)).toEqual(['op-ana', 'op-bruno', 'op-carla']);
 		expect(result.items[1].json.departments).toEqual([
 			{ id: 'dep-suporte', name: 'Suporte' },
 			{ id: 'dep-comercial', name: 'Comercial' },
 		]);
-		const limited = await run(fake, { resource: 'operator', operation: 'getAll', departmentId: '', returnAll: false, limit: 2 });
+		const limited = await run(fake, {
+			resource: 'operator',
+			operation: 'getAll',
+			departmentId: '',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(limited.items).toHaveLength(2);
 	});
 
 	it('lists the custom fields of a department, or of one of its categories', async () => {
-		const general = await run(fake, { resource: 'customField', operation: 'getAll', departmentId: 'dep-suporte', returnAll: true, options: {} });
+		const general = await run(fake, {
+			resource: 'customField',
+			operation: 'getAll',
+			departmentId: 'dep-suporte',
+			returnAll: true,
+			options: {},
+		});
 		expect(fake.last().query).toEqual({ department_id: 'dep-suporte' });
-		expect(general.items.map((i) => i.json)).toEqual([{ id: 'cf-contrato', label: 'Número do contrato' }]);
-		const ofCategory = await run(fake, { resource: 'customField', operation: 'getAll', departmentId: 'dep-suporte', returnAll: true, options: { categoryId: 'cat-financeiro' } });
-		expect(fake.last().query).toEqual({ department_id: 'dep-suporte', category_id: 'cat-financeiro' });
+		expect(general.items.map((i) => i.json)).toEqual([
+			{ id: 'cf-contrato', label: 'Número do contrato' },
+		]);
+		const ofCategory = await run(fake, {
+			resource: 'customField',
+			operation: 'getAll',
+			departmentId: 'dep-suporte',
+			returnAll: true,
+			options: { categoryId: 'cat-financeiro' },
+		});
+		expect(fake.last().query).toEqual({
+			department_id: 'dep-suporte',
+			category_id: 'cat-financeiro',
+		});
 		expect(ofCategory.items.map((i) => i.json.id)).toEqual(['cf-banco']);
 	});
 
 	it('accepts custom fields as a bare data array too', async () => {
-		fake.failNext({ status: 200, body: { error: false, message: '', success: true, size: 2, data: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] } });
-		const result = await run(fake, { resource: 'customField', operation: 'getAll', departmentId: 'dep-suporte', returnAll: false, limit: 1, options: {} });
+		fake.failNext({
+			status: 200,
+			body: {
+				error: false,
+				message: '',
+				success: true,
+				size: 2,
+				data: [
+					{ id: 'a', label: 'A' },
+					{ id: 'b', label: 'B' },
+				],
+			},
+		});
+		const result = await run(fake, {
+			resource: 'customField',
+			operation: 'getAll',
+			departmentId: 'dep-suporte',
+			returnAll: false,
+			limit: 1,
+			options: {},
+		});
 		expect(result.items.map((i) => i.json.id)).toEqual(['a']);
 	});
 
 	it('lists organizations', async () => {
-		const result = await run(fake, { resource: 'organization', operation: 'getAll', returnAll: true });
+		const result = await run(fake, {
+			resource: 'organization',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(fake.last().path).toBe('/organization/list');
-		expect(result.items.map((i) => i.json.name)).toEqual(['Padaria Pão Quente', 'Oficina Dois Irmãos']);
+		expect(result.items.map((i) => i.json.name)).toEqual([
+			'Padaria Pão Quente',
+			'Oficina Dois Irmãos',
+		]);
 	});
 });
 
@@ -222,17 +383,37 @@ describe('dropdowns and lists in the editor', () => {
 	});
 
 	it('loads the categories of the chosen department, or all of them named with their department', async () => {
-		const ofDepartment = await callMethod(fake, { resource: 'ticket', operation: 'create', departmentId: 'dep-suporte' }, loadOptions.getCategories);
+		const ofDepartment = await callMethod(
+			fake,
+			{ resource: 'ticket', operation: 'create', departmentId: 'dep-suporte' },
+			loadOptions.getCategories,
+		);
 		expect(ofDepartment.map((o) => o.value)).toEqual(['cat-acesso', 'cat-financeiro']);
 		expect(fake.last().query).toMatchObject({ department_id: 'dep-suporte' });
-		const inFilters = await callMethod(fake, { resource: 'ticket', operation: 'getAll', filters: { departmentId: 'dep-comercial' } }, loadOptions.getCategories);
+		const inFilters = await callMethod(
+			fake,
+			{ resource: 'ticket', operation: 'getAll', filters: { departmentId: 'dep-comercial' } },
+			loadOptions.getCategories,
+		);
 		expect(inFilters).toEqual([{ name: 'Proposta', value: 'cat-proposta' }]);
-		const all = await callMethod(fake, { resource: 'ticket', operation: 'getAll', filters: {} }, loadOptions.getCategories);
-		expect(all.map((o) => o.name)).toEqual(['Comercial / Proposta', 'Suporte / Acesso', 'Suporte / Financeiro']);
+		const all = await callMethod(
+			fake,
+			{ resource: 'ticket', operation: 'getAll', filters: {} },
+			loadOptions.getCategories,
+		);
+		expect(all.map((o) => o.name)).toEqual([
+			'Comercial / Proposta',
+			'Suporte / Acesso',
+			'Suporte / Financeiro',
+		]);
 	});
 
 	it('loads operators of a department, or of all departments without duplicates', async () => {
-		const ofDepartment = await callMethod(fake, { departmentId: 'dep-comercial' }, loadOptions.getOperators);
+		const ofDepartment = await callMethod(
+			fake,
+			{ departmentId: 'dep-comercial' },
+			loadOptions.getOperators,
+		);
 		expect(ofDepartment.map((o) => o.name)).toEqual(['Bruno Lima', 'Carla Dias']);
 		fake.reset();
 		const all = await callMethod(fake, {}, loadOptions.getOperators);
@@ -245,7 +426,11 @@ describe('dropdowns and lists in the editor', () => {
 	});
 
 	it('loads the custom fields of the department and chosen category', async () => {
-		const fields = await callMethod(fake, { departmentId: 'dep-suporte', additionalFields: { categoryId: 'cat-financeiro' } }, loadOptions.getCustomFields);
+		const fields = await callMethod(
+			fake,
+			{ departmentId: 'dep-suporte', additionalFields: { categoryId: 'cat-financeiro' } },
+			loadOptions.getCustomFields,
+		);
 		expect(fields).toEqual([
 			{ name: 'Banco', value: 'cf-banco' },
 			{ name: 'Número do contrato', value: 'cf-contrato' },
@@ -255,7 +440,10 @@ describe('dropdowns and lists in the editor', () => {
 	});
 
 	it('loads organizations', async () => {
-		expect((await callMethod(fake, {}, loadOptions.getOrganizations)).map((o) => o.value)).toEqual(['org-2', 'org-1']);
+		expect((await callMethod(fake, {}, loadOptions.getOrganizations)).map((o) => o.value)).toEqual([
+			'org-2',
+			'org-1',
+		]);
 	});
 
 	it('searches tickets by protocol through the API and pages the list', async () => {
@@ -263,18 +451,27 @@ describe('dropdowns and lists in the editor', () => {
 		const first = await callMethod(fake, {}, listSearch.searchTickets, [undefined, undefined]);
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('2');
-		expect(first.results[0]).toEqual({ name: `#${tickets[59].protocol} - ${tickets[59].subject} (Maria Oliveira)`, value: tickets[59].id });
+		expect(first.results[0]).toEqual({
+			name: `#${tickets[59].protocol} - ${tickets[59].subject} (Maria Oliveira)`,
+			value: tickets[59].id,
+		});
 		const second = await callMethod(fake, {}, listSearch.searchTickets, [undefined, '2']);
 		expect(second.results).toHaveLength(10);
 		expect(second.paginationToken).toBeUndefined();
 		const found = await callMethod(fake, {}, listSearch.searchTickets, [`#${tickets[3].protocol}`]);
-		expect(fake.last().query).toEqual({ page: '1', min_protocol: String(tickets[3].protocol), max_protocol: String(tickets[3].protocol) });
+		expect(fake.last().query).toEqual({
+			page: '1',
+			min_protocol: String(tickets[3].protocol),
+			max_protocol: String(tickets[3].protocol),
+		});
 		expect(found.results.map((r) => r.value)).toEqual([tickets[3].id]);
 	});
 
 	it('searches customers and chats by text within a page', async () => {
 		const customers = await callMethod(fake, {}, listSearch.searchCustomers, ['joão']);
-		expect(customers.results).toEqual([{ name: 'João Santos (CPF-456, joao@example.com)', value: 'CPF-456' }]);
+		expect(customers.results).toEqual([
+			{ name: 'João Santos (CPF-456, joao@example.com)', value: 'CPF-456' },
+		]);
 		const added = fake.addChats(2);
 		const chats = await callMethod(fake, {}, listSearch.searchChats, ['maria']);
 		expect(chats.results).toEqual([
@@ -288,9 +485,26 @@ describe('dropdowns and lists in the editor', () => {
 describe('what goes over the wire', () => {
 	it('every write is multipart with the Bearer token, never JSON', async () => {
 		const [ticket] = fake.addTickets(1);
-		await run(fake, { resource: 'ticket', operation: 'linkOperator', ticketId: byId(ticket.id), operatorId: 'op-ana' });
-		await run(fake, { resource: 'ticket', operation: 'comment', ticketId: byId(ticket.id), comment: 'x', options: {} });
-		await run(fake, { resource: 'customer', operation: 'create', customerId: 'Z9', name: 'Zé', additionalFields: {} });
+		await run(fake, {
+			resource: 'ticket',
+			operation: 'linkOperator',
+			ticketId: byId(ticket.id),
+			operatorId: 'op-ana',
+		});
+		await run(fake, {
+			resource: 'ticket',
+			operation: 'comment',
+			ticketId: byId(ticket.id),
+			comment: 'x',
+			options: {},
+		});
+		await run(fake, {
+			resource: 'customer',
+			operation: 'create',
+			customerId: 'Z9',
+			name: 'Zé',
+			additionalFields: {},
+		});
 		const posts = fake.requests.filter((r) => r.method === 'POST');
 		expect(posts).toHaveLength(3);
 		for (const request of posts) {

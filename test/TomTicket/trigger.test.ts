@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { MAX_SEEN, OVERLAP_MS } from '../../nodes/TomTicket/helpers/poll';
 import { parseTomTicketDate, tomTicketDate } from '../fakes/tomticket';
 import type { TomTicketTicket } from '../fakes/tomticket';
+
 import { poll, useTomTicketFake } from './helpers';
 
 const fake = useTomTicketFake();
@@ -23,7 +24,9 @@ function ids(result: Awaited<ReturnType<typeof poll>>): string[] {
 }
 
 function state(staticData: IDataObject) {
-	return staticData['node:TomTicket Trigger'] as IDataObject & { tomTicketPoll: { cursor: number; seen: Record<string, number>; configKey: string } };
+	return staticData['node:TomTicket Trigger'] as IDataObject & {
+		tomTicketPoll: { cursor: number; seen: Record<string, number>; configKey: string };
+	};
 }
 
 describe('TomTicket Trigger: new tickets', () => {
@@ -34,28 +37,40 @@ describe('TomTicket Trigger: new tickets', () => {
 
 		const first = await poll(fake, created, staticData);
 		expect(first.items).toBeNull();
-		const windowStart = parseTomTicketDate(String(fake.last('GET', '/ticket/list').query.creation_date_ge));
+		const windowStart = parseTomTicketDate(
+			String(fake.last('GET', '/ticket/list').query.creation_date_ge),
+		);
 		expect(Math.abs(windowStart - (Date.now() - OVERLAP_MS))).toBeLessThan(5_000);
-		expect(fake.last('GET', '/ticket/list').query.creation_date_ge).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}-0300$/);
+		expect(fake.last('GET', '/ticket/list').query.creation_date_ge).toMatch(
+			/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}-0300$/,
+		);
 
 		const [fresh] = fake.addTickets(1);
 		const second = await poll(fake, created, staticData);
 		expect(ids(second)).toEqual([fresh.id]);
-		expect(second.items?.[0][0].json).toMatchObject({ protocol: fresh.protocol, subject: fresh.subject });
+		expect(second.items?.[0][0].json).toMatchObject({
+			protocol: fresh.protocol,
+			subject: fresh.subject,
+		});
 
 		const third = await poll(fake, created, staticData);
 		expect(third.items).toBeNull();
 	});
 
-	it('lists from the previous poll\'s start minus the overlap, so a late-indexed ticket is still emitted', async () => {
+	it("lists from the previous poll's start minus the overlap, so a late-indexed ticket is still emitted", async () => {
 		const staticData: IDataObject = {};
 		await poll(fake, created, staticData);
 		const cursor = state(staticData).tomTicketPoll.cursor;
 		// Created 2 minutes before that poll, but not yet in TomTicket's list when it ran.
-		const [late] = fake.addTickets(1, { creation_date: at(cursor - 120_000), last_update: at(cursor - 120_000) });
+		const [late] = fake.addTickets(1, {
+			creation_date: at(cursor - 120_000),
+			last_update: at(cursor - 120_000),
+		});
 		const result = await poll(fake, created, staticData);
 		expect(ids(result)).toEqual([late.id]);
-		expect(parseTomTicketDate(String(fake.last('GET', '/ticket/list').query.creation_date_ge))).toBe(Math.floor((cursor - OVERLAP_MS) / 1000) * 1000);
+		expect(
+			parseTomTicketDate(String(fake.last('GET', '/ticket/list').query.creation_date_ge)),
+		).toBe(Math.floor((cursor - OVERLAP_MS) / 1000) * 1000);
 	});
 
 	it('pages through a burst of 120 new tickets and emits them oldest first', async () => {
@@ -70,13 +85,21 @@ describe('TomTicket Trigger: new tickets', () => {
 	});
 
 	it('filters by one department in the API, by several locally, and by situation', async () => {
-		fake.state.departments.push({ id: 'dep-ti', name: 'TI', categories: [], operators: [], customFields: [] });
+		fake.state.departments.push({
+			id: 'dep-ti',
+			name: 'TI',
+			categories: [],
+			operators: [],
+			customFields: [],
+		});
 		const staticData: IDataObject = {};
 		const filters = { ...created, departmentIds: ['dep-suporte', 'dep-ti'], situations: [1, 3] };
 		await poll(fake, filters, staticData);
 		expect(fake.last('GET', '/ticket/list').query.department_id).toBeUndefined();
 		expect(fake.last('GET', '/ticket/list').query.situation).toBe('1,3');
-		const [suporte] = fake.addTickets(1, { departmentId: 'dep-suporte' } as Partial<TomTicketTicket>);
+		const [suporte] = fake.addTickets(1, {
+			departmentId: 'dep-suporte',
+		} as Partial<TomTicketTicket>);
 		fake.addTickets(1, { departmentId: 'dep-comercial' } as Partial<TomTicketTicket>);
 		const [ti] = fake.addTickets(1, { departmentId: 'dep-ti' } as Partial<TomTicketTicket>);
 		const [finished] = fake.addTickets(1, { departmentId: 'dep-ti' } as Partial<TomTicketTicket>);
@@ -93,8 +116,19 @@ describe('TomTicket Trigger: new tickets', () => {
 		const withDetails = { ...created, options: { includeDetails: true } };
 		await poll(fake, withDetails, staticData);
 		const [kept, deleted] = fake.addTickets(2);
-		kept.replies.push({ id: 'r1', message: 'Oi', sender: 'Maria', sender_type: 'C', date: kept.creation_date, attachments: [] });
-		fake.failNext({ status: 404, body: { error: true, message: 'Chamado não encontrado.', success: false } }, 1, (r) => r.path === '/ticket/detail' && r.query.ticket_id === deleted.id);
+		kept.replies.push({
+			id: 'r1',
+			message: 'Oi',
+			sender: 'Maria',
+			sender_type: 'C',
+			date: kept.creation_date,
+			attachments: [],
+		});
+		fake.failNext(
+			{ status: 404, body: { error: true, message: 'Chamado não encontrado.', success: false } },
+			1,
+			(r) => r.path === '/ticket/detail' && r.query.ticket_id === deleted.id,
+		);
 		const result = await poll(fake, withDetails, staticData);
 		expect(ids(result)).toEqual([kept.id, deleted.id]);
 		expect(result.items?.[0][0].json.replies).toHaveLength(1);
@@ -105,7 +139,10 @@ describe('TomTicket Trigger: new tickets', () => {
 
 describe('TomTicket Trigger: updated tickets', () => {
 	it('emits each change of a ticket once, using last_update_ge', async () => {
-		const [ticket] = fake.addTickets(1, { creation_date: ago(86_400_000), last_update: ago(86_400_000) });
+		const [ticket] = fake.addTickets(1, {
+			creation_date: ago(86_400_000),
+			last_update: ago(86_400_000),
+		});
 		const staticData: IDataObject = {};
 		expect((await poll(fake, updated, staticData)).items).toBeNull();
 		expect(fake.last('GET', '/ticket/list').query.last_update_ge).toMatch(/-0300$/);
@@ -144,9 +181,12 @@ describe('TomTicket Trigger: updated tickets', () => {
 	});
 
 	it('the fake refuses a last_update_ge older than 90 days, as TomTicket does', async () => {
-		const response = await fetch(`${fake.url}/ticket/list?last_update_ge=${encodeURIComponent(ago(91 * 86_400_000).replace(/-03$/, '-0300'))}`, {
-			headers: { authorization: `Bearer ${fake.token}` },
-		});
+		const response = await fetch(
+			`${fake.url}/ticket/list?last_update_ge=${encodeURIComponent(ago(91 * 86_400_000).replace(/-03$/, '-0300'))}`,
+			{
+				headers: { authorization: `Bearer ${fake.token}` },
+			},
+		);
 		const body = (await response.json()) as IDataObject;
 		expect(body).toMatchObject({ error: true, success: false });
 		expect(String(body.message)).toMatch(/90 dias/);
@@ -177,7 +217,11 @@ describe('TomTicket Trigger: updated tickets', () => {
 		await poll(fake, updated, staticData);
 		const before = JSON.stringify(staticData);
 		const burst = fake.addTickets(70, { last_update: tomTicketDate(new Date(Date.now() + 1_000)) });
-		fake.failNext({ status: 500, body: { error: true, message: 'Erro interno', success: false } }, 1, (r) => r.query.page === '2');
+		fake.failNext(
+			{ status: 500, body: { error: true, message: 'Erro interno', success: false } },
+			1,
+			(r) => r.query.page === '2',
+		);
 		await expect(poll(fake, updated, staticData)).rejects.toThrow('Erro interno');
 		expect(JSON.stringify(staticData)).toBe(before);
 		const retried = await poll(fake, updated, staticData);
@@ -186,29 +230,49 @@ describe('TomTicket Trigger: updated tickets', () => {
 });
 
 describe('TomTicket Trigger: manual test', () => {
-	it('returns the most recent matching ticket without touching the trigger\'s state', async () => {
-		const tickets = fake.addTickets(3, { departmentId: 'dep-comercial' } as Partial<TomTicketTicket>);
+	it("returns the most recent matching ticket without touching the trigger's state", async () => {
+		const tickets = fake.addTickets(3, {
+			departmentId: 'dep-comercial',
+		} as Partial<TomTicketTicket>);
 		fake.addTickets(1, { departmentId: 'dep-suporte' } as Partial<TomTicketTicket>);
 		tickets[0].creation_date = ago(10_000);
 		tickets[1].creation_date = ago(5_000);
 		tickets[2].creation_date = ago(20_000);
 		const staticData: IDataObject = {};
-		const result = await poll(fake, { ...created, departmentIds: ['dep-comercial'] }, staticData, 'manual');
+		const result = await poll(
+			fake,
+			{ ...created, departmentIds: ['dep-comercial'] },
+			staticData,
+			'manual',
+		);
 		expect(ids(result)).toEqual([tickets[1].id]);
 		expect(staticData).toEqual({});
 	});
 
 	it('looks on the next pages when the newest page has no match (departments filtered locally)', async () => {
-		fake.state.departments.push({ id: 'dep-ti', name: 'TI', categories: [], operators: [], customFields: [] });
+		fake.state.departments.push({
+			id: 'dep-ti',
+			name: 'TI',
+			categories: [],
+			operators: [],
+			customFields: [],
+		});
 		const [older] = fake.addTickets(1, { departmentId: 'dep-suporte' } as Partial<TomTicketTicket>);
 		fake.addTickets(60, { departmentId: 'dep-comercial' } as Partial<TomTicketTicket>);
-		const result = await poll(fake, { ...created, departmentIds: ['dep-suporte', 'dep-ti'] }, {}, 'manual');
+		const result = await poll(
+			fake,
+			{ ...created, departmentIds: ['dep-suporte', 'dep-ti'] },
+			{},
+			'manual',
+		);
 		expect(ids(result)).toEqual([older.id]);
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['1', '2']);
 	});
 
 	it('says clearly that there is nothing to show when no ticket matches', async () => {
 		fake.addTickets(2, { departmentId: 'dep-suporte' } as Partial<TomTicketTicket>);
-		await expect(poll(fake, { ...created, departmentIds: ['dep-comercial'] }, {}, 'manual')).rejects.toThrow('No TomTicket ticket matches this trigger yet');
+		await expect(
+			poll(fake, { ...created, departmentIds: ['dep-comercial'] }, {}, 'manual'),
+		).rejects.toThrow('No TomTicket ticket matches this trigger yet');
 	});
 });

@@ -1,8 +1,8 @@
 import { digisacRootUrl } from '../../nodes/Digisac/transport';
-import { testCredential } from '../harness';
 import { DigisacFake } from '../fakes/digisac';
 import { PlugChatFake } from '../fakes/plugchat';
 import { TomTicketFake } from '../fakes/tomticket';
+import { testCredential } from '../harness';
 
 const tomTicket = new TomTicketFake();
 const plugChat = new PlugChatFake();
@@ -22,7 +22,10 @@ beforeEach(() => {
 
 describe('tomTicketApi', () => {
 	it('passes with a good token, sent as "Bearer <token>" to GET /department/list', async () => {
-		const result = await testCredential('tomTicketApi', { apiToken: tomTicket.token, baseUrl: `${tomTicket.url}/` });
+		const result = await testCredential('tomTicketApi', {
+			apiToken: tomTicket.token,
+			baseUrl: `${tomTicket.url}/`,
+		});
 		expect(result.status).toBe('OK');
 		const request = tomTicket.last();
 		expect(request.method).toBe('GET');
@@ -32,15 +35,24 @@ describe('tomTicketApi', () => {
 
 	it('fails with a bad token, with a readable message that does not contain the token', async () => {
 		const badToken = 'tt-wrong-secret-987654';
-		const result = await testCredential('tomTicketApi', { apiToken: badToken, baseUrl: tomTicket.url });
+		const result = await testCredential('tomTicketApi', {
+			apiToken: badToken,
+			baseUrl: tomTicket.url,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/authorization|credential/i);
 		expect(JSON.stringify({ m: result.message, d: result.description })).not.toContain(badToken);
 	});
 
-	it('fails on TomTicket\'s HTTP 200 with error: true', async () => {
-		tomTicket.failNext({ status: 200, body: { error: true, message: 'Conta sem acesso à API', success: false } });
-		const result = await testCredential('tomTicketApi', { apiToken: tomTicket.token, baseUrl: tomTicket.url });
+	it("fails on TomTicket's HTTP 200 with error: true", async () => {
+		tomTicket.failNext({
+			status: 200,
+			body: { error: true, message: 'Conta sem acesso à API', success: false },
+		});
+		const result = await testCredential('tomTicketApi', {
+			apiToken: tomTicket.token,
+			baseUrl: tomTicket.url,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/check the API token/);
 	});
@@ -48,7 +60,10 @@ describe('tomTicketApi', () => {
 
 describe('plugChatApi', () => {
 	it('sends the raw token by default to GET /api/integrations/departments', async () => {
-		const result = await testCredential('plugChatApi', { apiToken: plugChat.token, baseUrl: plugChat.url });
+		const result = await testCredential('plugChatApi', {
+			apiToken: plugChat.token,
+			baseUrl: plugChat.url,
+		});
 		expect(result.status).toBe('OK');
 		const request = plugChat.last();
 		expect(request.path).toBe('/api/integrations/departments');
@@ -58,7 +73,11 @@ describe('plugChatApi', () => {
 	it('sends "Bearer <token>" when the prefix is Bearer', async () => {
 		plugChat.acceptBearer = true;
 		try {
-			const result = await testCredential('plugChatApi', { apiToken: plugChat.token, baseUrl: plugChat.url, tokenPrefix: 'Bearer' });
+			const result = await testCredential('plugChatApi', {
+				apiToken: plugChat.token,
+				baseUrl: plugChat.url,
+				tokenPrefix: 'Bearer',
+			});
 			expect(result.status).toBe('OK');
 			expect(plugChat.last().headers.authorization).toBe(`Bearer ${plugChat.token}`);
 		} finally {
@@ -68,26 +87,40 @@ describe('plugChatApi', () => {
 
 	it('fails with a bad token without leaking it', async () => {
 		const badToken = 'pc-wrong-secret-987654';
-		const result = await testCredential('plugChatApi', { apiToken: badToken, baseUrl: plugChat.url });
+		const result = await testCredential('plugChatApi', {
+			apiToken: badToken,
+			baseUrl: plugChat.url,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/authorization|credential/i);
-		expect(JSON.stringify(result.message) + JSON.stringify(result.description ?? '')).not.toContain(badToken);
+		expect(JSON.stringify(result.message) + JSON.stringify(result.description ?? '')).not.toContain(
+			badToken,
+		);
 	});
 });
 
 describe('digisacApi', () => {
-	it.each(['', '/', '/api', '/api/', '/api/v1', '/api/v1/'])('normalises the account URL ending in "%s"', async (suffix) => {
-		const result = await testCredential('digisacApi', { accountUrl: `${digisac.url}${suffix}`, apiToken: digisac.token });
-		expect(result.status).toBe('OK');
-		expect(digisac.last().path).toBe('/api/v1/me');
-		expect(digisac.last().headers.authorization).toBe(`Bearer ${digisac.token}`);
-		// The nodes' transport applies the same rule as the credential's test expression.
-		expect(digisacRootUrl(`${digisac.url}${suffix}`)).toBe(digisac.url);
-	});
+	it.each(['', '/', '/api', '/api/', '/api/v1', '/api/v1/'])(
+		'normalises the account URL ending in "%s"',
+		async (suffix) => {
+			const result = await testCredential('digisacApi', {
+				accountUrl: `${digisac.url}${suffix}`,
+				apiToken: digisac.token,
+			});
+			expect(result.status).toBe('OK');
+			expect(digisac.last().path).toBe('/api/v1/me');
+			expect(digisac.last().headers.authorization).toBe(`Bearer ${digisac.token}`);
+			// The nodes' transport applies the same rule as the credential's test expression.
+			expect(digisacRootUrl(`${digisac.url}${suffix}`)).toBe(digisac.url);
+		},
+	);
 
-	it('fails with a bad token with Digisac\'s message and without the token', async () => {
+	it("fails with a bad token with Digisac's message and without the token", async () => {
 		const badToken = 'dg-wrong-secret-987654';
-		const result = await testCredential('digisacApi', { accountUrl: digisac.url, apiToken: badToken });
+		const result = await testCredential('digisacApi', {
+			accountUrl: digisac.url,
+			apiToken: badToken,
+		});
 		expect(result.status).toBe('Error');
 		expect(`${result.message} ${result.description}`).toMatch(/Invalid token/);
 		expect(`${result.message} ${result.description}`).not.toContain(badToken);

@@ -43,7 +43,10 @@ export interface FakeResponse {
 	headers?: Record<string, string>;
 }
 
-export type Handler = (request: RecordedRequest, params: Record<string, string>) => FakeResponse | Promise<FakeResponse>;
+export type Handler = (
+	request: RecordedRequest,
+	params: Record<string, string>,
+) => FakeResponse | Promise<FakeResponse>;
 
 /**
  * Faults a platform can show. `*-after` faults happen after the platform processed the request
@@ -81,7 +84,11 @@ function mulberry32(seed: number) {
 	};
 }
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): FakeResponse {
+export function json(
+	body: unknown,
+	status = 200,
+	headers: Record<string, string> = {},
+): FakeResponse {
 	return { status, body, headers };
 }
 
@@ -100,7 +107,10 @@ export class FakeServer {
 	private readonly routes: Route[] = [];
 	private server?: Server;
 	private readonly sockets = new Set<Socket>();
-	private readonly scripted: Array<{ kind: FaultKind | FakeResponse; filter?: (r: RecordedRequest) => boolean }> = [];
+	private readonly scripted: Array<{
+		kind: FaultKind | FakeResponse;
+		filter?: (r: RecordedRequest) => boolean;
+	}> = [];
 	private faultPlan?: FaultPlan;
 	private random = mulberry32(1);
 	private seq = 0;
@@ -134,7 +144,11 @@ export class FakeServer {
 	}
 
 	/** The next matching request gets this fault or canned response instead of its normal answer. */
-	failNext(kind: FaultKind | FakeResponse, count = 1, filter?: (request: RecordedRequest) => boolean): this {
+	failNext(
+		kind: FaultKind | FakeResponse,
+		count = 1,
+		filter?: (request: RecordedRequest) => boolean,
+	): this {
 		for (let i = 0; i < count; i++) this.scripted.push({ kind, filter });
 		return this;
 	}
@@ -165,9 +179,17 @@ export class FakeServer {
 	}
 
 	last(method?: string, path?: string | RegExp): RecordedRequest {
-		const list = method || path ? this.requests.filter((r) => (!method || r.method === method) && (!path || (typeof path === 'string' ? r.path === path : path.test(r.path)))) : this.requests;
+		const list =
+			method || path
+				? this.requests.filter(
+						(r) =>
+							(!method || r.method === method) &&
+							(!path || (typeof path === 'string' ? r.path === path : path.test(r.path))),
+					)
+				: this.requests;
 		const found = list[list.length - 1];
-		if (!found) throw new Error(`${this.name}: no request ${method ?? ''} ${String(path ?? '')} recorded`);
+		if (!found)
+			throw new Error(`${this.name}: no request ${method ?? ''} ${String(path ?? '')} recorded`);
 		return found;
 	}
 
@@ -255,7 +277,9 @@ export class FakeServer {
 
 	/** How this platform says "too many requests". */
 	protected rateLimited(retryAfterSeconds: number): FakeResponse {
-		return json({ message: 'Too many requests' }, 429, { 'Retry-After': String(retryAfterSeconds) });
+		return json({ message: 'Too many requests' }, 429, {
+			'Retry-After': String(retryAfterSeconds),
+		});
 	}
 
 	private async dispatch(request: RecordedRequest): Promise<FakeResponse> {
@@ -273,7 +297,10 @@ export class FakeServer {
 			try {
 				return await route.handler(request, params);
 			} catch (error) {
-				return json({ message: `fake ${this.name} handler failed: ${(error as Error).message}` }, 500);
+				return json(
+					{ message: `fake ${this.name} handler failed: ${(error as Error).message}` },
+					500,
+				);
 			}
 		}
 		return pathMatched ? this.methodNotAllowed(request) : this.notFound(request);
@@ -301,7 +328,11 @@ export class FakeServer {
 /** The HTML page a reverse proxy answers when the application behind it fails. */
 function gatewayPage(status: number): FakeResponse {
 	const title = status === 503 ? '503 Service Temporarily Unavailable' : `${status} Bad Gateway`;
-	return { status, raw: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`, headers: { 'content-type': 'text/html' } };
+	return {
+		status,
+		raw: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`,
+		headers: { 'content-type': 'text/html' },
+	};
 }
 
 async function parseBody(request: RecordedRequest) {
@@ -317,7 +348,9 @@ async function parseBody(request: RecordedRequest) {
 	}
 	if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {
 		// The platform's own parser stands in for a real one: undici's, which Node ships.
-		const form = await new Response(request.rawBody, { headers: { 'content-type': type } }).formData();
+		const form = await new Response(request.rawBody, {
+			headers: { 'content-type': type },
+		}).formData();
 		const fields: Record<string, FormValue[]> = {};
 		for (const [name, value] of form.entries()) {
 			let entry: FormValue;

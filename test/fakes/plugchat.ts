@@ -41,7 +41,13 @@ export interface PlugChatGroup {
 	description: string;
 	creation: number;
 	invitationLink: string;
-	participants: Array<{ phone: string; isAdmin: boolean; isSuperAdmin: boolean; name?: string; short?: string }>;
+	participants: Array<{
+		phone: string;
+		isAdmin: boolean;
+		isSuperAdmin: boolean;
+		name?: string;
+		short?: string;
+	}>;
 }
 
 export interface QueuedMessage {
@@ -55,7 +61,14 @@ export interface QueuedMessage {
 export interface PlugChatState {
 	accountId: string;
 	departments: Array<{ id: string; name: string; active: boolean; createdAt: number }>;
-	operators: Array<{ id: string; name: string; login: string; active: boolean; departaments: string[]; createdAt: number }>;
+	operators: Array<{
+		id: string;
+		name: string;
+		login: string;
+		active: boolean;
+		departaments: string[];
+		createdAt: number;
+	}>;
 	presence: Array<{ id: string; name: string; state: 'online' | 'offline'; lastChanged: number }>;
 	attendances: PlugChatAttendance[];
 	/** Messages by attendance id, keyed by message id (the API's maps). */
@@ -74,7 +87,12 @@ export interface PlugChatState {
 	deleted: Array<{ phone: string; messageId: string; owner: boolean }>;
 	queue: QueuedMessage[];
 	genericFields: Array<{ phone: string; label: string; value?: string }>;
-	instance: { connected: boolean; session: boolean; smartphoneConnected: boolean; restarts: number };
+	instance: {
+		connected: boolean;
+		session: boolean;
+		smartphoneConnected: boolean;
+		restarts: number;
+	};
 }
 
 export const WEBHOOK_EVENTS = [
@@ -103,9 +121,30 @@ export function seedPlugChat(): PlugChatState {
 			{ id: 'dep-antigo', name: 'Antigo', active: false, createdAt: created },
 		],
 		operators: [
-			{ id: 'op-lucas', name: 'Lucas Pereira', login: 'lucas', active: true, departaments: ['dep-geral'], createdAt: created },
-			{ id: 'op-marina', name: 'Marina Costa', login: 'marina', active: true, departaments: ['dep-geral', 'dep-vendas'], createdAt: created },
-			{ id: 'op-joao', name: 'João Silva', login: 'joao', active: false, departaments: ['dep-vendas'], createdAt: created },
+			{
+				id: 'op-lucas',
+				name: 'Lucas Pereira',
+				login: 'lucas',
+				active: true,
+				departaments: ['dep-geral'],
+				createdAt: created,
+			},
+			{
+				id: 'op-marina',
+				name: 'Marina Costa',
+				login: 'marina',
+				active: true,
+				departaments: ['dep-geral', 'dep-vendas'],
+				createdAt: created,
+			},
+			{
+				id: 'op-joao',
+				name: 'João Silva',
+				login: 'joao',
+				active: false,
+				departaments: ['dep-vendas'],
+				createdAt: created,
+			},
 		],
 		presence: [
 			{ id: 'op-lucas', name: 'Lucas Pereira', state: 'online', lastChanged: created },
@@ -185,7 +224,10 @@ export class PlugChatFake extends FakeServer {
 		const header = request.headers.authorization;
 		const ok = header === this.token || (this.acceptBearer && header === `Bearer ${this.token}`);
 		if (!ok) return json({ message: 'Unauthorized' }, 401);
-		if (request.rawBody.length > 0 && !String(request.headers['content-type'] ?? '').includes('application/json')) {
+		if (
+			request.rawBody.length > 0 &&
+			!String(request.headers['content-type'] ?? '').includes('application/json')
+		) {
 			return json({ message: 'Unsupported Media Type' }, 415);
 		}
 		return undefined;
@@ -203,12 +245,20 @@ export class PlugChatFake extends FakeServer {
 	page<T>(request: RecordedRequest, rows: T[], firstPage = 1): FakeResponse {
 		const page = Number(queryText(request, 'page') ?? firstPage);
 		// A server-side cap on pageSize (undocumented either way) plays an account that returns fewer.
-		const pageSize = Math.min(Number(queryText(request, 'pageSize') ?? 20), this.pageSizeCap ?? Infinity);
+		const pageSize = Math.min(
+			Number(queryText(request, 'pageSize') ?? 20),
+			this.pageSizeCap ?? Infinity,
+		);
 		const start = (page - firstPage) * pageSize;
 		return json(start < 0 ? [] : rows.slice(start, start + pageSize));
 	}
 
-	openAttendance(phone: string, operators: string[], departmentId?: string, name = 'Cliente'): PlugChatAttendance {
+	openAttendance(
+		phone: string,
+		operators: string[],
+		departmentId?: string,
+		name = 'Cliente',
+	): PlugChatAttendance {
 		const now = Date.now();
 		const attendance: PlugChatAttendance = {
 			id: `att-${randomBytes(6).toString('hex')}`,
@@ -239,7 +289,15 @@ export class PlugChatFake extends FakeServer {
 			],
 		};
 		this.state.groups.push(group);
-		this.state.chats.push({ name: subject, phone: group.phone, unread: '0', lastMessageTime: String(Math.floor(Date.now() / 1000)), isMuted: '0', isMarkedSpam: 'false', profileThumbnail: null });
+		this.state.chats.push({
+			name: subject,
+			phone: group.phone,
+			unread: '0',
+			lastMessageTime: String(Math.floor(Date.now() / 1000)),
+			isMuted: '0',
+			isMarkedSpam: 'false',
+			profileThumbnail: null,
+		});
 		return group;
 	}
 
@@ -247,11 +305,18 @@ export class PlugChatFake extends FakeServer {
 	 * What PlugChat would POST for an event: to the URL registered for it, query string included,
 	 * with the payload as JSON. Throws when no URL is registered for the event.
 	 */
-	deliveryFor(event: (typeof WEBHOOK_EVENTS)[number], payload: unknown): { url: string; query: Record<string, string>; body: unknown } {
+	deliveryFor(
+		event: (typeof WEBHOOK_EVENTS)[number],
+		payload: unknown,
+	): { url: string; query: Record<string, string>; body: unknown } {
 		const url = this.state.webhooks[event];
 		if (!url) throw new Error(`PlugChat fake: no webhook URL registered for ${event}`);
 		const parsed = new URL(url);
-		return { url, query: Object.fromEntries(parsed.searchParams.entries()), body: JSON.parse(JSON.stringify(payload)) };
+		return {
+			url,
+			query: Object.fromEntries(parsed.searchParams.entries()),
+			body: JSON.parse(JSON.stringify(payload)),
+		};
 	}
 
 	private validPhone(value: unknown, allowGroup = true): value is string {
@@ -266,20 +331,43 @@ export class PlugChatFake extends FakeServer {
 	 * One send route: checks the required fields (and the optional `delayMessage`/`messageId`),
 	 * records the send, queues it while the number is disconnected, answers `{zaapId, messageId}`.
 	 */
-	private sendRoute(path: string, check: (body: Record<string, unknown>, request: RecordedRequest) => string | undefined) {
+	private sendRoute(
+		path: string,
+		check: (body: Record<string, unknown>, request: RecordedRequest) => string | undefined,
+	) {
 		this.route('POST', path, (request) => {
 			const body = this.body(request);
-			if (!this.validPhone(body.phone)) return this.badRequest('phone must be digits with country code, or a group id');
+			if (!this.validPhone(body.phone))
+				return this.badRequest('phone must be digits with country code, or a group id');
 			const problem = check(body, request);
 			if (problem) return this.badRequest(problem);
-			if (body.delayMessage !== undefined && !(Number.isInteger(body.delayMessage) && Number(body.delayMessage) >= 1 && Number(body.delayMessage) <= 15)) {
+			if (
+				body.delayMessage !== undefined &&
+				!(
+					Number.isInteger(body.delayMessage) &&
+					Number(body.delayMessage) >= 1 &&
+					Number(body.delayMessage) <= 15
+				)
+			) {
 				return this.badRequest('delayMessage must be between 1 and 15');
 			}
-			if (body.messageId !== undefined && !nonEmptyString(body.messageId)) return this.badRequest('messageId must be a string');
-			const sent = { path: request.path, body, zaapId: zaapId(), messageId: randomBytes(10).toString('hex').toUpperCase() };
+			if (body.messageId !== undefined && !nonEmptyString(body.messageId))
+				return this.badRequest('messageId must be a string');
+			const sent = {
+				path: request.path,
+				body,
+				zaapId: zaapId(),
+				messageId: randomBytes(10).toString('hex').toUpperCase(),
+			};
 			this.state.sent.push(sent);
 			if (!this.state.instance.connected) {
-				this.state.queue.push({ Message: String(body.message ?? body.caption ?? ''), Phone: String(body.phone), ZaapId: sent.zaapId, Created: Date.now(), MessageId: sent.messageId });
+				this.state.queue.push({
+					Message: String(body.message ?? body.caption ?? ''),
+					Phone: String(body.phone),
+					ZaapId: sent.zaapId,
+					Created: Date.now(),
+					MessageId: sent.messageId,
+				});
 			}
 			return json({ zaapId: sent.zaapId, messageId: sent.messageId });
 		});
@@ -302,15 +390,25 @@ export class PlugChatFake extends FakeServer {
 		});
 
 		this.route('POST', '/api/integrations/start-attendance', (request) => {
-			const { phone, operators, departmentId } = this.body(request) as { phone?: string; operators?: string[]; departmentId?: string };
-			if (!phone || !Array.isArray(operators) || operators.length === 0) return json({ message: 'phone and operators are required' }, 400);
-			const open = this.state.attendances.find((a) => a.customer.phone === phone && a.status === 'PROGRESS');
+			const { phone, operators, departmentId } = this.body(request) as {
+				phone?: string;
+				operators?: string[];
+				departmentId?: string;
+			};
+			if (!phone || !Array.isArray(operators) || operators.length === 0)
+				return json({ message: 'phone and operators are required' }, 400);
+			const open = this.state.attendances.find(
+				(a) => a.customer.phone === phone && a.status === 'PROGRESS',
+			);
 			if (open) {
 				return json({
 					status: 'progress',
 					message: 'chat is already in service',
 					attendanceNumber: open.attendanceNumber,
-					operators: Object.keys(open.operators).map((id) => ({ id, name: this.state.operators.find((o) => o.id === id)?.name ?? id })),
+					operators: Object.keys(open.operators).map((id) => ({
+						id,
+						name: this.state.operators.find((o) => o.id === id)?.name ?? id,
+					})),
 				});
 			}
 			this.openAttendance(phone, operators, departmentId);
@@ -319,10 +417,16 @@ export class PlugChatFake extends FakeServer {
 
 		this.route('POST', '/api/integrations/finish-attendance', (request) => {
 			const { phone, operatorId, autoTransfer } = this.body(request);
-			if (!nonEmptyString(phone) || !nonEmptyString(operatorId) || typeof autoTransfer !== 'boolean') {
+			if (
+				!nonEmptyString(phone) ||
+				!nonEmptyString(operatorId) ||
+				typeof autoTransfer !== 'boolean'
+			) {
 				return this.badRequest('phone, operatorId and autoTransfer are required');
 			}
-			const open = this.state.attendances.find((a) => a.customer.phone === phone && a.status === 'PROGRESS');
+			const open = this.state.attendances.find(
+				(a) => a.customer.phone === phone && a.status === 'PROGRESS',
+			);
 			// Not documented: the answer when there is no chat to close (GUESS, after `chatFounded`).
 			if (!open) return json({ success: false, message: 'Chat not found', chatFounded: false });
 			open.status = 'FINISH';
@@ -336,37 +440,53 @@ export class PlugChatFake extends FakeServer {
 			const ticket = Number(request.headers.ticket);
 			const attendance = this.state.attendances.find((a) => a.attendanceNumber === ticket);
 			if (!attendance) return json({ message: 'send a valid number in the ticket attribute' }, 500);
-			return json({ attendanceData: { [attendance.id]: attendance }, chat: this.state.chatMessages[attendance.id] ?? {} });
+			return json({
+				attendanceData: { [attendance.id]: attendance },
+				chat: this.state.chatMessages[attendance.id] ?? {},
+			});
 		});
 
 		this.route('POST', '/api/integrations/change-department', (request) => {
 			const { phone, departmentId } = this.body(request);
 			// The example's spelling is the one the API reads; the table's `departamentId` is a typo.
-			if (!nonEmptyString(phone) || !nonEmptyString(departmentId)) return this.badRequest('phone and departmentId are required');
-			if (!this.state.departments.some((d) => d.id === departmentId)) return this.badRequest('department not found');
+			if (!nonEmptyString(phone) || !nonEmptyString(departmentId))
+				return this.badRequest('phone and departmentId are required');
+			if (!this.state.departments.some((d) => d.id === departmentId))
+				return this.badRequest('department not found');
 			for (const attendance of this.state.attendances) {
-				if (attendance.customer.phone === phone && attendance.status === 'PROGRESS') attendance.departmentId = departmentId;
+				if (attendance.customer.phone === phone && attendance.status === 'PROGRESS')
+					attendance.departmentId = departmentId;
 			}
 			return json(true);
 		});
 
 		this.route('POST', '/api/integrations/create-generic-field', (request) => {
 			const { phone, label, value } = this.body(request);
-			if (!nonEmptyString(phone) || !nonEmptyString(label)) return this.badRequest('phone and label are required');
+			if (!nonEmptyString(phone) || !nonEmptyString(label))
+				return this.badRequest('phone and label are required');
 			const existing = this.state.genericFields.find((f) => f.phone === phone && f.label === label);
 			if (existing) existing.value = value === undefined ? undefined : String(value);
-			else this.state.genericFields.push({ phone, label, value: value === undefined ? undefined : String(value) });
+			else
+				this.state.genericFields.push({
+					phone,
+					label,
+					value: value === undefined ? undefined : String(value),
+				});
 			return json({ success: true });
 		});
 
 		this.route('PUT', '/api/integrations/update-webhooks', (request) => {
 			const body = this.body(request);
-			const insecure = (url: unknown) => this.requireHttps && typeof url === 'string' && url !== '' && !/^https:\/\//i.test(url);
+			const insecure = (url: unknown) =>
+				this.requireHttps && typeof url === 'string' && url !== '' && !/^https:\/\//i.test(url);
 			const known = (key: string) => (WEBHOOK_EVENTS as readonly string[]).includes(key);
 			if (isRecord(body.value)) {
 				// 2025 per-event pages: `{"value": {"<eventKey>": url}}`, only those keys change.
 				const entries = Object.entries(body.value);
-				if (entries.length === 0 || entries.some(([key, url]) => !known(key) || typeof url !== 'string' || insecure(url))) {
+				if (
+					entries.length === 0 ||
+					entries.some(([key, url]) => !known(key) || typeof url !== 'string' || insecure(url))
+				) {
 					return json({ message: 'Unauthorized' }, 401);
 				}
 				for (const [key, url] of entries) this.state.webhooks[key] = String(url);
@@ -376,45 +496,69 @@ export class PlugChatFake extends FakeServer {
 				// "Update every webhook": one URL for all seven events.
 				if (insecure(body.value)) return json({ message: 'Unauthorized' }, 401);
 				for (const key of WEBHOOK_EVENTS) this.state.webhooks[key] = body.value;
-				if (typeof body.notifySentByMe === 'boolean') this.state.notifySentByMe = body.notifySentByMe;
+				if (typeof body.notifySentByMe === 'boolean')
+					this.state.notifySentByMe = body.notifySentByMe;
 				return json({ value: true });
 			}
 			// Older flat body: all seven keys are "required"; a key left out is cleared (GUESS).
 			const entries = Object.entries(body);
-			if (entries.length === 0 || entries.some(([key, url]) => !known(key) || typeof url !== 'string' || insecure(url))) {
+			if (
+				entries.length === 0 ||
+				entries.some(([key, url]) => !known(key) || typeof url !== 'string' || insecure(url))
+			) {
 				return json({ message: 'Unauthorized' }, 401);
 			}
-			for (const key of WEBHOOK_EVENTS) this.state.webhooks[key] = typeof body[key] === 'string' ? String(body[key]) : '';
+			for (const key of WEBHOOK_EVENTS)
+				this.state.webhooks[key] = typeof body[key] === 'string' ? String(body[key]) : '';
 			return json({ value: true });
 		});
 
 		// ---- WhatsApp sends
-		this.sendRoute('/api/whatsapp/send-text', (body) => (nonEmptyString(body.message) ? undefined : 'message is required'));
-		this.sendRoute('/api/whatsapp/send-image', (body) => (isMedia(body.image) ? undefined : 'image must be a URL or a data:...;base64, URI'));
-		this.sendRoute('/api/whatsapp/send-audio', (body) => (isMedia(body.audio) ? undefined : 'audio must be a URL or a data:...;base64, URI'));
-		this.sendRoute('/api/whatsapp/send-video', (body) => (isMedia(body.video) ? undefined : 'video must be a URL or a data:...;base64, URI'));
+		this.sendRoute('/api/whatsapp/send-text', (body) =>
+			nonEmptyString(body.message) ? undefined : 'message is required',
+		);
+		this.sendRoute('/api/whatsapp/send-image', (body) =>
+			isMedia(body.image) ? undefined : 'image must be a URL or a data:...;base64, URI',
+		);
+		this.sendRoute('/api/whatsapp/send-audio', (body) =>
+			isMedia(body.audio) ? undefined : 'audio must be a URL or a data:...;base64, URI',
+		);
+		this.sendRoute('/api/whatsapp/send-video', (body) =>
+			isMedia(body.video) ? undefined : 'video must be a URL or a data:...;base64, URI',
+		);
 		this.sendRoute('/api/whatsapp/send-document/:extension', (body, request) => {
 			const extension = request.path.split('/').pop() ?? '';
 			if (!/^[a-z0-9]{1,10}$/i.test(extension)) return 'extension is required in the path';
-			return isMedia(body.document) ? undefined : 'document must be a URL or a data:...;base64, URI';
+			return isMedia(body.document)
+				? undefined
+				: 'document must be a URL or a data:...;base64, URI';
 		});
 		this.sendRoute('/api/whatsapp/send-link', (body) => {
-			if (!nonEmptyString(body.message) || !nonEmptyString(body.linkUrl)) return 'message and linkUrl are required';
+			if (!nonEmptyString(body.message) || !nonEmptyString(body.linkUrl))
+				return 'message and linkUrl are required';
 			return undefined;
 		});
 		this.sendRoute('/api/whatsapp/send-location', (body) => {
-			for (const key of ['title', 'address', 'latitude', 'longitude']) if (!nonEmptyString(body[key])) return `${key} is required`;
-			if (!Number.isFinite(Number(body.latitude)) || !Number.isFinite(Number(body.longitude))) return 'latitude and longitude must be numbers';
+			for (const key of ['title', 'address', 'latitude', 'longitude'])
+				if (!nonEmptyString(body[key])) return `${key} is required`;
+			if (!Number.isFinite(Number(body.latitude)) || !Number.isFinite(Number(body.longitude)))
+				return 'latitude and longitude must be numbers';
 			return undefined;
 		});
 		this.sendRoute('/api/whatsapp/send-contact', (body) => {
 			if (!nonEmptyString(body.contactName)) return 'contactName is required';
-			return this.validPhone(body.contactPhone, false) ? undefined : 'contactPhone must be digits with country code';
+			return this.validPhone(body.contactPhone, false)
+				? undefined
+				: 'contactPhone must be digits with country code';
 		});
 		this.sendRoute('/api/whatsapp/send-button-list', (body) => {
 			const buttons = isRecord(body.buttonList) ? body.buttonList.buttons : undefined;
 			if (!nonEmptyString(body.message)) return 'message is required';
-			if (!Array.isArray(buttons) || buttons.length === 0 || buttons.some((b) => !isRecord(b) || !nonEmptyString(b.label))) {
+			if (
+				!Array.isArray(buttons) ||
+				buttons.length === 0 ||
+				buttons.some((b) => !isRecord(b) || !nonEmptyString(b.label))
+			) {
 				return 'buttonList.buttons must be a list of {id, label}';
 			}
 			return undefined;
@@ -422,8 +566,13 @@ export class PlugChatFake extends FakeServer {
 		this.sendRoute('/api/whatsapp/send-option-list', (body) => {
 			const list = body.optionList;
 			if (!nonEmptyString(body.message)) return 'message is required';
-			if (!isRecord(list) || !nonEmptyString(list.title) || !nonEmptyString(list.buttonLabel)) return 'optionList needs title and buttonLabel';
-			if (!Array.isArray(list.options) || list.options.length === 0 || list.options.some((o) => !isRecord(o) || !nonEmptyString(o.title))) {
+			if (!isRecord(list) || !nonEmptyString(list.title) || !nonEmptyString(list.buttonLabel))
+				return 'optionList needs title and buttonLabel';
+			if (
+				!Array.isArray(list.options) ||
+				list.options.length === 0 ||
+				list.options.some((o) => !isRecord(o) || !nonEmptyString(o.title))
+			) {
 				return 'optionList.options must be a list of {id, title, description}';
 			}
 			return undefined;
@@ -431,7 +580,8 @@ export class PlugChatFake extends FakeServer {
 
 		this.route('POST', '/api/whatsapp/read-message', (request) => {
 			const { phone, messageId } = this.body(request);
-			if (!this.validPhone(phone) || !nonEmptyString(messageId)) return this.badRequest('phone and messageId are required');
+			if (!this.validPhone(phone) || !nonEmptyString(messageId))
+				return this.badRequest('phone and messageId are required');
 			this.state.read.push({ phone, messageId });
 			return { status: 204 };
 		});
@@ -440,7 +590,11 @@ export class PlugChatFake extends FakeServer {
 			const phone = queryText(request, 'phone');
 			const messageId = queryText(request, 'messageId');
 			const owner = queryText(request, 'owner');
-			if (!this.validPhone(phone) || !nonEmptyString(messageId) || (owner !== 'true' && owner !== 'false')) {
+			if (
+				!this.validPhone(phone) ||
+				!nonEmptyString(messageId) ||
+				(owner !== 'true' && owner !== 'false')
+			) {
 				return this.badRequest('messageId, phone and owner are required');
 			}
 			this.state.deleted.push({ phone, messageId, owner: owner === 'true' });
@@ -453,11 +607,18 @@ export class PlugChatFake extends FakeServer {
 			const chat = this.state.chats.find((c) => c.phone === phone);
 			return chat ? json(chat) : json({ message: 'Chat not found' }, 404);
 		});
-		this.route('GET', '/api/chat/get-pending-chats', (request) => this.page(request, this.state.pendingChats, 0));
+		this.route('GET', '/api/chat/get-pending-chats', (request) =>
+			this.page(request, this.state.pendingChats, 0),
+		);
 		this.route('POST', '/api/whatsapp/modify-chat', (request) => {
 			const { phone, action } = this.body(request);
-			if (!this.validPhone(phone) || !['archive', 'unarchive', 'pin', 'unpin', 'delete'].includes(String(action))) {
-				return this.badRequest('phone and action (archive, unarchive, pin, unpin, delete) are required');
+			if (
+				!this.validPhone(phone) ||
+				!['archive', 'unarchive', 'pin', 'unpin', 'delete'].includes(String(action))
+			) {
+				return this.badRequest(
+					'phone and action (archive, unarchive, pin, unpin, delete) are required',
+				);
 			}
 			const chat = this.state.chats.find((c) => c.phone === phone);
 			if (!chat) return json({ value: false });
@@ -467,7 +628,9 @@ export class PlugChatFake extends FakeServer {
 			return json({ value: true });
 		});
 
-		this.route('GET', '/api/whatsapp/contacts', (request) => this.page(request, this.state.contacts));
+		this.route('GET', '/api/whatsapp/contacts', (request) =>
+			this.page(request, this.state.contacts),
+		);
 		this.route('GET', '/api/whatsapp/contacts/:phone', (_request, { phone }) => {
 			const contact = this.state.contacts.find((c) => c.phone === phone);
 			return contact ? json(contact) : json({ message: 'Contact not found' }, 404);
@@ -475,7 +638,9 @@ export class PlugChatFake extends FakeServer {
 		this.route('GET', '/api/whatsapp/phone-exists/:phone', (_request, { phone }) => {
 			if (!PHONE.test(phone)) return this.badRequest('phone must be digits with country code');
 			const exists =
-				this.state.whatsappNumbers.includes(phone) || this.state.contacts.some((c) => c.phone === phone) || this.state.chats.some((c) => c.phone === phone);
+				this.state.whatsappNumbers.includes(phone) ||
+				this.state.contacts.some((c) => c.phone === phone) ||
+				this.state.chats.some((c) => c.phone === phone);
 			// The documented sample is an array.
 			return json([{ exists }]);
 		});
@@ -485,13 +650,21 @@ export class PlugChatFake extends FakeServer {
 			const link = this.state.profilePictures[phone];
 			return json([{ link: link ? `${this.url}${link}` : null }]);
 		});
-		this.route('GET', '/cdn/pictures/:file', () => ({ status: 200, raw: QR_PNG, headers: { 'content-type': 'image/png' } }));
+		this.route('GET', '/cdn/pictures/:file', () => ({
+			status: 200,
+			raw: QR_PNG,
+			headers: { 'content-type': 'image/png' },
+		}));
 
 		// ---- groups (failures answer 200 {"value": false}, as documented)
 		this.route('POST', '/api/whatsapp/create-group', (request) => {
 			const { groupName, phones } = this.body(request);
 			if (!nonEmptyString(groupName)) return this.badRequest('groupName is required');
-			if (!Array.isArray(phones) || phones.length === 0 || phones.some((p) => !this.validPhone(p, false))) {
+			if (
+				!Array.isArray(phones) ||
+				phones.length === 0 ||
+				phones.some((p) => !this.validPhone(p, false))
+			) {
 				return this.badRequest('phones must be a list of numbers with country code');
 			}
 			const group = this.addGroup(groupName, phones as string[]);
@@ -507,7 +680,8 @@ export class PlugChatFake extends FakeServer {
 		});
 		this.route('POST', '/api/whatsapp/update-group-description', (request) => {
 			const { groupId, groupDescription } = this.body(request);
-			if (typeof groupDescription !== 'string') return this.badRequest('groupDescription is required');
+			if (typeof groupDescription !== 'string')
+				return this.badRequest('groupDescription is required');
 			const group = this.group(groupId);
 			if (!group) return json({ value: false });
 			group.description = groupDescription;
@@ -516,7 +690,11 @@ export class PlugChatFake extends FakeServer {
 		const members = (path: string, apply: (group: PlugChatGroup, phones: string[]) => void) =>
 			this.route('POST', path, (request) => {
 				const { groupId, phones } = this.body(request);
-				if (!Array.isArray(phones) || phones.length === 0 || phones.some((p) => !this.validPhone(p, false))) {
+				if (
+					!Array.isArray(phones) ||
+					phones.length === 0 ||
+					phones.some((p) => !this.validPhone(p, false))
+				) {
 					return this.badRequest('phones must be a list of numbers with country code');
 				}
 				const group = this.group(groupId);
@@ -525,7 +703,9 @@ export class PlugChatFake extends FakeServer {
 				return json({ value: true });
 			});
 		members('/api/whatsapp/add-participant', (group, phones) => {
-			for (const phone of phones) if (!group.participants.some((p) => p.phone === phone)) group.participants.push({ phone, isAdmin: false, isSuperAdmin: false });
+			for (const phone of phones)
+				if (!group.participants.some((p) => p.phone === phone))
+					group.participants.push({ phone, isAdmin: false, isSuperAdmin: false });
 		});
 		members('/api/whatsapp/remove-participant', (group, phones) => {
 			group.participants = group.participants.filter((p) => !phones.includes(p.phone));
@@ -534,7 +714,8 @@ export class PlugChatFake extends FakeServer {
 			for (const p of group.participants) if (phones.includes(p.phone)) p.isAdmin = true;
 		});
 		members('/api/whatsapp/remove-admin', (group, phones) => {
-			for (const p of group.participants) if (phones.includes(p.phone) && !p.isSuperAdmin) p.isAdmin = false;
+			for (const p of group.participants)
+				if (phones.includes(p.phone) && !p.isSuperAdmin) p.isAdmin = false;
 		});
 		this.route('POST', '/api/whatsapp/leave-group', (request) => {
 			const group = this.group(this.body(request).groupId);
@@ -552,12 +733,24 @@ export class PlugChatFake extends FakeServer {
 		// ---- instance
 		this.route('GET', '/api/whatsapp/status', () => {
 			const { connected, session, smartphoneConnected } = this.state.instance;
-			return json({ connected, session, smartphoneConnected, error: connected ? '' : 'You are not connected.' });
+			return json({
+				connected,
+				session,
+				smartphoneConnected,
+				error: connected ? '' : 'You are not connected.',
+			});
 		});
 		this.route('GET', '/api/whatsapp/qr-code/image', () => {
-			if (this.state.instance.connected) return json({ connected: true, error: 'You are already connected.' });
-			if (this.qrCodeFormat === 'raw') return { status: 200, raw: QR_PNG, headers: { 'content-type': 'image/png' } };
-			if (this.qrCodeFormat === 'bare') return { status: 200, raw: QR_PNG.toString('base64'), headers: { 'content-type': 'text/plain' } };
+			if (this.state.instance.connected)
+				return json({ connected: true, error: 'You are already connected.' });
+			if (this.qrCodeFormat === 'raw')
+				return { status: 200, raw: QR_PNG, headers: { 'content-type': 'image/png' } };
+			if (this.qrCodeFormat === 'bare')
+				return {
+					status: 200,
+					raw: QR_PNG.toString('base64'),
+					headers: { 'content-type': 'text/plain' },
+				};
 			return json({ value: `data:image/png;base64,${QR_PNG.toString('base64')}` });
 		});
 		this.route('GET', '/api/whatsapp/restart', () => {
@@ -570,7 +763,9 @@ export class PlugChatFake extends FakeServer {
 		});
 
 		// ---- send queue
-		this.route('GET', '/api/whatsapp/queue', () => json({ size: this.state.queue.length, messages: this.state.queue }));
+		this.route('GET', '/api/whatsapp/queue', () =>
+			json({ size: this.state.queue.length, messages: this.state.queue }),
+		);
 		this.route('DELETE', '/api/whatsapp/queue', () => {
 			this.state.queue = [];
 			return { status: 200, raw: '' };

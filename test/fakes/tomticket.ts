@@ -18,7 +18,12 @@ export interface TomTicketTicket {
 	protocol: number;
 	subject: string;
 	message: string;
-	customer: { name: string; email: string; internal_id: string; organization: { id: string | null; name: string | null } };
+	customer: {
+		name: string;
+		email: string;
+		internal_id: string;
+		organization: { id: string | null; name: string | null };
+	};
 	priority: number;
 	creation_date: string;
 	end_date: string | null;
@@ -28,8 +33,22 @@ export interface TomTicketTicket {
 	department: { id: string; name: string };
 	operator: { id: string | null; name: string | null };
 	status: { id: string; description: string } | null;
-	replies: Array<{ id: string; message: string; sender: string; sender_type: 'A' | 'C'; date: string; attachments: Array<{ name: string; size: number }>; start_date?: string; end_date?: string }>;
-	comments: Array<{ id: string; comment: string; date: string; attachments: Array<{ name: string; size: number }> }>;
+	replies: Array<{
+		id: string;
+		message: string;
+		sender: string;
+		sender_type: 'A' | 'C';
+		date: string;
+		attachments: Array<{ name: string; size: number }>;
+		start_date?: string;
+		end_date?: string;
+	}>;
+	comments: Array<{
+		id: string;
+		comment: string;
+		date: string;
+		attachments: Array<{ name: string; size: number }>;
+	}>;
 	custom_fields: { open: Array<{ id: string; label: string; value: string }> };
 	attachments: Array<{ name: string; size: number; mimetype: string }>;
 }
@@ -47,15 +66,28 @@ export interface TomTicketChat {
 	situation: number;
 	creation_date: string;
 	end_date: string | null;
-	customer: { name: string; email: string; internal_id: string; organization: { id: string | null; name: string | null } };
+	customer: {
+		name: string;
+		email: string;
+		internal_id: string;
+		organization: { id: string | null; name: string | null };
+	};
 	department: { id: string; name: string };
 	operator: { id: string; name: string } | null;
 	messages: Array<{ message: string; sender: string; sender_type: 'A' | 'C'; date: string }>;
 }
 
 export interface TomTicketState {
-	departments: Array<{ id: string; name: string; categories: Array<{ id: string; name: string }>; operators: Array<{ id: string; name: string; mail_hash: string }>; customFields: TomTicketCustomField[] }>;
-	customers: Array<Record<string, unknown> & { id: string; internal_id: string; name: string; email: string }>;
+	departments: Array<{
+		id: string;
+		name: string;
+		categories: Array<{ id: string; name: string }>;
+		operators: Array<{ id: string; name: string; mail_hash: string }>;
+		customFields: TomTicketCustomField[];
+	}>;
+	customers: Array<
+		Record<string, unknown> & { id: string; internal_id: string; name: string; email: string }
+	>;
 	tickets: TomTicketTicket[];
 	chats: TomTicketChat[];
 	organizations: Array<{ id: string; name: string }>;
@@ -123,8 +155,26 @@ export function seedTomTicket(): TomTicketState {
 		},
 	];
 	const customers = [
-		{ id: 'cus-1', internal_id: 'CPF-123', name: 'Maria Oliveira', email: 'maria@example.com', phone: '11987654321', active: true, organization: { id: 'org-1', name: 'Padaria Pão Quente' }, custom_fields: [] },
-		{ id: 'cus-2', internal_id: 'CPF-456', name: 'João Santos', email: 'joao@example.com', phone: '21912345678', active: true, organization: { id: null, name: null }, custom_fields: [] },
+		{
+			id: 'cus-1',
+			internal_id: 'CPF-123',
+			name: 'Maria Oliveira',
+			email: 'maria@example.com',
+			phone: '11987654321',
+			active: true,
+			organization: { id: 'org-1', name: 'Padaria Pão Quente' },
+			custom_fields: [],
+		},
+		{
+			id: 'cus-2',
+			internal_id: 'CPF-456',
+			name: 'João Santos',
+			email: 'joao@example.com',
+			phone: '21912345678',
+			active: true,
+			organization: { id: null, name: null },
+			custom_fields: [],
+		},
 	];
 	return {
 		departments,
@@ -173,20 +223,33 @@ export class TomTicketFake extends FakeServer {
 	/** Adds `count` tickets (for paging tests), oldest first. */
 	addTickets(count: number, overrides: Partial<TomTicketTicket> = {}): TomTicketTicket[] {
 		const created: TomTicketTicket[] = [];
-		for (let i = 0; i < count; i++) created.push(this.createTicket({ subject: `Chamado ${this.nextProtocol}`, ...overrides }));
+		for (let i = 0; i < count; i++)
+			created.push(this.createTicket({ subject: `Chamado ${this.nextProtocol}`, ...overrides }));
 		return created;
 	}
 
-	createTicket(fields: Partial<TomTicketTicket> & { customerId?: string; departmentId?: string }): TomTicketTicket {
-		const department = this.state.departments.find((d) => d.id === (fields.departmentId ?? fields.department?.id)) ?? this.state.departments[0];
-		const customer = this.state.customers.find((c) => c.internal_id === fields.customerId || c.email === fields.customerId) ?? this.state.customers[0];
+	createTicket(
+		fields: Partial<TomTicketTicket> & { customerId?: string; departmentId?: string },
+	): TomTicketTicket {
+		const department =
+			this.state.departments.find((d) => d.id === (fields.departmentId ?? fields.department?.id)) ??
+			this.state.departments[0];
+		const customer =
+			this.state.customers.find(
+				(c) => c.internal_id === fields.customerId || c.email === fields.customerId,
+			) ?? this.state.customers[0];
 		const now = tomTicketDate(new Date());
 		const ticket: TomTicketTicket = {
 			id: hashId(),
 			protocol: this.nextProtocol++,
 			subject: 'Sem assunto',
 			message: '',
-			customer: { name: customer.name, email: customer.email, internal_id: customer.internal_id, organization: { id: null, name: null } },
+			customer: {
+				name: customer.name,
+				email: customer.email,
+				internal_id: customer.internal_id,
+				organization: { id: null, name: null },
+			},
 			priority: 2,
 			creation_date: now,
 			end_date: null,
@@ -220,10 +283,22 @@ export class TomTicketFake extends FakeServer {
 				situation: 3,
 				creation_date: tomTicketDate(new Date()),
 				end_date: null,
-				customer: { name: customer.name, email: customer.email, internal_id: customer.internal_id, organization: customer.organization as TomTicketChat['customer']['organization'] },
+				customer: {
+					name: customer.name,
+					email: customer.email,
+					internal_id: customer.internal_id,
+					organization: customer.organization as TomTicketChat['customer']['organization'],
+				},
 				department: { id: department.id, name: department.name },
 				operator: { id: department.operators[0].id, name: department.operators[0].name },
-				messages: [{ message: 'Olá, preciso de ajuda', sender: customer.name, sender_type: 'C', date: tomTicketDate(new Date()) }],
+				messages: [
+					{
+						message: 'Olá, preciso de ajuda',
+						sender: customer.name,
+						sender_type: 'C',
+						date: tomTicketDate(new Date()),
+					},
+				],
 				...overrides,
 			};
 			this.state.chats.push(chat);
@@ -234,7 +309,9 @@ export class TomTicketFake extends FakeServer {
 
 	protected guard(request: RecordedRequest): FakeResponse | undefined {
 		if (this.enforceRateLimit) {
-			const recent = this.requests.filter((r) => r !== request && !r.fault && request.time - r.time < 1000 && r.status !== 429);
+			const recent = this.requests.filter(
+				(r) => r !== request && !r.fault && request.time - r.time < 1000 && r.status !== 429,
+			);
 			if (recent.length >= 3) return this.rateLimited(0);
 		}
 		if (request.headers.authorization !== `Bearer ${this.token}`) {
@@ -243,13 +320,20 @@ export class TomTicketFake extends FakeServer {
 		}
 		if (request.method === 'POST') {
 			const type = String(request.headers['content-type'] ?? '');
-			if (!type.includes('multipart/form-data') && !type.includes('application/x-www-form-urlencoded')) {
+			if (
+				!type.includes('multipart/form-data') &&
+				!type.includes('application/x-www-form-urlencoded')
+			) {
 				// [3P-A]: a JSON body is refused with a bare 401 and no explanation.
 				return { status: 401, raw: '' };
 			}
 			if (request.rawBody.length > MAX_REQUEST_BYTES) {
 				// GUESS: nginx's own page for a body above the 25 MB request limit [SEED].
-				return { status: 413, raw: '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>', headers: { 'content-type': 'text/html' } };
+				return {
+					status: 413,
+					raw: '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>',
+					headers: { 'content-type': 'text/html' },
+				};
 			}
 		}
 		return undefined;
@@ -265,7 +349,11 @@ export class TomTicketFake extends FakeServer {
 	}
 
 	protected notFound(request: RecordedRequest): FakeResponse {
-		return { status: 404, raw: `<html><head><title>404 Not Found</title></head><body>${request.path}</body></html>`, headers: { 'content-type': 'text/html' } };
+		return {
+			status: 404,
+			raw: `<html><head><title>404 Not Found</title></head><body>${request.path}</body></html>`,
+			headers: { 'content-type': 'text/html' },
+		};
 	}
 
 	/** The 50-per-page list envelope. */
@@ -286,7 +374,12 @@ export class TomTicketFake extends FakeServer {
 	}
 
 	ok(extra: Record<string, unknown> = {}): FakeResponse {
-		return json({ error: false, message: 'Operação realizada com sucesso.', success: true, ...extra });
+		return json({
+			error: false,
+			message: 'Operação realizada com sucesso.',
+			success: true,
+			...extra,
+		});
 	}
 
 	refuse(message: string): FakeResponse {
@@ -314,7 +407,9 @@ export class TomTicketFake extends FakeServer {
 	/** `customer_id` + its type: I (internal id, the default) or E (e-mail). */
 	findCustomer(id: string | undefined, type: string | undefined) {
 		if (!id) return undefined;
-		return this.state.customers.find((c) => ((type ?? 'I') === 'E' ? c.email === id : c.internal_id === id));
+		return this.state.customers.find((c) =>
+			(type ?? 'I') === 'E' ? c.email === id : c.internal_id === id,
+		);
 	}
 
 	/** Files sent as `attachment[0]`, `attachment[1]`… [3P-A]. */
@@ -331,18 +426,25 @@ export class TomTicketFake extends FakeServer {
 		textField?: { name: string; maxLength?: number },
 	): { ticket: TomTicketTicket; text: string; files: FormFile[] } | { refusal: FakeResponse } {
 		const ticketId = formText(request, 'ticket_id');
-		if (!ticketId) return { refusal: this.refuse('Parâmetro obrigatório não informado: ticket_id') };
+		if (!ticketId)
+			return { refusal: this.refuse('Parâmetro obrigatório não informado: ticket_id') };
 		let text = '';
 		if (textField) {
 			text = formText(request, textField.name) ?? '';
-			if (!text) return { refusal: this.refuse(`Parâmetro obrigatório não informado: ${textField.name}`) };
+			if (!text)
+				return { refusal: this.refuse(`Parâmetro obrigatório não informado: ${textField.name}`) };
 			if (textField.maxLength && [...text].length > textField.maxLength) {
 				// GUESS: the refusal text for an over-long message is not documented.
-				return { refusal: this.refuse(`O campo ${textField.name} deve ter no máximo ${textField.maxLength} caracteres.`) };
+				return {
+					refusal: this.refuse(
+						`O campo ${textField.name} deve ter no máximo ${textField.maxLength} caracteres.`,
+					),
+				};
 			}
 		}
 		const files = this.attachments(request);
-		if (files.length > MAX_ATTACHMENTS) return { refusal: this.refuse(`Máximo de ${MAX_ATTACHMENTS} anexos por requisição.`) };
+		if (files.length > MAX_ATTACHMENTS)
+			return { refusal: this.refuse(`Máximo de ${MAX_ATTACHMENTS} anexos por requisição.`) };
 		const ticket = this.findTicket(ticketId);
 		if (!ticket) return { refusal: this.missing('Chamado não encontrado.') };
 		return { ticket, text, files };
@@ -351,7 +453,8 @@ export class TomTicketFake extends FakeServer {
 	private touch(ticket: TomTicketTicket, situation?: number) {
 		const now = tomTicketDate(new Date());
 		ticket.last_update = now;
-		if (situation !== undefined) ticket.situation = { id: situation, apply_date: now, description: SITUATIONS[situation] };
+		if (situation !== undefined)
+			ticket.situation = { id: situation, apply_date: now, description: SITUATIONS[situation] };
 	}
 
 	private listFilters(
@@ -375,7 +478,10 @@ export class TomTicketFake extends FakeServer {
 			});
 		}
 		const department = queryText(request, 'department_id');
-		if (department) result = result.filter((t) => department.split(',').includes((t.department as { id: string }).id));
+		if (department)
+			result = result.filter((t) =>
+				department.split(',').includes((t.department as { id: string }).id),
+			);
 		for (const [param, field, direction] of dateFields) {
 			const value = queryText(request, param);
 			if (value === undefined) continue;
@@ -384,7 +490,9 @@ export class TomTicketFake extends FakeServer {
 			if (Number.isNaN(bound)) return json({ message: 'Invalid date.' }, 401);
 			if (param === 'last_update_ge' && bound < Date.now() - LAST_UPDATE_WINDOW_DAYS * 86_400_000) {
 				// GUESS: the wording and status of this refusal are not documented, only that it errors.
-				return this.refuse(`O filtro last_update_ge permite no máximo ${LAST_UPDATE_WINDOW_DAYS} dias.`);
+				return this.refuse(
+					`O filtro last_update_ge permite no máximo ${LAST_UPDATE_WINDOW_DAYS} dias.`,
+				);
 			}
 			result = result.filter((t) => {
 				const time = parseTomTicketDate(String(t[field]));
@@ -402,9 +510,18 @@ export class TomTicketFake extends FakeServer {
 					? {
 							id: d.id,
 							name: d.name,
-							categories: d.categories.map((c) => ({ ...c, custom_fields: d.customFields.filter((f) => f.category_id === c.id).map(({ id, label }) => ({ id, label })) })),
+							categories: d.categories.map((c) => ({
+								...c,
+								custom_fields: d.customFields
+									.filter((f) => f.category_id === c.id)
+									.map(({ id, label }) => ({ id, label })),
+							})),
 							operators: d.operators,
-							general_custom_fields: { tickets: d.customFields.filter((f) => !f.category_id).map(({ id, label }) => ({ id, label })) },
+							general_custom_fields: {
+								tickets: d.customFields
+									.filter((f) => !f.category_id)
+									.map(({ id, label }) => ({ id, label })),
+							},
 						}
 					: { id: d.id, name: d.name },
 			);
@@ -412,27 +529,56 @@ export class TomTicketFake extends FakeServer {
 		});
 
 		this.route('GET', '/department/category/list', (request) => {
-			const department = this.state.departments.find((d) => d.id === queryText(request, 'department_id'));
-			if (!queryText(request, 'department_id')) return this.refuse('Parâmetro obrigatório não informado: department_id');
+			const department = this.state.departments.find(
+				(d) => d.id === queryText(request, 'department_id'),
+			);
+			if (!queryText(request, 'department_id'))
+				return this.refuse('Parâmetro obrigatório não informado: department_id');
 			if (!department) return this.missing('Departamento não encontrado.');
-			return json({ error: false, message: '', success: true, size: department.categories.length, data: department.categories });
+			return json({
+				error: false,
+				message: '',
+				success: true,
+				size: department.categories.length,
+				data: department.categories,
+			});
 		});
 
 		this.route('GET', '/department/operator/list', (request) => {
-			if (!queryText(request, 'department_id')) return this.refuse('Parâmetro obrigatório não informado: department_id');
-			const department = this.state.departments.find((d) => d.id === queryText(request, 'department_id'));
+			if (!queryText(request, 'department_id'))
+				return this.refuse('Parâmetro obrigatório não informado: department_id');
+			const department = this.state.departments.find(
+				(d) => d.id === queryText(request, 'department_id'),
+			);
 			if (!department) return this.missing('Departamento não encontrado.');
-			return json({ error: false, message: '', success: true, size: department.operators.length, data: department.operators });
+			return json({
+				error: false,
+				message: '',
+				success: true,
+				size: department.operators.length,
+				data: department.operators,
+			});
 		});
 
 		this.route('GET', '/custom_field/department/list', (request) => {
-			if (!queryText(request, 'department_id')) return this.refuse('Parâmetro obrigatório não informado: department_id');
-			const department = this.state.departments.find((d) => d.id === queryText(request, 'department_id'));
+			if (!queryText(request, 'department_id'))
+				return this.refuse('Parâmetro obrigatório não informado: department_id');
+			const department = this.state.departments.find(
+				(d) => d.id === queryText(request, 'department_id'),
+			);
 			if (!department) return this.missing('Departamento não encontrado.');
 			const categoryId = queryText(request, 'category_id');
 			// [KB]: without a category, the department's category-less fields; [3P-E] reads data.ticket[].
-			const fields = department.customFields.filter((f) => (categoryId ? f.category_id === categoryId : !f.category_id)).map(({ id, label }) => ({ id, label }));
-			return json({ error: false, message: '', success: true, size: fields.length, data: { ticket: fields } });
+			const fields = department.customFields
+				.filter((f) => (categoryId ? f.category_id === categoryId : !f.category_id))
+				.map(({ id, label }) => ({ id, label }));
+			return json({
+				error: false,
+				message: '',
+				success: true,
+				size: fields.length,
+				data: { ticket: fields },
+			});
 		});
 
 		this.route('GET', '/ticket/list', (request) => {
@@ -443,9 +589,11 @@ export class TomTicketFake extends FakeServer {
 				tickets = tickets.filter((t) => wanted.includes((t.situation as { id: number }).id));
 			}
 			const categoryId = queryText(request, 'category_id');
-			if (categoryId) tickets = tickets.filter((t) => (t.category as { id: string | null }).id === categoryId);
+			if (categoryId)
+				tickets = tickets.filter((t) => (t.category as { id: string | null }).id === categoryId);
 			const statusId = queryText(request, 'status_id');
-			if (statusId) tickets = tickets.filter((t) => (t.status as { id: string } | null)?.id === statusId);
+			if (statusId)
+				tickets = tickets.filter((t) => (t.status as { id: string } | null)?.id === statusId);
 			const filtered = this.listFilters(request, tickets, [
 				['creation_date_ge', 'creation_date', 1],
 				['creation_date_le', 'creation_date', -1],
@@ -453,7 +601,9 @@ export class TomTicketFake extends FakeServer {
 			]);
 			if (!Array.isArray(filtered)) return filtered;
 			// The list carries neither replies nor custom fields [3P-B].
-			const listed = filtered.map(({ replies: _replies, custom_fields: _fields, comments: _comments, ...rest }) => rest);
+			const listed = filtered.map(
+				({ replies: _replies, custom_fields: _fields, comments: _comments, ...rest }) => rest,
+			);
 			return this.page(request, listed);
 		});
 
@@ -464,12 +614,19 @@ export class TomTicketFake extends FakeServer {
 		});
 
 		this.route('POST', '/ticket/new', (request) => {
-			const missing = ['customer_id', 'department_id', 'subject', 'message'].filter((f) => !formText(request, f));
-			if (missing.length) return this.refuse(`Parâmetro obrigatório não informado: ${missing.join(', ')}`);
-			if ((formText(request, 'subject') ?? '').length > 250) return this.refuse('O campo subject deve ter no máximo 250 caracteres.');
+			const missing = ['customer_id', 'department_id', 'subject', 'message'].filter(
+				(f) => !formText(request, f),
+			);
+			if (missing.length)
+				return this.refuse(`Parâmetro obrigatório não informado: ${missing.join(', ')}`);
+			if ((formText(request, 'subject') ?? '').length > 250)
+				return this.refuse('O campo subject deve ter no máximo 250 caracteres.');
 			const priority = formText(request, 'priority');
-			if (priority !== undefined && !['1', '2', '3', '4'].includes(priority)) return this.refuse('Prioridade inválida.');
-			const department = this.state.departments.find((d) => d.id === formText(request, 'department_id'));
+			if (priority !== undefined && !['1', '2', '3', '4'].includes(priority))
+				return this.refuse('Prioridade inválida.');
+			const department = this.state.departments.find(
+				(d) => d.id === formText(request, 'department_id'),
+			);
 			if (!department) return this.refuse('Departamento não encontrado.');
 			const customerId = formText(request, 'customer_id')!;
 			const customer = this.findCustomer(customerId, formText(request, 'customer_id_type'));
@@ -479,9 +636,14 @@ export class TomTicketFake extends FakeServer {
 			if (categoryId && !category) return this.refuse('Categoria não encontrada.');
 			const customFields = Object.entries(request.form ?? {})
 				.filter(([name]) => name.startsWith('custom_field['))
-				.map(([name, values]) => ({ id: name.slice('custom_field['.length, -1), label: name, value: String(values[0]) }));
+				.map(([name, values]) => ({
+					id: name.slice('custom_field['.length, -1),
+					label: name,
+					value: String(values[0]),
+				}));
 			const files = this.attachments(request);
-			if (files.length > MAX_ATTACHMENTS) return this.refuse(`Máximo de ${MAX_ATTACHMENTS} anexos por requisição.`);
+			if (files.length > MAX_ATTACHMENTS)
+				return this.refuse(`Máximo de ${MAX_ATTACHMENTS} anexos por requisição.`);
 			const ticket = this.createTicket({
 				customerId: customer.internal_id,
 				departmentId: department.id,
@@ -506,7 +668,8 @@ export class TomTicketFake extends FakeServer {
 				return this.refuse('Os campos start_date e end_date devem ser informados juntos.');
 			}
 			for (const value of [start, end]) {
-				if (value !== undefined && Number.isNaN(parseTomTicketDate(value))) return json({ message: 'Invalid date.' }, 401);
+				if (value !== undefined && Number.isNaN(parseTomTicketDate(value)))
+					return json({ message: 'Invalid date.' }, 401);
 			}
 			// [3P-A], seen live: with no operator linked, an operator reply is silently stored as the
 			// customer's, with no error.
@@ -531,7 +694,12 @@ export class TomTicketFake extends FakeServer {
 		this.route('POST', '/ticket/comment', (request) => {
 			const write = this.ticketWrite(request, { name: 'comment', maxLength: MAX_MESSAGE_LENGTH });
 			if ('refusal' in write) return write.refusal;
-			write.ticket.comments.push({ id: hashId(), comment: write.text, date: tomTicketDate(new Date()), attachments: write.files.map((f) => ({ name: f.fileName, size: f.size })) });
+			write.ticket.comments.push({
+				id: hashId(),
+				comment: write.text,
+				date: tomTicketDate(new Date()),
+				attachments: write.files.map((f) => ({ name: f.fileName, size: f.size })),
+			});
 			this.touch(write.ticket);
 			return this.ok();
 		});
@@ -541,7 +709,14 @@ export class TomTicketFake extends FakeServer {
 			if ('refusal' in write) return write.refusal;
 			const { ticket, text, files } = write;
 			if (ticket.situation.id === 5) return this.refuse('O chamado já está finalizado.');
-			ticket.replies.push({ id: hashId(), message: text, sender: String(ticket.operator.name ?? ''), sender_type: 'A', date: tomTicketDate(new Date()), attachments: files.map((f) => ({ name: f.fileName, size: f.size })) });
+			ticket.replies.push({
+				id: hashId(),
+				message: text,
+				sender: String(ticket.operator.name ?? ''),
+				sender_type: 'A',
+				date: tomTicketDate(new Date()),
+				attachments: files.map((f) => ({ name: f.fileName, size: f.size })),
+			});
 			this.touch(ticket, 5);
 			ticket.end_date = ticket.last_update;
 			// [3P-B]: no id in this answer, only the envelope.
@@ -554,16 +729,25 @@ export class TomTicketFake extends FakeServer {
 			const { ticket } = write;
 			const departmentId = formText(request, 'department_id');
 			const operatorId = formText(request, 'operator_id');
-			if (!departmentId && !operatorId) return this.refuse('Informe o departamento ou o atendente de destino.');
+			if (!departmentId && !operatorId)
+				return this.refuse('Informe o departamento ou o atendente de destino.');
 			// [3P-A], seen live: any transfer of a ticket with no linked operator is refused.
-			if (ticket.operator.id === null) return this.refuse('Not possible to transfer tickets without attendants.');
-			const department = departmentId ? this.state.departments.find((d) => d.id === departmentId) : this.state.departments.find((d) => d.id === ticket.department.id);
+			if (ticket.operator.id === null)
+				return this.refuse('Not possible to transfer tickets without attendants.');
+			const department = departmentId
+				? this.state.departments.find((d) => d.id === departmentId)
+				: this.state.departments.find((d) => d.id === ticket.department.id);
 			if (!department) return this.refuse('Departamento não encontrado.');
 			let operator = operatorId ? department.operators.find((o) => o.id === operatorId) : undefined;
-			if (operatorId && !operator) return this.refuse('Atendente não encontrado no departamento de destino.');
+			if (operatorId && !operator)
+				return this.refuse('Atendente não encontrado no departamento de destino.');
 			if (!operatorId && department.id !== ticket.department.id) operator = undefined;
 			ticket.department = { id: department.id, name: department.name };
-			ticket.operator = operator ? { id: operator.id, name: operator.name } : departmentId ? { id: null, name: null } : ticket.operator;
+			ticket.operator = operator
+				? { id: operator.id, name: operator.name }
+				: departmentId
+					? { id: null, name: null }
+					: ticket.operator;
 			this.touch(ticket, 6);
 			return this.ok();
 		});
@@ -589,7 +773,13 @@ export class TomTicketFake extends FakeServer {
 			if (!status) return this.refuse('Status não encontrado.');
 			write.ticket.status = { ...status };
 			const comment = formText(request, 'comment');
-			if (comment) write.ticket.comments.push({ id: hashId(), comment, date: tomTicketDate(new Date()), attachments: [] });
+			if (comment)
+				write.ticket.comments.push({
+					id: hashId(),
+					comment,
+					date: tomTicketDate(new Date()),
+					attachments: [],
+				});
 			this.touch(write.ticket);
 			return this.ok();
 		});
@@ -605,9 +795,16 @@ export class TomTicketFake extends FakeServer {
 		});
 
 		this.route('GET', '/chat/list', (request) => {
-			let chats = [...this.state.chats].reverse().map(({ messages: _messages, ...rest }) => rest) as unknown as Array<Record<string, unknown>>;
+			let chats = [...this.state.chats]
+				.reverse()
+				.map(({ messages: _messages, ...rest }) => rest) as unknown as Array<
+				Record<string, unknown>
+			>;
 			const organizationId = queryText(request, 'organization_id');
-			if (organizationId) chats = chats.filter((c) => (c.customer as TomTicketChat['customer']).organization.id === organizationId);
+			if (organizationId)
+				chats = chats.filter(
+					(c) => (c.customer as TomTicketChat['customer']).organization.id === organizationId,
+				);
 			const filtered = this.listFilters(request, chats, [
 				['creation_date_ge', 'creation_date', 1],
 				['creation_date_le', 'creation_date', -1],
@@ -627,7 +824,12 @@ export class TomTicketFake extends FakeServer {
 
 		this.route('GET', '/customer/list', (request) => {
 			const withFields = queryText(request, 'show_custom_fields') === '1';
-			return this.page(request, this.state.customers.map(({ custom_fields, ...rest }) => (withFields ? { ...rest, custom_fields } : rest)));
+			return this.page(
+				request,
+				this.state.customers.map(({ custom_fields, ...rest }) =>
+					withFields ? { ...rest, custom_fields } : rest,
+				),
+			);
 		});
 
 		this.route('GET', '/customer/details', (request) => {
@@ -638,21 +840,26 @@ export class TomTicketFake extends FakeServer {
 			return json({ error: false, message: '', success: true, data: customer });
 		});
 
-		const customerFields = (request: RecordedRequest): { fields: Record<string, unknown> } | { refusal: FakeResponse } => {
+		const customerFields = (
+			request: RecordedRequest,
+		): { fields: Record<string, unknown> } | { refusal: FakeResponse } => {
 			const fields: Record<string, unknown> = {};
 			for (const name of ['name', 'email', 'phone']) {
 				const value = formText(request, name);
 				if (value !== undefined) fields[name] = value;
 			}
-			if (typeof fields.phone === 'string' && fields.phone.length > 20) return { refusal: this.refuse('O campo phone deve ter no máximo 20 caracteres.') };
+			if (typeof fields.phone === 'string' && fields.phone.length > 20)
+				return { refusal: this.refuse('O campo phone deve ter no máximo 20 caracteres.') };
 			const createTickets = formText(request, 'create_tickets');
 			if (createTickets !== undefined) {
-				if (!['0', '1'].includes(createTickets)) return { refusal: this.refuse('Valor inválido para create_tickets.') };
+				if (!['0', '1'].includes(createTickets))
+					return { refusal: this.refuse('Valor inválido para create_tickets.') };
 				fields.allow_create_tickets = createTickets === '1';
 			}
 			const language = formText(request, 'language');
 			if (language !== undefined) {
-				if (!['pt-BR', 'es_ES', 'en-US'].includes(language)) return { refusal: this.refuse('Idioma inválido.') };
+				if (!['pt-BR', 'es_ES', 'en-US'].includes(language))
+					return { refusal: this.refuse('Idioma inválido.') };
 				fields.language = language;
 			}
 			const organizationId = formText(request, 'organization_id');
@@ -665,16 +872,22 @@ export class TomTicketFake extends FakeServer {
 			if (portfolioId !== undefined) fields.portfolio_id = portfolioId;
 			const customFields = Object.entries(request.form ?? {})
 				.filter(([name]) => name.startsWith('custom_field['))
-				.map(([name, values]) => ({ field_id: name.slice('custom_field['.length, -1), field_name: name, value: String(values[0]) }));
+				.map(([name, values]) => ({
+					field_id: name.slice('custom_field['.length, -1),
+					field_name: name,
+					value: String(values[0]),
+				}));
 			if (customFields.length) fields.custom_fields = customFields;
 			return { fields };
 		};
 
 		this.route('POST', '/customer/new', (request) => {
 			const missing = ['customer_id', 'name'].filter((f) => !formText(request, f));
-			if (missing.length) return this.refuse(`Parâmetro obrigatório não informado: ${missing.join(', ')}`);
+			if (missing.length)
+				return this.refuse(`Parâmetro obrigatório não informado: ${missing.join(', ')}`);
 			const internalId = formText(request, 'customer_id')!;
-			if (this.findCustomer(internalId, 'I')) return this.refuse('Já existe um cliente com este identificador.');
+			if (this.findCustomer(internalId, 'I'))
+				return this.refuse('Já existe um cliente com este identificador.');
 			const checked = customerFields(request);
 			if ('refusal' in checked) return checked.refusal;
 			const customer = {
@@ -704,6 +917,8 @@ export class TomTicketFake extends FakeServer {
 			return this.ok();
 		});
 
-		this.route('GET', '/organization/list', (request) => this.page(request, this.state.organizations));
+		this.route('GET', '/organization/list', (request) =>
+			this.page(request, this.state.organizations),
+		);
 	}
 }

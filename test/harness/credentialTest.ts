@@ -2,7 +2,12 @@ import axios from 'axios';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeType } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { applyAuthentication, credentialTypes, resolveCredentialValue, withDefaults } from './credentials';
+import {
+	applyAuthentication,
+	credentialTypes,
+	resolveCredentialValue,
+	withDefaults,
+} from './credentials';
 import { buildWorkflow } from './engine';
 
 export interface CredentialTestResult {
@@ -31,7 +36,10 @@ const probeNode: INodeType = {
  * request resolved with `$credentials`, the credential's real `authenticate` applied, failures
  * turned into a NodeApiError message, and the `rules` checked against a successful body.
  */
-export async function testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
+export async function testCredential(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
 	const credentialType = credentialTypes[type];
 	const test = credentialType.test;
 	if (!test) throw new Error(`${type} has no test request`);
@@ -49,16 +57,28 @@ export async function testCredential(type: string, data: ICredentialDataDecrypte
 	const url = `${request.baseURL}${request.url}`;
 	const sent = { url, headers: request.headers as Record<string, unknown> };
 	try {
-		const response = await axios.request({ method: request.method, url, params: request.qs, headers: request.headers as Record<string, string>, timeout: 10000 });
+		const response = await axios.request({
+			method: request.method,
+			url,
+			params: request.qs,
+			headers: request.headers as Record<string, string>,
+			timeout: 10000,
+		});
 		for (const rule of test.rules ?? []) {
 			if (rule.type === 'responseSuccessBody') {
 				const { key, value, message } = rule.properties;
-				if ((response.data as Record<string, unknown>)?.[key] === value) return { status: 'Error', message, request: sent };
+				if ((response.data as Record<string, unknown>)?.[key] === value)
+					return { status: 'Error', message, request: sent };
 			}
 		}
 		return { status: 'OK', message: 'Connection successful!', request: sent };
 	} catch (error) {
 		const apiError = new NodeApiError(node, error as never);
-		return { status: 'Error', message: apiError.message, description: apiError.description ?? undefined, request: sent };
+		return {
+			status: 'Error',
+			message: apiError.message,
+			description: apiError.description ?? undefined,
+			request: sent,
+		};
 	}
 }

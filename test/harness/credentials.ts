@@ -24,7 +24,10 @@ export const credentialTypes: Record<string, ICredentialType> = {
 };
 
 /** Fills in a credential's defaults, as n8n does when it decrypts a saved credential. */
-export function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+export function withDefaults(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
 	const result: ICredentialDataDecryptedObject = {};
 	for (const property of credentialTypes[type].properties) {
 		result[property.name] = property.default as ICredentialDataDecryptedObject[string];
@@ -43,7 +46,14 @@ export function resolveCredentialValue(
 	node: INode,
 ): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
-	return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as never, undefined, '');
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		value,
+		'internal',
+		{ $credentials: credentials } as never,
+		undefined,
+		'',
+	);
 }
 
 /**
@@ -61,7 +71,8 @@ export async function applyAuthentication(
 	const authenticate = type?.authenticate;
 	if (!authenticate) return requestOptions;
 	if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-	if (authenticate.type !== 'generic') throw new Error(`Unsupported authenticate type ${String(authenticate.type)}`);
+	if (authenticate.type !== 'generic')
+		throw new Error(`Unsupported authenticate type ${String(authenticate.type)}`);
 	const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
 	for (const [outerKey, values] of Object.entries(authenticate.properties)) {
 		if (!values) continue;
@@ -94,7 +105,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		workflow?: Workflow,
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		return await applyAuthentication(typeName, credentials, requestOptions as IHttpRequestOptions, workflow as Workflow, node as INode);
+		return await applyAuthentication(
+			typeName,
+			credentials,
+			requestOptions as IHttpRequestOptions,
+			workflow as Workflow,
+			node as INode,
+		);
 	}
 
 	async preAuthentication(

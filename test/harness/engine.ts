@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { EventEmitter } from 'events';
+
 import {
 	ExecutionLifecycleHooks,
 	HookContext,
@@ -57,7 +58,8 @@ function typeName(nodeType: INodeType): string {
 export function buildWorkflow(setup: NodeSetup, mode: WorkflowExecuteMode = 'manual'): Built {
 	const nodeType = setup.nodeType;
 	const credentialRefs: INode['credentials'] = {};
-	for (const type of Object.keys(setup.credentials ?? {})) credentialRefs[type] = { id: `${type}-1`, name: `${type} test` };
+	for (const type of Object.keys(setup.credentials ?? {}))
+		credentialRefs[type] = { id: `${type}-1`, name: `${type} test` };
 	const node: INode = {
 		id: randomUUID(),
 		name: setup.name ?? nodeType.description.displayName,
@@ -73,7 +75,8 @@ export function buildWorkflow(setup: NodeSetup, mode: WorkflowExecuteMode = 'man
 	};
 	const nodeTypes: INodeTypes = {
 		getByName: () => nodeType,
-		getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeType, version),
+		getByNameAndVersion: (_type: string, version?: number) =>
+			NodeHelpers.getVersionedNodeType(nodeType, version),
 		getKnownTypes: () => ({}),
 	};
 	const workflow = new Workflow({
@@ -86,7 +89,18 @@ export function buildWorkflow(setup: NodeSetup, mode: WorkflowExecuteMode = 'man
 		staticData: setup.staticData ?? {},
 		settings: { executionOrder: 'v1' },
 	});
-	const workflowData = { id: workflow.id, name: workflow.name, nodes: [node], connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never;
+	const workflowData = {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never;
 	const additionalData = {
 		hooks: new ExecutionLifecycleHooks(mode, randomUUID(), workflowData),
 		credentialsHelper: new TestCredentialsHelper(setup.credentials ?? {}),
@@ -116,14 +130,20 @@ export interface NodeRun {
 	/** Output items of the first output. */
 	items: INodeExecutionData[];
 	outputs: INodeExecutionData[][];
-	error?: IRun['data']['resultData']['error'] & { httpCode?: string | null; context?: IDataObject; description?: string | null };
+	error?: IRun['data']['resultData']['error'] & {
+		httpCode?: string | null;
+		context?: IDataObject;
+		description?: string | null;
+	};
 }
 
 /**
  * Runs one of our nodes through n8n-core's WorkflowExecute, fed with `items` as its input, the way
  * n8n runs it after a previous node.
  */
-export async function runNode(setup: NodeSetup & { items?: INodeExecutionData[] }): Promise<NodeRun> {
+export async function runNode(
+	setup: NodeSetup & { items?: INodeExecutionData[] },
+): Promise<NodeRun> {
 	const { workflow, node, additionalData } = buildWorkflow(setup);
 	const input = setup.items ?? [{ json: {} }];
 	const runExecutionData = createRunExecutionData({
@@ -131,7 +151,11 @@ export async function runNode(setup: NodeSetup & { items?: INodeExecutionData[] 
 			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((items) => items ?? []);
 	return {
@@ -153,12 +177,23 @@ export async function runWebhookMethod(
 	const mode = options.mode ?? 'trigger';
 	const { workflow, node, additionalData } = buildWorkflow(setup, mode);
 	const webhookData = webhookDescription(workflow, node, additionalData, mode);
-	const context = new HookContext(workflow, node, additionalData, mode, options.activation ?? 'activate', webhookData);
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		options.activation ?? 'activate',
+		webhookData,
+	);
 	const methods = setup.nodeType.webhookMethods?.[webhookData.webhookDescription.name as 'default'];
 	if (!methods?.[method]) throw new Error(`The node has no webhook method ${method}`);
 	const result = await methods[method].call(context);
 	syncStaticData(setup, workflow);
-	return { result, staticData: workflow.staticData, webhookUrl: context.getNodeWebhookUrl('default') as string };
+	return {
+		result,
+		staticData: workflow.staticData,
+		webhookUrl: context.getNodeWebhookUrl('default') as string,
+	};
 }
 
 function webhookDescription(
@@ -171,9 +206,14 @@ function webhookDescription(
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const description = nodeType.description.webhooks?.[0];
 	if (!description) throw new Error('The node defines no webhooks');
-	const path = typeof description.path === 'string' && !description.path.startsWith('=') ? description.path : 'webhook';
+	const path =
+		typeof description.path === 'string' && !description.path.startsWith('=')
+			? description.path
+			: 'webhook';
 	return {
-		httpMethod: (typeof description.httpMethod === 'string' ? description.httpMethod : 'POST') as IWebhookData['httpMethod'],
+		httpMethod: (typeof description.httpMethod === 'string'
+			? description.httpMethod
+			: 'POST') as IWebhookData['httpMethod'],
 		node: node.name,
 		path: NodeHelpers.getNodeWebhookPath(workflow.id, node, path),
 		webhookDescription: description,
@@ -238,9 +278,18 @@ export async function deliverWebhook(
 	options: { mode?: WorkflowExecuteMode } = {},
 ): Promise<{ response: IWebhookResponseData; http: RecordedResponse; staticData: IDataObject }> {
 	const mode = options.mode ?? 'webhook';
-	const { workflow, node, additionalData } = buildWorkflow(setup, mode === 'webhook' ? 'trigger' : mode);
-	const webhookData = webhookDescription(workflow, node, additionalData, mode === 'webhook' ? 'trigger' : mode);
-	const raw = request.rawBody ?? Buffer.from(request.body === undefined ? '' : JSON.stringify(request.body));
+	const { workflow, node, additionalData } = buildWorkflow(
+		setup,
+		mode === 'webhook' ? 'trigger' : mode,
+	);
+	const webhookData = webhookDescription(
+		workflow,
+		node,
+		additionalData,
+		mode === 'webhook' ? 'trigger' : mode,
+	);
+	const raw =
+		request.rawBody ?? Buffer.from(request.body === undefined ? '' : JSON.stringify(request.body));
 	const http = new RecordedResponse();
 	(additionalData as unknown as IDataObject).httpRequest = {
 		body: request.body,
@@ -266,7 +315,13 @@ export async function runPoll(
 ): Promise<{ items: INodeExecutionData[][] | null; staticData: IDataObject }> {
 	const mode = options.mode ?? 'trigger';
 	const { workflow, node, additionalData } = buildWorkflow(setup, mode);
-	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
 	if (!setup.nodeType.poll) throw new Error('The node has no poll()');
 	const items = await setup.nodeType.poll.call(context);
 	syncStaticData(setup, workflow);

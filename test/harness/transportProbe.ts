@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as digisac from '../../nodes/Digisac/transport';
@@ -57,13 +64,20 @@ export class TransportProbe implements INodeType {
 			let body: unknown = bodyParam;
 			if (formFields) {
 				const files = binaryNames ? await readInputFiles(this, i, binaryNames) : [];
-				body = buildFormData(formFields as Record<string, string>, files.map((file, n) => ({ field: `attachment[${n}]`, file })));
+				body = buildFormData(
+					formFields as Record<string, string>,
+					files.map((file, n) => ({ field: `attachment[${n}]`, file })),
+				);
 			}
 			const transport = { digisac, tomTicket, plugChat }[service];
 			if (mode === 'all') {
 				return toItems(await transport.apiRequestAllItems(this, path, qs, limit));
 			}
-			const result = await transport.apiRequest(this, method, path, { qs, body: body as FormData, itemIndex: i });
+			const result = await transport.apiRequest(this, method, path, {
+				qs,
+				body: body as FormData,
+				itemIndex: i,
+			});
 			return toItems(result);
 		});
 	}

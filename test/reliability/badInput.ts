@@ -1,6 +1,7 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../fakes/fakeServer';
+
 import type { Mutation, OperationRef } from './corpus';
 import { baselines, inputItem, mutations, operationsOf } from './corpus';
 import type { CapturedRun, ServiceKey } from './support';
@@ -13,9 +14,12 @@ const BATCHED = new Set(['contact.createMany']);
 /** A wrong id must reach the platform encoded, never as path segments or query parameters of its own. */
 function leakedIntoUrl(requests: RecordedRequest[]): string | undefined {
 	for (const request of requests) {
-		if (/\/x\/evil(\/|$)/.test(request.path)) return `the id became path segments: ${request.method} ${request.path}`;
-		if (request.query.y === '2' || request.query.z === '3') return `the id became query parameters: ${request.method} ${request.path}?${new URLSearchParams(request.query as Record<string, string>).toString()}`;
-		if (request.path.includes('abc def')) return `the id went into the path unencoded: ${request.path}`;
+		if (/\/x\/evil(\/|$)/.test(request.path))
+			return `the id became path segments: ${request.method} ${request.path}`;
+		if (request.query.y === '2' || request.query.z === '3')
+			return `the id became query parameters: ${request.method} ${request.path}?${new URLSearchParams(request.query as Record<string, string>).toString()}`;
+		if (request.path.includes('abc def'))
+			return `the id went into the path unencoded: ${request.path}`;
 	}
 	return undefined;
 }
@@ -36,7 +40,8 @@ export function describeCorpus(service: ServiceKey) {
 
 	it('offers operations to test, and its description holds no token', () => {
 		expect(ops.length).toBeGreaterThan(10);
-		for (const token of TOKENS(fakes)) expect(JSON.stringify(nodeType.description)).not.toContain(token);
+		for (const token of TOKENS(fakes))
+			expect(JSON.stringify(nodeType.description)).not.toContain(token);
 	});
 
 	const run = async (parameters: Mutation['parameters'], items: Mutation['items']) => {
@@ -45,8 +50,19 @@ export function describeCorpus(service: ServiceKey) {
 			return { run: result, requests: [...fakes[service].requests] };
 		} catch (error) {
 			// n8n itself refused to start: the node's parameter validation flagged the value.
-			if ((error as Error).name === 'WorkflowHasIssuesError' || (error as Error).constructor?.name === 'WorkflowHasIssuesError') {
-				return { run: { items: [], outputs: [], run: undefined as never, refusedBeforeRun: (error as Error).message } as CapturedRun & { refusedBeforeRun?: string }, requests: [] };
+			if (
+				(error as Error).name === 'WorkflowHasIssuesError' ||
+				(error as Error).constructor?.name === 'WorkflowHasIssuesError'
+			) {
+				return {
+					run: {
+						items: [],
+						outputs: [],
+						run: undefined as never,
+						refusedBeforeRun: (error as Error).message,
+					} as CapturedRun & { refusedBeforeRun?: string },
+					requests: [],
+				};
 			}
 			// Anything else is a fault of the test setup and must surface as it is.
 			throw error;
@@ -60,7 +76,10 @@ export function describeCorpus(service: ServiceKey) {
 			// Ids in the fakes change with every reseed, so the cases are rebuilt from each fresh seed;
 			// the first build fixes their number and order.
 			const build = (seeded: ReturnType<typeof seed>) =>
-				baselines(nodeType.description, op, seeded.provide).map((baseline) => ({ baseline, cases: mutations(nodeType.description, baseline, op, seeded.provide) }));
+				baselines(nodeType.description, op, seeded.provide).map((baseline) => ({
+					baseline,
+					cases: mutations(nodeType.description, baseline, op, seeded.provide),
+				}));
 			const plan = build(seed(service, fakes));
 			let cases = 0;
 			for (let b = 0; b < plan.length; b++) {
@@ -68,36 +87,54 @@ export function describeCorpus(service: ServiceKey) {
 				const plain = await run(baseline.parameters, [inputItem(baseline.needsFile, op)]);
 				const baselineWorks = plain.run.thrown === undefined && plain.run.error === undefined;
 				if (!baselineWorks) {
-					problems.push(`${baseline.variant ? `[${baseline.variant}] ` : ''}baseline fails: ${plain.run.error?.message} (${JSON.stringify(baseline.parameters)})`);
+					problems.push(
+						`${baseline.variant ? `[${baseline.variant}] ` : ''}baseline fails: ${plain.run.error?.message} (${JSON.stringify(baseline.parameters)})`,
+					);
 				}
 				for (let m = 0; m < plan[b].cases.length; m++) {
 					cases++;
 					const mutation: Mutation = build(seed(service, fakes))[b].cases[m];
 					const { run: result, requests } = await run(mutation.parameters, mutation.items);
 					const text = everything(result);
-					for (const token of TOKENS(fakes)) if (text.includes(token)) problems.push(`${mutation.label}: the token appears in what the user sees`);
+					for (const token of TOKENS(fakes))
+						if (text.includes(token))
+							problems.push(`${mutation.label}: the token appears in what the user sees`);
 					if (mutation.malformedId) {
 						const leak = leakedIntoUrl(requests);
 						if (leak) problems.push(`${mutation.label}: ${leak}`);
 					}
 					if ((result as { refusedBeforeRun?: string }).refusedBeforeRun) continue;
 					if (result.thrown === undefined) {
-						if (result.error) problems.push(`${mutation.label}: failed outside the node's execute(): ${result.error.message}`);
-						else if (mutation.mustFail) problems.push(`${mutation.label}: accepted (output ${JSON.stringify(result.items[1]?.json ?? null).slice(0, 160)})`);
+						if (result.error)
+							problems.push(
+								`${mutation.label}: failed outside the node's execute(): ${result.error.message}`,
+							);
+						else if (mutation.mustFail)
+							problems.push(
+								`${mutation.label}: accepted (output ${JSON.stringify(result.items[1]?.json ?? null).slice(0, 160)})`,
+							);
 						continue;
 					}
 					// Item 0 is valid, so the error must be about item 1, unless item 0 fails on its own (the
 					// baseline fails, or the valid value of the mutated option is not valid with the rest).
 					// Operations that send several items in one request report a refused request against its
 					// first item (the platform does not say which entry it refused).
-					let expectedIndex: number | undefined = baselineWorks && !BATCHED.has(`${op.resource}.${op.operation}`) ? 1 : undefined;
-					if (expectedIndex === 1 && (result.thrown as NodeOperationError).context?.itemIndex === 0) {
+					let expectedIndex: number | undefined =
+						baselineWorks && !BATCHED.has(`${op.resource}.${op.operation}`) ? 1 : undefined;
+					if (
+						expectedIndex === 1 &&
+						(result.thrown as NodeOperationError).context?.itemIndex === 0
+					) {
 						seed(service, fakes);
-						const alone = await run(build(seed(service, fakes))[b].cases[m].parameters, mutation.items.slice(0, 1));
+						const alone = await run(
+							build(seed(service, fakes))[b].cases[m].parameters,
+							mutation.items.slice(0, 1),
+						);
 						if (alone.run.thrown !== undefined) expectedIndex = undefined;
 					}
 					const verdict = judgeError(result.thrown, expectedIndex);
-					for (const problem of verdict.problems) problems.push(`${mutation.label}: the error ${problem}`);
+					for (const problem of verdict.problems)
+						problems.push(`${mutation.label}: the error ${problem}`);
 				}
 			}
 			// Operations without parameters (e.g. an instance restart) have only their baseline.

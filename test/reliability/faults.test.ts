@@ -8,6 +8,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import type { FaultKind, FaultPlan, RecordedRequest } from '../fakes/fakeServer';
 import { formText } from '../fakes/fakeServer';
+
 import type { ReliabilityFakes, ServiceKey } from './support';
 import { byId, items, pairedIndex, TOKENS, useFakes, visibleText } from './support';
 
@@ -19,7 +20,11 @@ const SEND_FAULTS: FaultKind[] = ['429', '502', 'drop', 'drop-after', '502-after
 /** Faults after which the platform has the request (processed) but the client saw a failure. */
 const AFTER_PROCESSING = new Set<FaultKind | undefined>(['drop-after', '502-after']);
 
-function plan(kinds: FaultKind[], filter: (request: RecordedRequest) => boolean, seed: number): FaultPlan {
+function plan(
+	kinds: FaultKind[],
+	filter: (request: RecordedRequest) => boolean,
+	seed: number,
+): FaultPlan {
 	return { rate: 0.2, kinds, retryAfterSeconds: 0, filter, seed };
 }
 
@@ -43,7 +48,12 @@ const readCases: ReadCase[] = [
 			const tickets = f.tomTicket.addTickets(50);
 			return (index) => ({ ticketId: tickets[index % tickets.length].id });
 		},
-		parameters: { resource: 'ticket', operation: 'get', ticketId: byId('={{ $json.ticketId }}'), options: {} },
+		parameters: {
+			resource: 'ticket',
+			operation: 'get',
+			ticketId: byId('={{ $json.ticketId }}'),
+			options: {},
+		},
 		matches: (output, input) => output.id === input.ticketId,
 	},
 	{
@@ -51,8 +61,12 @@ const readCases: ReadCase[] = [
 		title: 'PlugChat attendance getByTicket',
 		path: /^\/api\/integrations\/get-attendence-by-task$/,
 		prepare(f) {
-			const attendances = Array.from({ length: 20 }, (_, n) => f.plugChat.openAttendance(`55119${String(70000000 + n)}`, ['op-lucas']));
-			return (index) => ({ ticket: String(attendances[index % attendances.length].attendanceNumber) });
+			const attendances = Array.from({ length: 20 }, (_, n) =>
+				f.plugChat.openAttendance(`55119${String(70000000 + n)}`, ['op-lucas']),
+			);
+			return (index) => ({
+				ticket: String(attendances[index % attendances.length].attendanceNumber),
+			});
 		},
 		parameters: { resource: 'attendance', operation: 'getByTicket', ticket: '={{ $json.ticket }}' },
 		matches: (output, input) => String(output.attendanceNumber) === input.ticket,
@@ -65,7 +79,12 @@ const readCases: ReadCase[] = [
 			const contacts = f.digisac.addContacts(50);
 			return (index) => ({ contactId: contacts[index % contacts.length].id });
 		},
-		parameters: { resource: 'contact', operation: 'get', contactId: byId('={{ $json.contactId }}'), options: {} },
+		parameters: {
+			resource: 'contact',
+			operation: 'get',
+			contactId: byId('={{ $json.contactId }}'),
+			options: {},
+		},
 		matches: (output, input) => output.id === input.contactId,
 	},
 ];
@@ -103,16 +122,33 @@ const sendCases: SendCase[] = [
 			additionalFields: {},
 		},
 		itemOf: (request) => numbered(formText(request, 'subject'), 'Chamado'),
-		answers: (f, output, index) => f.tomTicket.state.tickets.find((t) => t.id === output.ticket_id)?.subject === `Chamado ${index}`,
+		answers: (f, output, index) =>
+			f.tomTicket.state.tickets.find((t) => t.id === output.ticket_id)?.subject ===
+			`Chamado ${index}`,
 	},
 	{
 		service: 'plugChat',
 		title: 'PlugChat message sendText',
 		path: '/api/whatsapp/send-text',
-		prepare: () => (index) => ({ phone: `55119${String(80000000 + index)}`, text: `Mensagem ${index}` }),
-		parameters: { resource: 'message', operation: 'sendText', phone: byId('={{ $json.phone }}'), message: '={{ $json.text }}', options: {} },
-		itemOf: (request) => numbered((request.json as IDataObject | undefined)?.message as string | undefined, 'Mensagem'),
-		answers: (f, output, index) => f.plugChat.state.sent.find((s) => s.zaapId === output.zaapId)?.body.message === `Mensagem ${index}`,
+		prepare: () => (index) => ({
+			phone: `55119${String(80000000 + index)}`,
+			text: `Mensagem ${index}`,
+		}),
+		parameters: {
+			resource: 'message',
+			operation: 'sendText',
+			phone: byId('={{ $json.phone }}'),
+			message: '={{ $json.text }}',
+			options: {},
+		},
+		itemOf: (request) =>
+			numbered(
+				(request.json as IDataObject | undefined)?.message as string | undefined,
+				'Mensagem',
+			),
+		answers: (f, output, index) =>
+			f.plugChat.state.sent.find((s) => s.zaapId === output.zaapId)?.body.message ===
+			`Mensagem ${index}`,
 	},
 	{
 		service: 'digisac',
@@ -120,10 +156,21 @@ const sendCases: SendCase[] = [
 		path: '/api/v1/messages',
 		prepare(f) {
 			const contacts = f.digisac.addContacts(10);
-			return (index) => ({ contactId: contacts[index % contacts.length].id, text: `Mensagem ${index}` });
+			return (index) => ({
+				contactId: contacts[index % contacts.length].id,
+				text: `Mensagem ${index}`,
+			});
 		},
-		parameters: { resource: 'message', operation: 'send', sendTo: 'contact', contactId: byId('={{ $json.contactId }}'), text: '={{ $json.text }}', options: {} },
-		itemOf: (request) => numbered((request.json as IDataObject | undefined)?.text as string | undefined, 'Mensagem'),
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			sendTo: 'contact',
+			contactId: byId('={{ $json.contactId }}'),
+			text: '={{ $json.text }}',
+			options: {},
+		},
+		itemOf: (request) =>
+			numbered((request.json as IDataObject | undefined)?.text as string | undefined, 'Mensagem'),
 		answers: (_f, output, index) => output.text === `Mensagem ${index}`,
 	},
 ];
@@ -135,11 +182,15 @@ describe.each(readCases)('1,000 reads with 20 % faults: $title', (testCase) => {
 		// Seeded, so the run replays exactly. With eight attempts a read is lost only after eight faults
 		// in a row (0.2^8 = 2.6e-6 per read: 1,000 reads all complete in 99.7 % of random patterns).
 		fake.injectFaults(plan(READ_FAULTS, (request) => testCase.path.test(request.path), 1));
-		const run = await fakes.run(testCase.service, testCase.parameters, { items: items(COUNT, input) });
+		const run = await fakes.run(testCase.service, testCase.parameters, {
+			items: items(COUNT, input),
+		});
 
 		expect(run.error?.message).toBeUndefined();
 		expect(run.items).toHaveLength(COUNT);
-		const wrong = run.items.map((item, k) => (pairedIndex(item) === k && testCase.matches(item.json, input(k)) ? -1 : k)).filter((k) => k >= 0);
+		const wrong = run.items
+			.map((item, k) => (pairedIndex(item) === k && testCase.matches(item.json, input(k)) ? -1 : k))
+			.filter((k) => k >= 0);
 		expect(wrong).toEqual([]);
 		const reads = fake.requests.filter((request) => testCase.path.test(request.path));
 		// The plan really bit: about a fifth of the attempts failed and were retried.
@@ -153,13 +204,22 @@ async function runSends(testCase: SendCase, batchSize: number, seed: number) {
 	const input = testCase.prepare(fakes);
 	const fake = fakes[testCase.service];
 	fake.injectFaults(plan(SEND_FAULTS, (request) => request.path === testCase.path, seed));
-	const requestOptions = batchSize > 1 ? { batching: { batch: { batchSize, batchInterval: 0 } } } : {};
-	const run = await fakes.run(testCase.service, { ...testCase.parameters, requestOptions }, { items: items(COUNT, input), continueOnFail: true });
+	const requestOptions =
+		batchSize > 1 ? { batching: { batch: { batchSize, batchInterval: 0 } } } : {};
+	const run = await fakes.run(
+		testCase.service,
+		{ ...testCase.parameters, requestOptions },
+		{ items: items(COUNT, input), continueOnFail: true },
+	);
 	const attempts = fake.requests.filter((request) => request.path === testCase.path);
 	return { run, attempts };
 }
 
-function checkSends(testCase: SendCase, run: Awaited<ReturnType<typeof runSends>>['run'], attempts: RecordedRequest[]) {
+function checkSends(
+	testCase: SendCase,
+	run: Awaited<ReturnType<typeof runSends>>['run'],
+	attempts: RecordedRequest[],
+) {
 	expect(run.error?.message).toBeUndefined();
 	// One output item per input item, in input order: nothing vanished.
 	expect(run.items).toHaveLength(COUNT);
@@ -171,9 +231,12 @@ function checkSends(testCase: SendCase, run: Awaited<ReturnType<typeof runSends>
 		const index = testCase.itemOf(request);
 		expect(index).toBeDefined();
 		(tried.get(index!) ?? tried.set(index!, []).get(index!)!).push(request);
-		if (request.handled) (processed.get(index!) ?? processed.set(index!, []).get(index!)!).push(request);
+		if (request.handled)
+			(processed.get(index!) ?? processed.set(index!, []).get(index!)!).push(request);
 	}
-	const sentTwice = [...processed].filter(([, requests]) => requests.length > 1).map(([index]) => index);
+	const sentTwice = [...processed]
+		.filter(([, requests]) => requests.length > 1)
+		.map(([index]) => index);
 	expect(sentTwice).toEqual([]);
 
 	const problems: string[] = [];
@@ -184,17 +247,23 @@ function checkSends(testCase: SendCase, run: Awaited<ReturnType<typeof runSends>
 		const last = (tried.get(k) ?? []).at(-1);
 		if (item.json.error === undefined) {
 			delivered++;
-			if (reached.length !== 1 || AFTER_PROCESSING.has(reached[0].fault)) problems.push(`item ${k}: success without one clean delivery`);
-			else if (!testCase.answers(fakes, item.json, k)) problems.push(`item ${k}: output is not the answer to item ${k}`);
+			if (reached.length !== 1 || AFTER_PROCESSING.has(reached[0].fault))
+				problems.push(`item ${k}: success without one clean delivery`);
+			else if (!testCase.answers(fakes, item.json, k))
+				problems.push(`item ${k}: output is not the answer to item ${k}`);
 			return;
 		}
 		failed++;
-		if (typeof item.json.error !== 'string' || !item.json.error.trim()) problems.push(`item ${k}: error item without a message`);
+		if (typeof item.json.error !== 'string' || !item.json.error.trim())
+			problems.push(`item ${k}: error item without a message`);
 		// A 429 is a refusal before processing: it is retried, so it can never be what ended a send.
 		if (last?.fault === '429') problems.push(`item ${k}: gave up after a 429`);
-		if (reached.length === 1 && !AFTER_PROCESSING.has(reached[0].fault)) problems.push(`item ${k}: processed cleanly but reported as failed`);
+		if (reached.length === 1 && !AFTER_PROCESSING.has(reached[0].fault))
+			problems.push(`item ${k}: processed cleanly but reported as failed`);
 		if (last?.fault === 'drop-after' && !/not sent again/.test(String(item.json.description))) {
-			problems.push(`item ${k}: a dropped connection after processing does not say the send was not repeated`);
+			problems.push(
+				`item ${k}: a dropped connection after processing does not say the send was not repeated`,
+			);
 		}
 	});
 	expect(problems).toEqual([]);

@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { formText } from '../fakes/fakeServer';
+
 import { byId, items, pairedIndex, TOMTICKET_RATE, useFakes } from './support';
 
 const fakes = useFakes({ tomTicketLimit: true });
@@ -23,11 +24,23 @@ function maxInWindow(times: number[], windowMs = 1000): number {
 
 it('reads retried after faults stay within 3 requests per second', async () => {
 	const tickets = fakes.tomTicket.addTickets(3);
-	fakes.tomTicket.injectFaults({ rate: 0.25, kinds: ['429', '502', 'drop'], retryAfterSeconds: 0, seed: 5, filter: (r) => r.path === '/ticket/detail' });
-	const run = await fakes.run('tomTicket', { resource: 'ticket', operation: 'get', ticketId: byId('={{ $json.id }}'), options: {} }, { items: items(10, (k) => ({ id: tickets[k % 3].id })) });
+	fakes.tomTicket.injectFaults({
+		rate: 0.25,
+		kinds: ['429', '502', 'drop'],
+		retryAfterSeconds: 0,
+		seed: 5,
+		filter: (r) => r.path === '/ticket/detail',
+	});
+	const run = await fakes.run(
+		'tomTicket',
+		{ resource: 'ticket', operation: 'get', ticketId: byId('={{ $json.id }}'), options: {} },
+		{ items: items(10, (k) => ({ id: tickets[k % 3].id })) },
+	);
 
 	expect(run.error?.message).toBeUndefined();
-	expect(run.items.map((item) => item.json.id)).toEqual(Array.from({ length: 10 }, (_, k) => tickets[k % 3].id));
+	expect(run.items.map((item) => item.json.id)).toEqual(
+		Array.from({ length: 10 }, (_, k) => tickets[k % 3].id),
+	);
 	const arrivals = fakes.tomTicket.requests;
 	expect(arrivals.filter((r) => r.fault).length).toBeGreaterThan(0);
 	expect(maxInWindow(arrivals.map((r) => r.time))).toBeLessThanOrEqual(TOMTICKET_RATE);
@@ -53,7 +66,11 @@ it('batched creates (6 in flight) still go out at most 3 per second, in order', 
 
 	expect(run.error?.message).toBeUndefined();
 	expect(run.items.map(pairedIndex)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-	const subjects = run.items.map((item) => fakes.tomTicket.state.tickets.find((t) => t.id === (item.json as IDataObject).ticket_id)?.subject);
+	const subjects = run.items.map(
+		(item) =>
+			fakes.tomTicket.state.tickets.find((t) => t.id === (item.json as IDataObject).ticket_id)
+				?.subject,
+	);
 	expect(subjects).toEqual(Array.from({ length: 9 }, (_, k) => `Chamado ${k}`));
 	const arrivals = fakes.tomTicket.requests;
 	expect(arrivals.map((r) => formText(r, 'subject')).sort()).toEqual(subjects.slice().sort());

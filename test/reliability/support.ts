@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
@@ -59,7 +65,11 @@ export interface ReliabilityFakes {
 	plugChat: PlugChatFake;
 	digisac: DigisacFake;
 	credentials(): Record<string, { apiToken: string; baseUrl?: string; accountUrl?: string }>;
-	run(service: ServiceKey, parameters: INodeParameters, options?: { items?: INodeExecutionData[]; continueOnFail?: boolean }): Promise<CapturedRun>;
+	run(
+		service: ServiceKey,
+		parameters: INodeParameters,
+		options?: { items?: INodeExecutionData[]; continueOnFail?: boolean },
+	): Promise<CapturedRun>;
 }
 
 const documentedTomTicketRate = tomTicketService.requestsPerSecond;
@@ -89,7 +99,9 @@ export function useFakes(options: { tomTicketLimit?: boolean } = {}): Reliabilit
 		plugChat.resetState();
 		digisac.state = seedDigisac();
 		tomTicket.enforceRateLimit = options.tomTicketLimit === true;
-		tomTicketService.requestsPerSecond = options.tomTicketLimit ? documentedTomTicketRate : undefined;
+		tomTicketService.requestsPerSecond = options.tomTicketLimit
+			? documentedTomTicketRate
+			: undefined;
 		Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
 	});
 	afterEach(() => {
@@ -156,35 +168,53 @@ export interface ErrorVerdict {
  */
 export function judgeError(error: unknown, expectedItemIndex: number | undefined): ErrorVerdict {
 	const problems: string[] = [];
-	const e = error as (NodeApiError | NodeOperationError) & { cause?: unknown; context?: IDataObject };
+	const e = error as (NodeApiError | NodeOperationError) & {
+		cause?: unknown;
+		context?: IDataObject;
+	};
 	if (!(e instanceof NodeOperationError || e instanceof NodeApiError)) {
-		problems.push(`is a ${(e as Error)?.constructor?.name ?? typeof e}, not a NodeOperationError or NodeApiError`);
+		problems.push(
+			`is a ${(e as Error)?.constructor?.name ?? typeof e}, not a NodeOperationError or NodeApiError`,
+		);
 	}
 	const cause = e?.cause;
 	if (PROGRAMMING_ERRORS.some((type) => cause instanceof type)) {
 		problems.push(`wraps a ${(cause as Error).constructor.name}: ${(cause as Error).message}`);
 	}
-	if (cause instanceof Error && cause.constructor.name === 'UserError' && /Could not get parameter/.test(cause.message)) {
+	if (
+		cause instanceof Error &&
+		cause.constructor.name === 'UserError' &&
+		/Could not get parameter/.test(cause.message)
+	) {
 		problems.push(`reads a parameter that is not there: ${cause.message}`);
 	}
 	const message = e?.message;
 	if (typeof message !== 'string' || !message.trim()) problems.push('has no message');
 	else {
-		if (/\[object Object\]|^undefined$|^null$|Cannot read propert|is not a function|is not iterable|Cannot convert undefined/i.test(message)) {
+		if (
+			/\[object Object\]|^undefined$|^null$|Cannot read propert|is not a function|is not iterable|Cannot convert undefined/i.test(
+				message,
+			)
+		) {
 			problems.push(`has a message no user understands: "${message}"`);
 		}
 		// The node's own messages; a NodeApiError carries the platform's, whatever its length.
-		if (e instanceof NodeOperationError && message.length > 400) problems.push(`has a message of ${message.length} characters (it repeats the input)`);
+		if (e instanceof NodeOperationError && message.length > 400)
+			problems.push(`has a message of ${message.length} characters (it repeats the input)`);
 	}
 	if (expectedItemIndex !== undefined && e?.context?.itemIndex !== expectedItemIndex) {
-		problems.push(`names item ${String(e?.context?.itemIndex)} instead of item ${expectedItemIndex}`);
+		problems.push(
+			`names item ${String(e?.context?.itemIndex)} instead of item ${expectedItemIndex}`,
+		);
 	}
 	return { ok: problems.length === 0, problems };
 }
 
 /** Everything a run shows a user: the error (message, description, context) and every output item. */
 export function visibleText(run: NodeRun): string {
-	const error = run.error as (Error & { description?: unknown; context?: unknown; messages?: unknown }) | undefined;
+	const error = run.error as
+		| (Error & { description?: unknown; context?: unknown; messages?: unknown })
+		| undefined;
 	return JSON.stringify({
 		message: error?.message,
 		description: error?.description,
@@ -194,4 +224,8 @@ export function visibleText(run: NodeRun): string {
 	});
 }
 
-export const TOKENS = (fakes: ReliabilityFakes) => [fakes.tomTicket.token, fakes.plugChat.token, fakes.digisac.token];
+export const TOKENS = (fakes: ReliabilityFakes) => [
+	fakes.tomTicket.token,
+	fakes.plugChat.token,
+	fakes.digisac.token,
+];

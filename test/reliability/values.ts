@@ -6,6 +6,7 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { seedDigisac as seedDigisacState } from '../fakes/digisac';
 import { actionsOf, addTicket } from '../fakes/digisac/actions';
+
 import type { OperationRef, ValueProvider } from './corpus';
 import type { ReliabilityFakes, ServiceKey } from './support';
 
@@ -33,9 +34,13 @@ function byName(values: Record<string, unknown>): ValueProvider {
 	return (property: INodeProperties, current: INodeParameters, op: OperationRef) => {
 		if (!(property.name in values)) return undefined;
 		const value = values[property.name];
-		const resolved = typeof value === 'function' ? (value as ValueProvider)(property, current, op) : value;
+		const resolved =
+			typeof value === 'function' ? (value as ValueProvider)(property, current, op) : value;
 		if (resolved === undefined) return undefined;
-		return property.type === 'resourceLocator' && (typeof resolved !== 'object' || resolved === null) ? locator(resolved) : resolved;
+		return property.type === 'resourceLocator' &&
+			(typeof resolved !== 'object' || resolved === null)
+			? locator(resolved)
+			: resolved;
 	};
 }
 
@@ -56,7 +61,8 @@ function seedTomTicket(fakes: ReliabilityFakes): Seeded {
 		ticketId: ticket.id,
 		chatId: chat.id,
 		// A new customer for create; an existing one everywhere else.
-		customerId: (_p: INodeProperties, _v: INodeParameters, op: OperationRef) => (op.resource === 'customer' && op.operation === 'create' ? 'CPF-999' : locator('CPF-123')),
+		customerId: (_p: INodeProperties, _v: INodeParameters, op: OperationRef) =>
+			op.resource === 'customer' && op.operation === 'create' ? 'CPF-999' : locator('CPF-123'),
 		name: 'Ana Pereira',
 		subject: 'Não consigo acessar',
 		message: 'Olá, preciso de ajuda com o acesso.',
@@ -72,11 +78,31 @@ function seedPlugChat(fakes: ReliabilityFakes): Seeded {
 	fake.resetState();
 	const phone = '5511987654321';
 	fake.state.whatsappNumbers.push(phone);
-	fake.state.chats.push({ name: 'Maria', phone, unread: '0', lastMessageTime: '1700000000', isMuted: '0', isMarkedSpam: 'false', profileThumbnail: null });
-	fake.state.contacts.push({ name: 'Maria', phone, short: 'Maria', vname: 'Maria', notify: 'Maria' });
+	fake.state.chats.push({
+		name: 'Maria',
+		phone,
+		unread: '0',
+		lastMessageTime: '1700000000',
+		isMuted: '0',
+		isMarkedSpam: 'false',
+		profileThumbnail: null,
+	});
+	fake.state.contacts.push({
+		name: 'Maria',
+		phone,
+		short: 'Maria',
+		vname: 'Maria',
+		notify: 'Maria',
+	});
 	const attendance = fake.openAttendance(phone, ['op-lucas'], 'dep-geral');
 	const group = fake.addGroup('Equipe', ['5511912345678']);
-	fake.state.queue.push({ Message: 'Na fila', Phone: phone, ZaapId: 'ZAAP0001', Created: Date.now(), MessageId: 'MSG0001' });
+	fake.state.queue.push({
+		Message: 'Na fila',
+		Phone: phone,
+		ZaapId: 'ZAAP0001',
+		Created: Date.now(),
+		MessageId: 'MSG0001',
+	});
 	const values: Record<string, unknown> = {
 		phone,
 		departmentId: 'dep-geral',
@@ -102,7 +128,12 @@ function seedPlugChat(fakes: ReliabilityFakes): Seeded {
 		longitude: '-46.655',
 		buttonLabel: 'Ver opções',
 		message: 'Olá! Como podemos ajudar?',
-		buttons: { button: [{ label: 'Sim', id: '1' }, { label: 'Não', id: '2' }] },
+		buttons: {
+			button: [
+				{ label: 'Sim', id: '1' },
+				{ label: 'Não', id: '2' },
+			],
+		},
 		optionList: { option: [{ title: 'Suporte', description: 'Falar com o suporte', id: '1' }] },
 		binaryPropertyName: 'data',
 		url: 'https://example.com/arquivo.pdf',
@@ -128,8 +159,20 @@ function seedDigisac(fakes: ReliabilityFakes): Seeded {
 	const ticket = addTicket(fake, { contactId: contact.id });
 	const message = fake.addIncomingMessage({ contactId: contact.id, text: 'Olá' });
 	const service = fake.state.services[0];
-	fake.state.templates.push({ id: '7a1e2b1c-0000-4000-8000-00000000a0f1', name: 'boas_vindas', serviceId: service.id, status: 'APPROVED', components: [] });
-	fake.state.webhooks.push({ id: '7a1e2b1c-0000-4000-8000-00000000b0e1', name: 'n8n', url: 'https://example.com/hook', events: ['message.created'], active: true });
+	fake.state.templates.push({
+		id: '7a1e2b1c-0000-4000-8000-00000000a0f1',
+		name: 'boas_vindas',
+		serviceId: service.id,
+		status: 'APPROVED',
+		components: [],
+	});
+	fake.state.webhooks.push({
+		id: '7a1e2b1c-0000-4000-8000-00000000b0e1',
+		name: 'n8n',
+		url: 'https://example.com/hook',
+		events: ['message.created'],
+		active: true,
+	});
 	const values: Record<string, unknown> = {
 		contactId: contact.id,
 		groupId: group.id,
@@ -147,7 +190,8 @@ function seedDigisac(fakes: ReliabilityFakes): Seeded {
 		number: '5511987650000',
 		numbers: '5511987650000',
 		// Numbers to add; contact ids of participants to promote or demote.
-		members: (_p: INodeProperties, _v: INodeParameters, op: OperationRef) => (op.operation === 'addMembers' || op.operation === 'create' ? '5511912345678' : contact.id),
+		members: (_p: INodeProperties, _v: INodeParameters, op: OperationRef) =>
+			op.operation === 'addMembers' || op.operation === 'create' ? '5511912345678' : contact.id,
 		name: 'Contato de teste',
 		label: 'Cliente novo',
 		flag: 'inicio',

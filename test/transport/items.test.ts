@@ -28,15 +28,35 @@ function maxInFlight(requests: RecordedRequest[]): number {
 	return max;
 }
 
-async function getContacts(count: number, requestOptions: INodeParameters, continueOnFail = false, failIndex?: number) {
+async function getContacts(
+	count: number,
+	requestOptions: INodeParameters,
+	continueOnFail = false,
+	failIndex?: number,
+) {
 	const contacts = fake.addContacts(count);
 	if (failIndex !== undefined) {
 		const failing = `/api/v1/contacts/${contacts[failIndex].id}`;
-		fake.failNext({ status: 404, body: { error: 'NotFoundHttpError', message: 'gone', status: 404 } }, 1, (r) => r.path === failing);
+		fake.failNext(
+			{ status: 404, body: { error: 'NotFoundHttpError', message: 'gone', status: 404 } },
+			1,
+			(r) => r.path === failing,
+		);
 	}
 	const result = await runNode({
 		nodeType: probe,
-		parameters: { service: 'digisac', method: 'GET', mode: 'single', path: '={{ "/api/v1/contacts/" + $json.id }}', qs: '{}', body: '', form: '', binaryPropertyName: '', limit: 0, requestOptions },
+		parameters: {
+			service: 'digisac',
+			method: 'GET',
+			mode: 'single',
+			path: '={{ "/api/v1/contacts/" + $json.id }}',
+			qs: '{}',
+			body: '',
+			form: '',
+			binaryPropertyName: '',
+			limit: 0,
+			requestOptions,
+		},
 		credentials: { digisacApi: { accountUrl: fake.url, apiToken: fake.token } },
 		items: contacts.map((c) => ({ json: { id: c.id } })),
 		continueOnFail,
@@ -47,7 +67,9 @@ async function getContacts(count: number, requestOptions: INodeParameters, conti
 describe('Request Options → Batching', () => {
 	it('keeps N items in flight, never more, and output in input order with pairedItem', async () => {
 		fake.latencyMs = 40;
-		const { contacts, result } = await getContacts(30, { batching: { batch: { batchSize: 5, batchInterval: 0 } } });
+		const { contacts, result } = await getContacts(30, {
+			batching: { batch: { batchSize: 5, batchInterval: 0 } },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.id)).toEqual(contacts.map((c) => c.id));
 		expect(result.items.map((i) => i.pairedItem)).toEqual(contacts.map((_, k) => ({ item: k })));
@@ -64,7 +86,18 @@ describe('Request Options → Batching', () => {
 		const started = Date.now();
 		const result = await runNode({
 			nodeType: probe,
-			parameters: { service: 'digisac', method: 'GET', mode: 'single', path: '={{ "/api/v1/contacts/" + $json.id }}', qs: '{}', body: '', form: '', binaryPropertyName: '', limit: 0, requestOptions: { batching: { batch: { batchSize: 5, batchInterval: 0 } } } },
+			parameters: {
+				service: 'digisac',
+				method: 'GET',
+				mode: 'single',
+				path: '={{ "/api/v1/contacts/" + $json.id }}',
+				qs: '{}',
+				body: '',
+				form: '',
+				binaryPropertyName: '',
+				limit: 0,
+				requestOptions: { batching: { batch: { batchSize: 5, batchInterval: 0 } } },
+			},
 			credentials: { digisacApi: { accountUrl: fake.url, apiToken: fake.token } },
 			items: contacts.map((c) => ({ json: { id: c.id } })),
 		});
@@ -73,7 +106,9 @@ describe('Request Options → Batching', () => {
 	});
 
 	it('with an interval, sends batches of N separated by the interval', async () => {
-		const { result } = await getContacts(9, { batching: { batch: { batchSize: 3, batchInterval: 200 } } });
+		const { result } = await getContacts(9, {
+			batching: { batch: { batchSize: 3, batchInterval: 200 } },
+		});
 		expect(result.items).toHaveLength(9);
 		const times = fake.requests.map((r) => r.time);
 		expect(times[3] - times[2]).toBeGreaterThanOrEqual(190);
@@ -83,7 +118,12 @@ describe('Request Options → Batching', () => {
 
 	it('without Continue On Fail, stops starting items after a failure and reports the first failing item', async () => {
 		fake.latencyMs = 20;
-		const { result } = await getContacts(40, { batching: { batch: { batchSize: 4, batchInterval: 0 } } }, false, 3);
+		const { result } = await getContacts(
+			40,
+			{ batching: { batch: { batchSize: 4, batchInterval: 0 } } },
+			false,
+			3,
+		);
 		expect(result.error?.message).toBe('gone');
 		expect(result.error?.context?.itemIndex).toBe(3);
 		expect(fake.requests.length).toBeLessThan(12);
@@ -91,9 +131,16 @@ describe('Request Options → Batching', () => {
 
 	it('with Continue On Fail, the failing item becomes an error item in its place', async () => {
 		fake.latencyMs = 10;
-		const { contacts, result } = await getContacts(8, { batching: { batch: { batchSize: 3, batchInterval: 0 } } }, true, 2);
+		const { contacts, result } = await getContacts(
+			8,
+			{ batching: { batch: { batchSize: 3, batchInterval: 0 } } },
+			true,
+			2,
+		);
 		expect(result.items).toHaveLength(8);
 		expect(result.items.map((i) => i.pairedItem)).toEqual(contacts.map((_, k) => ({ item: k })));
-		expect(result.items.map((i) => (i.json.error ? 'error' : i.json.id))).toEqual(contacts.map((c, k) => (k === 2 ? 'error' : c.id)));
+		expect(result.items.map((i) => (i.json.error ? 'error' : i.json.id))).toEqual(
+			contacts.map((c, k) => (k === 2 ? 'error' : c.id)),
+		);
 	});
 });

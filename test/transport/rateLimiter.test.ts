@@ -16,12 +16,15 @@ describe('RateLimiter', () => {
 		const results = await Promise.all([200, 0, 0, 0, 0, 0, 0].map((ms) => limiter.run(send(ms))));
 		expect(results).toEqual([200, 0, 0, 0, 0, 0, 0]);
 		const sorted = [...arrivals].sort((a, b) => a - b);
-		for (let i = 0; i + 3 < sorted.length; i++) expect(sorted[i + 3] - sorted[i]).toBeGreaterThanOrEqual(300);
+		for (let i = 0; i + 3 < sorted.length; i++)
+			expect(sorted[i + 3] - sorted[i]).toBeGreaterThanOrEqual(300);
 	});
 
 	it('frees the slot of a request that failed', async () => {
 		const limiter = new RateLimiter(() => 1, 50);
-		await expect(limiter.run(async () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+		await expect(limiter.run(async () => Promise.reject(new Error('refused')))).rejects.toThrow(
+			'refused',
+		);
 		const started = Date.now();
 		await expect(limiter.run(async () => 'ok')).resolves.toBe('ok');
 		expect(Date.now() - started).toBeLessThan(1000);

@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-const EXPRESSION_HINT_MANY = 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const EXPRESSION_HINT =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const EXPRESSION_HINT_MANY =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 /** A description for a dropdown fed by the API, ending with n8n's standard hint. */
 export function pick(text: string): string {
@@ -45,7 +47,10 @@ export function locator(options: {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: `^\\s*${UUID_REGEX}\\s*$`, errorMessage: 'Not a valid Digisac ID (a UUID)' },
+						properties: {
+							regex: `^\\s*${UUID_REGEX}\\s*$`,
+							errorMessage: 'Not a valid Digisac ID (a UUID)',
+						},
 					},
 				],
 			},
@@ -54,7 +59,12 @@ export function locator(options: {
 }
 
 export const contactLocator = (description = 'The contact (contato)'): INodeProperties =>
-	locator({ name: 'contactId', displayName: 'Contact', description, searchListMethod: 'searchContacts' });
+	locator({
+		name: 'contactId',
+		displayName: 'Contact',
+		description,
+		searchListMethod: 'searchContacts',
+	});
 
 export const groupLocator: INodeProperties = locator({
 	name: 'groupId',
@@ -80,7 +90,7 @@ export const messageLocator: INodeProperties = locator({
 export const webhookLocator: INodeProperties = locator({
 	name: 'webhookId',
 	displayName: 'Webhook',
-	description: 'The webhook registered under the token\'s user',
+	description: "The webhook registered under the token's user",
 	searchListMethod: 'searchWebhooks',
 });
 
@@ -97,7 +107,10 @@ export function select(options: {
 		displayName: `${options.displayName} Name or ID`,
 		name: options.name,
 		type: 'options',
-		typeOptions: { loadOptionsMethod: options.method, ...(options.dependsOn ? { loadOptionsDependsOn: options.dependsOn } : {}) },
+		typeOptions: {
+			loadOptionsMethod: options.method,
+			...(options.dependsOn ? { loadOptionsDependsOn: options.dependsOn } : {}),
+		},
 		default: '',
 		required: options.required,
 		description: pick(options.description),
@@ -120,11 +133,26 @@ export function multiSelect(options: {
 	};
 }
 
-export const connectionSelect = (description = 'The connection (conexão): the WhatsApp number or other channel', required = true) =>
-	select({ name: 'serviceId', displayName: 'Connection', description, method: 'getConnections', required });
+export const connectionSelect = (
+	description = 'The connection (conexão): the WhatsApp number or other channel',
+	required = true,
+) =>
+	select({
+		name: 'serviceId',
+		displayName: 'Connection',
+		description,
+		method: 'getConnections',
+		required,
+	});
 
 export const departmentSelect = (description = 'The department (departamento)', required = false) =>
-	select({ name: 'departmentId', displayName: 'Department', description, method: 'getDepartments', required });
+	select({
+		name: 'departmentId',
+		displayName: 'Department',
+		description,
+		method: 'getDepartments',
+		required,
+	});
 
 export const userSelect = (description = 'The user (atendente)', required = false) =>
 	select({ name: 'userId', displayName: 'User', description, method: 'getUsers', required });
@@ -171,7 +199,8 @@ export const customFieldsCollection: INodeProperties = {
 					type: 'options',
 					typeOptions: { loadOptionsMethod: 'getCustomFields' },
 					default: '',
-					description: 'The custom field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					description:
+						'The custom field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{
 					displayName: 'Value',
@@ -193,11 +222,18 @@ export const recipientProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Existing Contact', value: 'contact', description: 'A contact Digisac already has' },
-			{ name: 'Phone Number', value: 'number', description: 'Any number on a connection, also one Digisac does not know yet' },
+			{
+				name: 'Phone Number',
+				value: 'number',
+				description: 'Any number on a connection, also one Digisac does not know yet',
+			},
 		],
 		default: 'contact',
 	},
-	{ ...contactLocator('The contact (contato) to write to'), displayOptions: { show: { sendTo: ['contact'] } } },
+	{
+		...contactLocator('The contact (contato) to write to'),
+		displayOptions: { show: { sendTo: ['contact'] } },
+	},
 	{
 		displayName: 'Number',
 		name: 'number',
@@ -205,7 +241,8 @@ export const recipientProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 5511987654321',
-		description: 'Phone number with country and area code. Spaces, +, dashes and brackets are removed; a Brazilian number without 55 gets it.',
+		description:
+			'Phone number with country and area code. Spaces, +, dashes and brackets are removed; a Brazilian number without 55 gets it.',
 		displayOptions: { show: { sendTo: ['number'] } },
 	},
 	{
@@ -216,7 +253,7 @@ export const recipientProperties: INodeProperties[] = [
 
 /** The acting agent and origin of a message. */
 export const userOption: INodeProperties = {
-	...userSelect('The user (atendente) the message is sent as. Empty: the token\'s user.'),
+	...userSelect("The user (atendente) the message is sent as. Empty: the token's user."),
 };
 
 export const originOption: INodeProperties = {
@@ -232,9 +269,10 @@ export const originOption: INodeProperties = {
 };
 
 export const dontOpenTicketOption: INodeProperties = {
-	displayName: 'Don\'t Open Ticket',
+	displayName: "Don't Open Ticket",
 	name: 'dontOpenTicket',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to send without opening a ticket (chamado) for the contact, e.g. for notifications',
+	description:
+		'Whether to send without opening a ticket (chamado) for the contact, e.g. for notifications',
 };

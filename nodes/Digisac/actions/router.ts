@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+
 import * as account from './account/Account.resource';
 import * as bot from './bot/Bot.resource';
 import * as connection from './connection/Connection.resource';
@@ -19,7 +20,13 @@ import * as user from './user/User.resource';
 import * as webhook from './webhook/Webhook.resource';
 
 export const operations: OperationMap = {
-	message: { send: message.send, sendComment: message.sendComment, sendTemplate: message.sendTemplate, get: message.get, getAll: message.getAll },
+	message: {
+		send: message.send,
+		sendComment: message.sendComment,
+		sendTemplate: message.sendTemplate,
+		get: message.get,
+		getAll: message.getAll,
+	},
 	contact: {
 		create: contact.create,
 		createMany: contact.createMany,
@@ -32,7 +39,12 @@ export const operations: OperationMap = {
 		checkWhatsApp: contact.checkWhatsApp,
 		exportCsv: contact.exportCsv,
 	},
-	group: { create: group.create, addMembers: group.addMembers, promoteMembers: group.promoteMembers, demoteMembers: group.demoteMembers },
+	group: {
+		create: group.create,
+		addMembers: group.addMembers,
+		promoteMembers: group.promoteMembers,
+		demoteMembers: group.demoteMembers,
+	},
 	ticket: {
 		transfer: ticket.transfer,
 		close: ticket.close,
@@ -56,7 +68,13 @@ export const operations: OperationMap = {
 	ticketTopic: { getAll: ticketTopic.getAll },
 	customField: { getAll: customField.getAll },
 	bot: { getAll: bot.getAll, triggerSignal: bot.triggerSignal },
-	webhook: { create: webhook.create, get: webhook.get, getAll: webhook.getAll, update: webhook.update, delete: webhook.delete },
+	webhook: {
+		create: webhook.create,
+		get: webhook.get,
+		getAll: webhook.getAll,
+		update: webhook.update,
+		delete: webhook.delete,
+	},
 	integration: { getAll: integration.getAll },
 	statistics: { getAttendance: statistics.getAttendance, getRealtime: statistics.getRealtime },
 	account: { getAccessToken: account.getAccessToken },

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../../shared/descriptions';
+
 import * as account from './account/Account.resource';
 import * as bot from './bot/Bot.resource';
 import * as connection from './connection/Connection.resource';
@@ -31,19 +32,43 @@ export const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Account', value: 'account', description: 'Log-in tokens' },
 			{ name: 'Bot', value: 'bot', description: 'Bots (robôs) and their flows' },
-			{ name: 'Connection', value: 'connection', description: 'Connections (conexões): WhatsApp numbers and other channels' },
+			{
+				name: 'Connection',
+				value: 'connection',
+				description: 'Connections (conexões): WhatsApp numbers and other channels',
+			},
 			{ name: 'Contact', value: 'contact', description: 'Contacts (contatos)' },
-			{ name: 'Custom Field', value: 'customField', description: 'Custom fields (campos personalizados)' },
+			{
+				name: 'Custom Field',
+				value: 'customField',
+				description: 'Custom fields (campos personalizados)',
+			},
 			{ name: 'Department', value: 'department', description: 'Departments (departamentos)' },
 			{ name: 'Group', value: 'group', description: 'WhatsApp groups (grupos)' },
-			{ name: 'Integration', value: 'integration', description: 'Sites embedded in Digisac (integrações)' },
+			{
+				name: 'Integration',
+				value: 'integration',
+				description: 'Sites embedded in Digisac (integrações)',
+			},
 			{ name: 'Message', value: 'message', description: 'Messages (mensagens)' },
-			{ name: 'Statistic', value: 'statistics', description: 'Service statistics (estatísticas) and the real-time dashboard' },
+			{
+				name: 'Statistic',
+				value: 'statistics',
+				description: 'Service statistics (estatísticas) and the real-time dashboard',
+			},
 			{ name: 'Tag', value: 'tag', description: 'Tags (etiquetas)' },
 			{ name: 'Ticket', value: 'ticket', description: 'Tickets (chamados)' },
-			{ name: 'Ticket Topic', value: 'ticketTopic', description: 'Ticket closing topics (assuntos de chamado)' },
+			{
+				name: 'Ticket Topic',
+				value: 'ticketTopic',
+				description: 'Ticket closing topics (assuntos de chamado)',
+			},
 			{ name: 'User', value: 'user', description: 'Users (usuários, atendentes)' },
-			{ name: 'Webhook', value: 'webhook', description: 'Webhooks that send Digisac events to a URL' },
+			{
+				name: 'Webhook',
+				value: 'webhook',
+				description: 'Webhooks that send Digisac events to a URL',
+			},
 		],
 		default: 'message',
 	},

@@ -5,6 +5,7 @@ import { binaryItem, fileNameFromDisposition, toBuffer } from '../../shared/bina
 import type { ServiceResponse } from '../../shared/transport';
 import { headerValue, summarizeTextBody } from '../../shared/transport';
 import { downloadDigisacFile } from '../transport';
+
 import { stringField } from './responses';
 
 /** Extensions for the MIME types Digisac's media and exports come in, to name files that have no name. */
@@ -55,7 +56,8 @@ export async function exportToItem(
 	json: IDataObject = {},
 ): Promise<INodeExecutionData> {
 	const headers = response.headers ?? {};
-	const contentType = headerValue(headers, 'content-type')?.split(';')[0].trim().toLowerCase() ?? '';
+	const contentType =
+		headerValue(headers, 'content-type')?.split(';')[0].trim().toLowerCase() ?? '';
 	const disposition = headerValue(headers, 'content-disposition');
 	if (contentType.includes('json')) {
 		let parsed: unknown;
@@ -64,17 +66,24 @@ export async function exportToItem(
 		} catch {
 			parsed = undefined;
 		}
-		const url = stringField(parsed, 'url') ?? stringField(parsed, 'fileUrl') ?? stringField(parsed, 'link');
+		const url =
+			stringField(parsed, 'url') ?? stringField(parsed, 'fileUrl') ?? stringField(parsed, 'link');
 		if (url) {
 			const file = await downloadDigisacFile(context, url, itemIndex);
 			const mimeType = file.mimeType || defaults.mimeType;
-			const fileName = fileNameFromDisposition(file.disposition) ?? fileNameFromUrl(url) ?? defaults.fileName;
+			const fileName =
+				fileNameFromDisposition(file.disposition) ?? fileNameFromUrl(url) ?? defaults.fileName;
 			return await binaryItem(context, file.data, fileName, mimeType, json, propertyName);
 		}
 		if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
 			return { json: { ...json, ...(parsed as IDataObject) } };
 		}
-		return { json: { ...json, result: (parsed ?? bodyText(response.body)) as IDataObject[keyof IDataObject] } };
+		return {
+			json: {
+				...json,
+				result: (parsed ?? bodyText(response.body)) as IDataObject[keyof IDataObject],
+			},
+		};
 	}
 	if (contentType === 'text/html') {
 		// A login or error page instead of the file: the account URL or the route is wrong.
@@ -97,7 +106,8 @@ export async function exportToItem(
 /** The URL of a message's media, wherever this API version puts it (`file.url` or `files[0].url`). */
 export function messageFile(message: IDataObject): IDataObject | undefined {
 	const file = message.file;
-	if (file && typeof file === 'object' && !Array.isArray(file) && stringField(file, 'url')) return file as IDataObject;
+	if (file && typeof file === 'object' && !Array.isArray(file) && stringField(file, 'url'))
+		return file as IDataObject;
 	const files = message.files;
 	if (Array.isArray(files)) {
 		const first = files.find((candidate) => stringField(candidate, 'url'));
@@ -116,7 +126,8 @@ export async function messageFileItem(
 ): Promise<INodeExecutionData> {
 	const url = stringField(file, 'url') as string;
 	const downloaded = await downloadDigisacFile(context, url, itemIndex);
-	const mimeType = stringField(file, 'mimetype') ?? downloaded.mimeType ?? 'application/octet-stream';
+	const mimeType =
+		stringField(file, 'mimetype') ?? downloaded.mimeType ?? 'application/octet-stream';
 	const extension = extensionFor(mimeType);
 	const fileName =
 		stringField(file, 'name') ??

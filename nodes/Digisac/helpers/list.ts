@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit, updateDisplayOptions } from '../../shared/descriptions';
 import { requireNumber } from '../../shared/parameters';
-import { apiRequestAllItems } from '../transport';
 import { rawQueryOption } from '../actions/common.description';
+import { apiRequestAllItems } from '../transport';
+
 import type { DigisacQuery } from './query';
 import { mergeQuery, queryParameter, readRawQuery } from './query';
 
@@ -27,7 +33,13 @@ export async function listItems(
 ): Promise<INodeExecutionData[]> {
 	const limit = readLimit(context, itemIndex);
 	const query = mergeQuery(built, readRawQuery(context, itemIndex));
-	const records = await apiRequestAllItems(context, path, { ...extraQs, ...queryParameter(query) }, limit, itemIndex);
+	const records = await apiRequestAllItems(
+		context,
+		path,
+		{ ...extraQs, ...queryParameter(query) },
+		limit,
+		itemIndex,
+	);
 	return records.map((json) => ({ json }));
 }
 

@@ -34,7 +34,8 @@ function includeModel(include: string | IDataObject): string | undefined {
 export function addInclude(query: DigisacQuery, include: string | IDataObject): DigisacQuery {
 	const list = (query.include ??= []);
 	const model = includeModel(include);
-	const index = model === undefined ? -1 : list.findIndex((existing) => includeModel(existing) === model);
+	const index =
+		model === undefined ? -1 : list.findIndex((existing) => includeModel(existing) === model);
 	if (index < 0) {
 		list.push(include);
 		return query;
@@ -44,8 +45,10 @@ export function addInclude(query: DigisacQuery, include: string | IDataObject): 
 	const right: IDataObject = typeof include === 'string' ? { model: include } : include;
 	const merged: IDataObject = { ...left, ...right };
 	if (left.required || right.required) merged.required = true;
-	if (isPlainObject(left.where) && isPlainObject(right.where)) merged.where = mergeWhere(left.where, right.where);
-	if (Array.isArray(left.include) && Array.isArray(right.include)) merged.include = [...left.include, ...right.include];
+	if (isPlainObject(left.where) && isPlainObject(right.where))
+		merged.where = mergeWhere(left.where, right.where);
+	if (Array.isArray(left.include) && Array.isArray(right.include))
+		merged.include = [...left.include, ...right.include];
 	list[index] = merged;
 	return query;
 }
@@ -94,7 +97,8 @@ export function readRawQuery(
 	if (!isPlainObject(parsed)) {
 		throw new NodeOperationError(context.getNode(), '"Query (JSON)" must be a JSON object', {
 			itemIndex,
-			description: 'Give an object such as {"where": {"isOpen": true}, "order": [["updatedAt", "DESC"]]}.',
+			description:
+				'Give an object such as {"where": {"isOpen": true}, "order": [["updatedAt", "DESC"]]}.',
 		});
 	}
 	if (keepPaging) return parsed;
@@ -123,7 +127,10 @@ export function toIsoDate(
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text =
-		typeof value === 'object' && value !== null && 'toISO' in value && typeof (value as { toISO: unknown }).toISO === 'function'
+		typeof value === 'object' &&
+		value !== null &&
+		'toISO' in value &&
+		typeof (value as { toISO: unknown }).toISO === 'function'
 			? String((value as { toISO: () => string }).toISO())
 			: value instanceof Date
 				? value.toISOString()

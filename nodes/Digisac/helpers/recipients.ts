@@ -1,11 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { normalizePhone } from '../../shared/phone';
 import { requireString } from '../../shared/parameters';
+import { normalizePhone } from '../../shared/phone';
 
 /** A phone number as Digisac stores it: digits with the country code. */
-export function phoneDigits(context: IExecuteFunctions, value: string, label: string, itemIndex: number): string {
+export function phoneDigits(
+	context: IExecuteFunctions,
+	value: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const check = normalizePhone(value);
 	if (!check.ok) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid phone number`, {
@@ -23,7 +28,12 @@ export function phoneDigits(context: IExecuteFunctions, value: string, label: st
 export function readRecipient(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const sendTo = context.getNodeParameter('sendTo', itemIndex, 'contact') as string;
 	if (sendTo === 'number') {
-		const number = phoneDigits(context, requireString(context, 'number', itemIndex), 'Number', itemIndex);
+		const number = phoneDigits(
+			context,
+			requireString(context, 'number', itemIndex),
+			'Number',
+			itemIndex,
+		);
 		return { number, serviceId: requireString(context, 'serviceId', itemIndex) };
 	}
 	return { contactId: requireString(context, 'contactId', itemIndex) };

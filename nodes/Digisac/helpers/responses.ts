@@ -11,7 +11,8 @@ export function actionResult(body: unknown, summary: IDataObject): IDataObject {
 		return Object.keys(object).length ? object : { success: true, ...summary };
 	}
 	if (Array.isArray(body)) return { success: true, ...summary, result: body as IDataObject[] };
-	if (body === undefined || body === null || body === '' || body === true) return { success: true, ...summary };
+	if (body === undefined || body === null || body === '' || body === true)
+		return { success: true, ...summary };
 	return { success: body !== false, ...summary, result: body as string | number | boolean };
 }
 
@@ -29,7 +30,8 @@ export function stringField(object: unknown, ...path: string[]): string | undefi
 
 /** The value of a resource locator read from inside a collection (`{__rl, value, mode}` or a plain string). */
 export function locatorText(value: unknown): string {
-	if (value !== null && typeof value === 'object' && 'value' in value) return String((value as IDataObject).value ?? '').trim();
+	if (value !== null && typeof value === 'object' && 'value' in value)
+		return String((value as IDataObject).value ?? '').trim();
 	if (value === undefined || value === null) return '';
 	return String(value).trim();
 }

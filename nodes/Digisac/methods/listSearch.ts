@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { DigisacQuery } from '../helpers/query';
 import { likePattern, queryParameter } from '../helpers/query';
@@ -19,18 +24,29 @@ async function searchPage(
 	const body = await apiRequest<IDataObject | IDataObject[]>(context, 'GET', path, {
 		qs: { ...queryParameter(query), page, perPage: PAGE_SIZE },
 	});
-	const records = Array.isArray(body) ? body : Array.isArray(body?.data) ? (body.data as IDataObject[]) : [];
-	const results = records.map(toResult).filter((item): item is INodeListSearchItems => item !== undefined);
+	const records = Array.isArray(body)
+		? body
+		: Array.isArray(body?.data)
+			? (body.data as IDataObject[])
+			: [];
+	const results = records
+		.map(toResult)
+		.filter((item): item is INodeListSearchItems => item !== undefined);
 	let hasMore = false;
 	if (!Array.isArray(body) && body) {
 		const last = Number(body.lastPage);
-		hasMore = Number.isFinite(last) ? Number(body.currentPage ?? page) < last : records.length >= PAGE_SIZE;
+		hasMore = Number.isFinite(last)
+			? Number(body.currentPage ?? page) < last
+			: records.length >= PAGE_SIZE;
 	}
 	return { results, paginationToken: hasMore ? String(page + 1) : undefined };
 }
 
 function contactLabel(record: IDataObject): string {
-	const name = stringField(record, 'internalName') || stringField(record, 'name') || stringField(record, 'alternativeName');
+	const name =
+		stringField(record, 'internalName') ||
+		stringField(record, 'name') ||
+		stringField(record, 'alternativeName');
 	const number = stringField(record, 'data', 'number');
 	if (name && number) return `${name} (${number})`;
 	return name || number || String(record.id);
@@ -56,15 +72,39 @@ function idItem(record: IDataObject, name: string): INodeListSearchItems | undef
 	return id ? { name, value: id } : undefined;
 }
 
-export async function searchContacts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await searchPage(this, '/api/v1/contacts', contactQuery(filter, false), paginationToken, (record) => idItem(record, contactLabel(record)));
+export async function searchContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPage(
+		this,
+		'/api/v1/contacts',
+		contactQuery(filter, false),
+		paginationToken,
+		(record) => idItem(record, contactLabel(record)),
+	);
 }
 
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await searchPage(this, '/api/v1/contacts', contactQuery(filter, true), paginationToken, (record) => idItem(record, contactLabel(record)));
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPage(
+		this,
+		'/api/v1/contacts',
+		contactQuery(filter, true),
+		paginationToken,
+		(record) => idItem(record, contactLabel(record)),
+	);
 }
 
-export async function searchTickets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchTickets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const term = filter?.trim();
 	const query: DigisacQuery = { order: [['updatedAt', 'DESC']], include: ['contact'] };
 	if (term) query.where = { protocol: { $iLike: likePattern(term) } };
@@ -72,27 +112,43 @@ export async function searchTickets(this: ILoadOptionsFunctions, filter?: string
 		const protocol = stringField(record, 'protocol') ?? stringField(record, 'id');
 		const contact = record.contact ? contactLabel(record.contact as IDataObject) : undefined;
 		const state = record.isOpen === true ? 'open' : record.isOpen === false ? 'closed' : undefined;
-		const name = [`#${protocol}`, contact, state ? `(${state})` : undefined].filter(Boolean).join(' ');
+		const name = [`#${protocol}`, contact, state ? `(${state})` : undefined]
+			.filter(Boolean)
+			.join(' ');
 		return idItem(record, name);
 	});
 }
 
-export async function searchMessages(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchMessages(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const term = filter?.trim();
 	const query: DigisacQuery = { order: [['timestamp', 'DESC']] };
 	if (term) query.where = { text: { $iLike: likePattern(term) } };
 	return await searchPage(this, '/api/v1/messages', query, paginationToken, (record) => {
 		const text = (stringField(record, 'text') ?? '').replace(/\s+/g, ' ').trim();
-		const preview = text.length > 60 ? `${text.slice(0, 57)}...` : text || `[${stringField(record, 'type') ?? 'message'}]`;
+		const preview =
+			text.length > 60
+				? `${text.slice(0, 57)}...`
+				: text || `[${stringField(record, 'type') ?? 'message'}]`;
 		const when = stringField(record, 'timestamp')?.slice(0, 16).replace('T', ' ');
 		return idItem(record, when ? `${when} ${preview}` : preview);
 	});
 }
 
-export async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchWebhooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const term = filter?.trim();
 	const query: DigisacQuery = {};
-	if (term) query.where = { $or: [{ name: { $iLike: likePattern(term) } }, { url: { $iLike: likePattern(term) } }] };
+	if (term)
+		query.where = {
+			$or: [{ name: { $iLike: likePattern(term) } }, { url: { $iLike: likePattern(term) } }],
+		};
 	return await searchPage(this, '/api/v1/me/webhooks', query, paginationToken, (record) => {
 		const name = stringField(record, 'name');
 		const url = stringField(record, 'url');

@@ -28,7 +28,10 @@ async function options(
 	return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const notArchived: DigisacQuery = { where: { archivedAt: { $eq: null } }, order: [['name', 'ASC']] };
+const notArchived: DigisacQuery = {
+	where: { archivedAt: { $eq: null } },
+	order: [['name', 'ASC']],
+};
 
 export async function getConnections(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await options(
@@ -50,7 +53,12 @@ export async function getConnections(this: ILoadOptionsFunctions): Promise<INode
 }
 
 export async function getDepartments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await options(this, '/api/v1/departments', (record) => stringField(record, 'name'), notArchived);
+	return await options(
+		this,
+		'/api/v1/departments',
+		(record) => stringField(record, 'name'),
+		notArchived,
+	);
 }
 
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -64,19 +72,40 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 }
 
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await options(this, '/api/v1/tags', (record) => stringField(record, 'label') ?? stringField(record, 'name'));
+	return await options(
+		this,
+		'/api/v1/tags',
+		(record) => stringField(record, 'label') ?? stringField(record, 'name'),
+	);
 }
 
-export async function getTicketTopics(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await options(this, '/api/v1/ticket-topics', (record) => stringField(record, 'name'), notArchived);
+export async function getTicketTopics(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await options(
+		this,
+		'/api/v1/ticket-topics',
+		(record) => stringField(record, 'name'),
+		notArchived,
+	);
 }
 
-export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await options(this, '/api/v1/custom-fields', (record) => stringField(record, 'name'), {}, (record) => stringField(record, 'allowed'));
+export async function getCustomFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await options(
+		this,
+		'/api/v1/custom-fields',
+		(record) => stringField(record, 'name'),
+		{},
+		(record) => stringField(record, 'allowed'),
+	);
 }
 
 export async function getBots(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await options(this, '/api/v1/bots', (record) => stringField(record, 'name'), { order: [['name', 'ASC']] });
+	return await options(this, '/api/v1/bots', (record) => stringField(record, 'name'), {
+		order: [['name', 'ASC']],
+	});
 }
 
 /** WhatsApp Business templates; with a connection chosen, only that connection's. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collect, pages } from '../../shared/paging';
+import { isObject } from '../../shared/parameters';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
 import {
 	getServiceCredentials,
@@ -11,7 +12,6 @@ import {
 	summarizeTextBody,
 	trimUrl,
 } from '../../shared/transport';
-import { isObject } from '../../shared/parameters';
 
 /** Records per page asked of list endpoints (the API defaults to 15; clients use up to 200). */
 export const DIGISAC_PAGE_SIZE = 100;
@@ -35,7 +35,8 @@ export const digisacService: ServiceDefinition = {
 			if (isHtml(body)) {
 				return {
 					message: 'Digisac answered with an HTML page instead of JSON',
-					description: 'Check the Account URL in the Digisac credential (e.g. https://yourcompany.digisac.app).',
+					description:
+						'Check the Account URL in the Digisac credential (e.g. https://yourcompany.digisac.app).',
 				};
 			}
 			return undefined;
@@ -52,7 +53,7 @@ export const digisacService: ServiceDefinition = {
 	},
 	hintForStatus(statusCode) {
 		if (statusCode === 401) return 'Check the API token in the Digisac credential.';
-		if (statusCode === 403) return 'The token\'s user lacks the permission for this action.';
+		if (statusCode === 403) return "The token's user lacks the permission for this action.";
 		return undefined;
 	},
 };
@@ -119,7 +120,8 @@ export async function apiRequestAllItems(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	// Ask for no more than needed when a small limit is set.
-	const perPage = limit !== undefined ? Math.min(DIGISAC_PAGE_SIZE, Math.max(1, limit)) : DIGISAC_PAGE_SIZE;
+	const perPage =
+		limit !== undefined ? Math.min(DIGISAC_PAGE_SIZE, Math.max(1, limit)) : DIGISAC_PAGE_SIZE;
 	return await collect(apiRequestPages(context, path, qs, itemIndex, perPage), limit);
 }
 
@@ -137,7 +139,10 @@ export async function isAccountHost(context: RequestContext, url: string): Promi
 	if (!/^https?:\/\//i.test(url)) return true;
 	const credentials = await getServiceCredentials(context, digisacService.credentialType);
 	try {
-		return new URL(url).host.toLowerCase() === new URL(digisacRootUrl(credentials.accountUrl)).host.toLowerCase();
+		return (
+			new URL(url).host.toLowerCase() ===
+			new URL(digisacRootUrl(credentials.accountUrl)).host.toLowerCase()
+		);
 	} catch {
 		return false;
 	}
@@ -164,7 +169,9 @@ export async function downloadDigisacFile(
 	});
 	const headers = response.headers ?? {};
 	return {
-		data: Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as unknown as ArrayBuffer),
+		data: Buffer.isBuffer(response.body)
+			? response.body
+			: Buffer.from(response.body as unknown as ArrayBuffer),
 		mimeType: headerValue(headers, 'content-type')?.split(';')[0].trim() || undefined,
 		disposition: headerValue(headers, 'content-disposition'),
 	};

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+
 import { isObject } from '../../shared/parameters';
 
 /** One webhook call from Digisac: `{event, data, webhookId, timestamp}`. */
@@ -9,7 +10,9 @@ export interface Delivery {
 	timestamp?: string;
 }
 
-export type ParsedDelivery = { delivery: Delivery; problem?: undefined } | { delivery?: undefined; problem: string };
+export type ParsedDelivery =
+	| { delivery: Delivery; problem?: undefined }
+	| { delivery?: undefined; problem: string };
 
 export interface DeliveryFilters {
 	serviceIds?: string[];
@@ -67,7 +70,11 @@ function contactOf(delivery: Delivery, message: IDataObject | undefined): IDataO
 /** The connection (serviceId) of a delivery, wherever the event's payload carries it. */
 export function serviceIdOf(delivery: Delivery): string | undefined {
 	const message = messageOf(delivery);
-	return text(delivery.data.serviceId) ?? text(message?.serviceId) ?? text(contactOf(delivery, message)?.serviceId);
+	return (
+		text(delivery.data.serviceId) ??
+		text(message?.serviceId) ??
+		text(contactOf(delivery, message)?.serviceId)
+	);
 }
 
 function isGroupDelivery(delivery: Delivery, message: IDataObject | undefined): boolean {
@@ -95,11 +102,16 @@ export function filterReason(delivery: Delivery, filters: DeliveryFilters): stri
 	const message = messageOf(delivery);
 	if (message) {
 		if (filters.ignoreOwnMessages && message.isFromMe === true) return 'message sent by me';
-		if (filters.ignoreBotMessages && (message.isFromBot === true || message.origin === 'bot')) return 'bot message';
+		if (filters.ignoreBotMessages && (message.isFromBot === true || message.origin === 'bot'))
+			return 'bot message';
 		if (filters.ignoreSystemMessages && message.type === 'ticket') return 'system message';
 		if (filters.onlyUnassigned && text(message.ticketUserId)) return 'agent assigned';
 	}
-	if (filters.onlyUnassigned && delivery.event.startsWith('ticket.') && text(delivery.data.userId)) {
+	if (
+		filters.onlyUnassigned &&
+		delivery.event.startsWith('ticket.') &&
+		text(delivery.data.userId)
+	) {
 		return 'agent assigned';
 	}
 	if (filters.ignoreGroups && isGroupDelivery(delivery, message)) return 'group chat';
@@ -114,14 +126,21 @@ export function deliveryKey(delivery: Delivery): string | undefined {
 	const id = text(delivery.data.id);
 	if (!id) return undefined;
 	const updatedAt = text(delivery.data.updatedAt);
-	return delivery.event.endsWith('.updated') && updatedAt ? `${delivery.event}:${id}:${updatedAt}` : `${delivery.event}:${id}`;
+	return delivery.event.endsWith('.updated') && updatedAt
+		? `${delivery.event}:${id}:${updatedAt}`
+		: `${delivery.event}:${id}`;
 }
 
 /**
  * Whether `key` was seen within `windowMs`; records it otherwise. The memory (key → time) is
  * pruned to the window and to the newest DEDUP_MAX_KEYS entries on every call.
  */
-export function seenRecently(memory: { recentDeliveries?: IDataObject }, key: string, now: number, windowMs: number): boolean {
+export function seenRecently(
+	memory: { recentDeliveries?: IDataObject },
+	key: string,
+	now: number,
+	windowMs: number,
+): boolean {
 	const fresh: Record<string, number> = {};
 	const recent = isObject(memory.recentDeliveries) ? memory.recentDeliveries : {};
 	for (const [seenKey, time] of Object.entries(recent)) {
@@ -153,7 +172,11 @@ export function outputJson(delivery: Delivery): IDataObject {
 		webhookId: delivery.webhookId,
 		timestamp: delivery.timestamp ?? data.timestamp,
 	};
-	if (delivery.timestamp !== undefined && data.timestamp !== undefined && data.timestamp !== delivery.timestamp) {
+	if (
+		delivery.timestamp !== undefined &&
+		data.timestamp !== undefined &&
+		data.timestamp !== delivery.timestamp
+	) {
 		json.dataTimestamp = data.timestamp;
 	}
 	return json;

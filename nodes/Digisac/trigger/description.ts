@@ -28,17 +28,19 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Bot Command (bot.command)',
 				value: 'bot.command',
-				description: 'A Digisac chatbot flow called this integration. Answer with the Digisac node: Bot → Trigger Signal.',
+				description:
+					'A Digisac chatbot flow called this integration. Answer with the Digisac node: Bot → Trigger Signal.',
 			},
 			{
 				name: 'Contact Created (contact.created)',
 				value: 'contact.created',
-				description: 'A contact was added. Event name inferred from Digisac\'s naming pattern.',
+				description: "A contact was added. Event name inferred from Digisac's naming pattern.",
 			},
 			{
 				name: 'Contact Updated (contact.updated)',
 				value: 'contact.updated',
-				description: 'A contact\'s name, tags or custom fields changed. Event name inferred from Digisac\'s naming pattern.',
+				description:
+					"A contact's name, tags or custom fields changed. Event name inferred from Digisac's naming pattern.",
 			},
 			{
 				name: 'Message Created (message.created)',
@@ -48,7 +50,8 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Message Updated (message.updated)',
 				value: 'message.updated',
-				description: 'A message changed, for example its delivery status (ack) or its file finished downloading',
+				description:
+					'A message changed, for example its delivery status (ack) or its file finished downloading',
 			},
 			{
 				name: 'Ticket Closed (ticket.closed)',
@@ -63,7 +66,8 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Ticket Updated (ticket.updated)',
 				value: 'ticket.updated',
-				description: 'A ticket (chamado) changed, for example it was transferred. Event name inferred from Digisac\'s naming pattern.',
+				description:
+					"A ticket (chamado) changed, for example it was transferred. Event name inferred from Digisac's naming pattern.",
 			},
 		],
 	},
@@ -105,7 +109,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'ignoreBotMessages',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to drop messages sent by a Digisac chatbot (isFromBot, or origin "bot")',
+				description:
+					'Whether to drop messages sent by a Digisac chatbot (isFromBot, or origin "bot")',
 			},
 			{
 				displayName: 'Ignore Group Chats',
@@ -113,7 +118,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to drop events from WhatsApp groups: contacts marked isGroup, and received messages whose sender (fromId) is not the chat\'s contact (contactId)',
+					"Whether to drop events from WhatsApp groups: contacts marked isGroup, and received messages whose sender (fromId) is not the chat's contact (contactId)",
 			},
 			{
 				displayName: 'Ignore System Messages',

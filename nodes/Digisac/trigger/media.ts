@@ -2,8 +2,8 @@ import type { IBinaryData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { fileNameFromDisposition } from '../../shared/binary';
-import { apiRequest, downloadDigisacFile } from '../transport';
 import { isObject } from '../../shared/parameters';
+import { apiRequest, downloadDigisacFile } from '../transport';
 
 /**
  * How long to wait for a file that is not there yet: Digisac emits `message.created` before it
@@ -28,7 +28,8 @@ export interface MediaResult {
 /** The file of a message with its URL: `file.url`, or `files[0].url`. */
 export function fileOf(message: unknown): IDataObject | undefined {
 	if (!isObject(message)) return undefined;
-	if (isObject(message.file) && typeof message.file.url === 'string' && message.file.url) return message.file;
+	if (isObject(message.file) && typeof message.file.url === 'string' && message.file.url)
+		return message.file;
 	if (Array.isArray(message.files)) {
 		const first = message.files[0] as unknown;
 		if (isObject(first) && typeof first.url === 'string' && first.url) return first;
@@ -45,7 +46,10 @@ export function messageHasMedia(message: IDataObject): boolean {
 
 function lastPathSegment(url: string): string | undefined {
 	try {
-		const segment = new URL(url, 'http://relative.invalid').pathname.split('/').filter(Boolean).pop();
+		const segment = new URL(url, 'http://relative.invalid').pathname
+			.split('/')
+			.filter(Boolean)
+			.pop();
 		return segment ? decodeURIComponent(segment) : undefined;
 	} catch {
 		return undefined;
@@ -55,17 +59,27 @@ function lastPathSegment(url: string): string | undefined {
 function errorText(error: unknown): string {
 	if (error instanceof Error) {
 		const description = (error as Error & { description?: unknown }).description;
-		return typeof description === 'string' && description ? `${error.message} ${description}` : error.message;
+		return typeof description === 'string' && description
+			? `${error.message} ${description}`
+			: error.message;
 	}
 	return String(error);
 }
 
 /** GET the message with its file until the file's URL appears or the attempts run out. */
-async function waitForFile(context: IWebhookFunctions, messageId: string): Promise<IDataObject | undefined> {
+async function waitForFile(
+	context: IWebhookFunctions,
+	messageId: string,
+): Promise<IDataObject | undefined> {
 	for (let attempt = 1; attempt <= mediaRetryPolicy.attempts; attempt++) {
-		const message = await apiRequest<unknown>(context, 'GET', `/api/v1/messages/${encodeURIComponent(messageId)}`, {
-			qs: { 'include[0]': 'file' },
-		});
+		const message = await apiRequest<unknown>(
+			context,
+			'GET',
+			`/api/v1/messages/${encodeURIComponent(messageId)}`,
+			{
+				qs: { 'include[0]': 'file' },
+			},
+		);
 		const file = fileOf(message);
 		if (file) return file;
 		if (attempt < mediaRetryPolicy.attempts) await sleep(mediaRetryPolicy.baseDelayMs * attempt);
@@ -77,8 +91,12 @@ async function waitForFile(context: IWebhookFunctions, messageId: string): Promi
  * Fetches a message's file as n8n binary data. Never throws: a file that does not arrive or
  * cannot be downloaded is reported in `error`, and the execution still starts.
  */
-export async function downloadMessageMedia(context: IWebhookFunctions, message: IDataObject): Promise<MediaResult> {
-	const messageId = typeof message.id === 'string' || typeof message.id === 'number' ? String(message.id) : '';
+export async function downloadMessageMedia(
+	context: IWebhookFunctions,
+	message: IDataObject,
+): Promise<MediaResult> {
+	const messageId =
+		typeof message.id === 'string' || typeof message.id === 'number' ? String(message.id) : '';
 	if (!messageId) return { error: 'The message has no ID, so its file could not be fetched' };
 	try {
 		let file = fileOf(message);

@@ -1,8 +1,8 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, apiRequestFull, apiRequestPages } from '../transport';
 import { isObject } from '../../shared/parameters';
+import { apiRequest, apiRequestFull, apiRequestPages } from '../transport';
 
 /**
  * What the trigger keeps in the node's static data. n8n stores it with the workflow, so it
@@ -35,7 +35,12 @@ function shorten(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function hookName(workflowName: string, nodeName: string, workflowId: string, test: boolean): string {
+export function hookName(
+	workflowName: string,
+	nodeName: string,
+	workflowId: string,
+	test: boolean,
+): string {
 	const prefix = test ? TEST_PREFIX : PRODUCTION_PREFIX;
 	return `${prefix} ${shorten(workflowName, 80)} / ${shorten(nodeName, 60)} (n8n workflow ${workflowId})`;
 }
@@ -77,7 +82,10 @@ function hookEvents(hook: IDataObject): string[] {
 	} catch {
 		// Not JSON: a plain comma-separated list.
 	}
-	return raw.split(',').map((event) => event.trim()).filter(Boolean);
+	return raw
+		.split(',')
+		.map((event) => event.trim())
+		.filter(Boolean);
 }
 
 function sameEvents(hook: IDataObject, wanted: string[]): boolean {
@@ -102,7 +110,11 @@ export function selectedEvents(context: ParameterContext): string[] {
 
 function webhookUrl(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL for this node');
+	if (!url)
+		throw new NodeOperationError(
+			context.getNode(),
+			'n8n did not provide a webhook URL for this node',
+		);
 	return url;
 }
 
@@ -128,16 +140,25 @@ function forget(data: TriggerState) {
 /** The hook's object from a GET/POST/PUT answer (bare, or wrapped in `data`). */
 function asHook(body: unknown): DigisacHook | undefined {
 	if (!isObject(body)) return undefined;
-	if (typeof body.id === 'string' || typeof body.id === 'number') return { ...body, id: String(body.id) };
+	if (typeof body.id === 'string' || typeof body.id === 'number')
+		return { ...body, id: String(body.id) };
 	if (isObject(body.data)) return asHook(body.data);
 	return undefined;
 }
 
 /** GET one hook; undefined when Digisac no longer has it. */
-async function fetchHook(context: IHookFunctions, hookId: string): Promise<DigisacHook | undefined> {
-	const response = await apiRequestFull<unknown>(context, 'GET', `${HOOKS_PATH}/${encodeURIComponent(hookId)}`, {
-		acceptStatus: [404],
-	});
+async function fetchHook(
+	context: IHookFunctions,
+	hookId: string,
+): Promise<DigisacHook | undefined> {
+	const response = await apiRequestFull<unknown>(
+		context,
+		'GET',
+		`${HOOKS_PATH}/${encodeURIComponent(hookId)}`,
+		{
+			acceptStatus: [404],
+		},
+	);
 	return response.statusCode === 404 ? undefined : asHook(response.body);
 }
 
@@ -179,7 +200,10 @@ export async function checkWebhookExists(context: IHookFunctions): Promise<boole
 		// changed): create() decides whether to move it.
 	}
 
-	const adopted = await findHook(context, (hook) => pointsTo(hook, url) && hookOwner(hook) === workflowId);
+	const adopted = await findHook(
+		context,
+		(hook) => pointsTo(hook, url) && hookOwner(hook) === workflowId,
+	);
 	if (adopted && isActive(adopted) && sameEvents(adopted, events)) {
 		remember(data, adopted.id, url);
 		return true;
@@ -234,9 +258,14 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 	let saved: DigisacHook | undefined;
 	if (existing) {
 		// PUT takes the whole object back (Postman collection), so send it with our changes.
-		const body = await apiRequest<unknown>(context, 'PUT', `${HOOKS_PATH}/${encodeURIComponent(existing.id)}`, {
-			body: { ...existing, ...fields },
-		});
+		const body = await apiRequest<unknown>(
+			context,
+			'PUT',
+			`${HOOKS_PATH}/${encodeURIComponent(existing.id)}`,
+			{
+				body: { ...existing, ...fields },
+			},
+		);
 		saved = asHook(body) ?? existing;
 	} else {
 		// The documented body carries the token user's userId and accountId; whether they are
@@ -247,14 +276,21 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 			if (typeof me.id === 'string') owner.userId = me.id;
 			if (typeof me.accountId === 'string') owner.accountId = me.accountId;
 		}
-		const body = await apiRequest<unknown>(context, 'POST', HOOKS_PATH, { body: { ...fields, ...owner } });
+		const body = await apiRequest<unknown>(context, 'POST', HOOKS_PATH, {
+			body: { ...fields, ...owner },
+		});
 		saved = asHook(body);
 	}
 	if (!saved) {
-		throw new NodeApiError(context.getNode(), { message: 'No webhook ID in answer' }, {
-			message: 'Digisac did not return the ID of the registered webhook',
-			description: 'The webhook may exist in Digisac anyway; check Settings → Webhooks in the Digisac panel.',
-		});
+		throw new NodeApiError(
+			context.getNode(),
+			{ message: 'No webhook ID in answer' },
+			{
+				message: 'Digisac did not return the ID of the registered webhook',
+				description:
+					'The webhook may exist in Digisac anyway; check Settings → Webhooks in the Digisac panel.',
+			},
+		);
 	}
 	remember(data, saved.id, url);
 	return true;
@@ -275,10 +311,15 @@ export async function deleteWebhook(context: IHookFunctions): Promise<boolean> {
 		const hook = await fetchHook(context, hookId);
 		if (!hook || isForeign(hook, workflowIdOf(context))) return true;
 		const path = `${HOOKS_PATH}/${encodeURIComponent(hook.id)}`;
-		const deleted = await apiRequestFull<unknown>(context, 'DELETE', path, { acceptStatus: [404, 405] });
+		const deleted = await apiRequestFull<unknown>(context, 'DELETE', path, {
+			acceptStatus: [404, 405],
+		});
 		if (deleted.statusCode < 300) return true;
 		// We fetched the hook a moment ago, so a 404 here means the route is missing.
-		await apiRequestFull<unknown>(context, 'PUT', path, { body: { ...hook, active: false }, acceptStatus: [404] });
+		await apiRequestFull<unknown>(context, 'PUT', path, {
+			body: { ...hook, active: false },
+			acceptStatus: [404],
+		});
 		return true;
 	} finally {
 		forget(data);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+
 import * as attendance from './attendance/Attendance.resource';
 import * as chat from './chat/Chat.resource';
 import * as contact from './contact/Contact.resource';

@@ -4,6 +4,7 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../../shared/descriptions';
+
 import * as attendance from './attendance/Attendance.resource';
 import * as chat from './chat/Chat.resource';
 import * as contact from './contact/Contact.resource';
@@ -25,7 +26,8 @@ export const versionDescription: INodeTypeDescription = {
 	group: ['transform'],
 	version: 1,
 	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-	description: 'Send WhatsApp messages and manage attendances, chats, groups and the instance in PlugChat',
+	description:
+		'Send WhatsApp messages and manage attendances, chats, groups and the instance in PlugChat',
 	defaults: { name: 'PlugChat' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
@@ -37,16 +39,36 @@ export const versionDescription: INodeTypeDescription = {
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Attendance', value: 'attendance', description: 'Attendances (atendimentos) of customers with operators' },
+				{
+					name: 'Attendance',
+					value: 'attendance',
+					description: 'Attendances (atendimentos) of customers with operators',
+				},
 				{ name: 'Chat', value: 'chat', description: 'WhatsApp chats of the connected number' },
 				{ name: 'Contact', value: 'contact', description: 'WhatsApp contacts' },
-				{ name: 'Department', value: 'department', description: 'Departments (departamentos) of the account' },
+				{
+					name: 'Department',
+					value: 'department',
+					description: 'Departments (departamentos) of the account',
+				},
 				{ name: 'Group', value: 'group', description: 'WhatsApp groups' },
-				{ name: 'Instance', value: 'instance', description: 'The connection of the WhatsApp number' },
+				{
+					name: 'Instance',
+					value: 'instance',
+					description: 'The connection of the WhatsApp number',
+				},
 				{ name: 'Message', value: 'message', description: 'WhatsApp messages' },
-				{ name: 'Operator', value: 'operator', description: 'Operators (atendentes) of the account' },
+				{
+					name: 'Operator',
+					value: 'operator',
+					description: 'Operators (atendentes) of the account',
+				},
 				{ name: 'Queue', value: 'queue', description: 'Messages waiting to be sent' },
-				{ name: 'Webhook', value: 'webhook', description: 'Addresses PlugChat calls for its events' },
+				{
+					name: 'Webhook',
+					value: 'webhook',
+					description: 'Addresses PlugChat calls for its events',
+				},
 			],
 			default: 'message',
 		},

@@ -11,7 +11,8 @@ function toBoolean(value: unknown): boolean | undefined {
 
 function toNumber(value: unknown): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+		return Number(value);
 	return undefined;
 }
 
@@ -33,7 +34,9 @@ export function normalizeChat(chat: IDataObject): IDataObject {
 	}
 	const seconds = toNumber(chat.lastMessageTime);
 	// Documented as unix seconds; a value in milliseconds is recognised by its size.
-	if (seconds !== undefined && seconds > 0) result.lastMessageAt = new Date(seconds < 1e12 ? seconds * 1000 : seconds).toISOString();
-	if (typeof chat.phone === 'string') result.isGroup = chat.isGroup === true || isGroupId(chat.phone);
+	if (seconds !== undefined && seconds > 0)
+		result.lastMessageAt = new Date(seconds < 1e12 ? seconds * 1000 : seconds).toISOString();
+	if (typeof chat.phone === 'string')
+		result.isGroup = chat.isGroup === true || isGroupId(chat.phone);
 	return result;
 }

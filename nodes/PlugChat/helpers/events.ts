@@ -1,9 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { messagesFromMap, normalizeAttendancePayload, normalizeStatus, trimKeys } from './normalize';
+import { isObject } from '../../shared/parameters';
+
+import {
+	messagesFromMap,
+	normalizeAttendancePayload,
+	normalizeStatus,
+	trimKeys,
+} from './normalize';
 import { isGroupId } from './phone';
 import type { WebhookEvent } from './webhooks';
-import { isObject } from '../../shared/parameters';
 
 /** Z-API callback types PlugChat puts in `type`. */
 const EVENT_BY_TYPE: Record<string, WebhookEvent> = {
@@ -23,7 +29,9 @@ export function inferEvent(payload: IDataObject): WebhookEvent | undefined {
 	const attendance = isObject(payload.attendance) ? trimKeys(payload.attendance) : undefined;
 	if (attendance) {
 		const status = String(attendance.status ?? '').toUpperCase();
-		return status === 'FINISH' || attendance.endTime !== undefined ? 'finishAttendance' : 'startAttendance';
+		return status === 'FINISH' || attendance.endTime !== undefined
+			? 'finishAttendance'
+			: 'startAttendance';
 	}
 	return undefined;
 }

@@ -24,7 +24,10 @@ export function phoneLocator(
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: allowGroup ? 'searchChats' : 'searchPeopleChats', searchable: true },
+				typeOptions: {
+					searchListMethod: allowGroup ? 'searchChats' : 'searchPeopleChats',
+					searchable: true,
+				},
 			},
 			{
 				displayName: 'By Number',
@@ -90,7 +93,8 @@ export const sendOptions: INodeProperties = {
 			name: 'replyToMessageId',
 			type: 'string',
 			default: '',
-			description: 'ID of a message in this chat to reply to (the messageId from a send or from the Message Received trigger)',
+			description:
+				'ID of a message in this chat to reply to (the messageId from a send or from the Message Received trigger)',
 		},
 	],
 };
@@ -98,13 +102,16 @@ export const sendOptions: INodeProperties = {
 /** The send options plus operation-specific ones, sorted by name as n8n's UI rules want. */
 export function sendOptionsWith(extra: INodeProperties[]): INodeProperties {
 	// A plain comparison: localeCompare would load ICU collation while n8n loads the node (~10 ms).
-	const byName = (a: INodeProperties, b: INodeProperties) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0);
+	const byName = (a: INodeProperties, b: INodeProperties) =>
+		a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
 	const options = [...(sendOptions.options as INodeProperties[]), ...extra].sort(byName);
 	return { ...sendOptions, options };
 }
 
 /** Where a media send takes its file from: an n8n binary property or a public URL. */
-export function mediaSourceFields(kind: 'image' | 'audio' | 'video' | 'document'): INodeProperties[] {
+export function mediaSourceFields(
+	kind: 'image' | 'audio' | 'video' | 'document',
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Source',

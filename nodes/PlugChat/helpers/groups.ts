@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../shared/descriptions';
 import { apiRequest } from '../transport';
+
 import { groupIdLocator } from './fields';
 import { readGroupId, readPhoneList } from './phone';
 import { actionResult, assertAccepted } from './results';
-import { updateDisplayOptions } from '../../shared/descriptions';
 
 export const phonesField: INodeProperties = {
 	displayName: 'Phones',
@@ -13,7 +14,8 @@ export const phonesField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: '5511987654321, 5521912345678',
-	description: 'Phone numbers with country and area code, separated by commas (an expression may also return an array)',
+	description:
+		'Phone numbers with country and area code, separated by commas (an expression may also return an array)',
 };
 
 /**
@@ -21,12 +23,18 @@ export const phonesField: INodeProperties = {
  * `{groupId, phones: [...]}` answered by `{"value": true}`.
  */
 export function groupMembersOperation(operation: string, path: string, action: string) {
-	const description = updateDisplayOptions({ show: { resource: ['group'], operation: [operation] } }, [groupIdLocator, phonesField]);
+	const description = updateDisplayOptions(
+		{ show: { resource: ['group'], operation: [operation] } },
+		[groupIdLocator, phonesField],
+	);
 
 	async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 		const groupId = readGroupId(this, i);
 		const phones = readPhoneList(this, i);
-		const answer = await apiRequest<unknown>(this, 'POST', path, { body: { groupId, phones }, itemIndex: i });
+		const answer = await apiRequest<unknown>(this, 'POST', path, {
+			body: { groupId, phones },
+			itemIndex: i,
+		});
 		assertAccepted(this, answer, i, action);
 		return [{ json: actionResult(answer, { groupId, phones }) }];
 	}

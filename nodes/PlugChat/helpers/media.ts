@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readInputFile } from '../../shared/binary';
 import { requireString } from '../../shared/parameters';
+
 import { quoted } from './text';
 
 export type MediaKind = 'image' | 'audio' | 'video' | 'document';
@@ -44,7 +45,8 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 
 // The first extension listed for a MIME type is the usual one (jpg, not jpeg).
 const EXTENSION_BY_MIME: Record<string, string> = {};
-for (const [extension, mime] of Object.entries(MIME_BY_EXTENSION)) EXTENSION_BY_MIME[mime] ??= extension;
+for (const [extension, mime] of Object.entries(MIME_BY_EXTENSION))
+	EXTENSION_BY_MIME[mime] ??= extension;
 
 /** "Boleto Maio.PDF" → "pdf"; a URL's path works too. */
 export function extensionOf(name: string | undefined): string | undefined {
@@ -77,7 +79,11 @@ export interface Media {
  * Reads the file of a media send. A binary file becomes a data URI, the form PlugChat's Z-API
  * based sends document for base64 ("data:image/png;base64,..."); a URL is passed on as it is.
  */
-export async function readMedia(context: IExecuteFunctions, itemIndex: number, kind: MediaKind): Promise<Media> {
+export async function readMedia(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	kind: MediaKind,
+): Promise<Media> {
 	const source = context.getNodeParameter('source', itemIndex, 'binary') as 'binary' | 'url';
 	if (source === 'url') {
 		const url = requireString(context, 'mediaUrl', itemIndex);
@@ -87,7 +93,11 @@ export async function readMedia(context: IExecuteFunctions, itemIndex: number, k
 				description: `The ${kind} URL must start with https:// (or http://) so PlugChat can download it. To send a file from this workflow, set Source to Binary File.`,
 			});
 		}
-		return { value: url, source, fileName: decodeURIComponent(url.split(/[?#]/)[0].split('/').pop() ?? '') || undefined };
+		return {
+			value: url,
+			source,
+			fileName: decodeURIComponent(url.split(/[?#]/)[0].split('/').pop() ?? '') || undefined,
+		};
 	}
 
 	const propertyName = requireString(context, 'binaryPropertyName', itemIndex);
@@ -97,15 +107,27 @@ export async function readMedia(context: IExecuteFunctions, itemIndex: number, k
 	if (mimeType === 'application/octet-stream' || !mimeType) {
 		mimeType = MIME_BY_EXTENSION[extensionOf(file.fileName) ?? ''] ?? 'application/octet-stream';
 	}
-	if (kind !== 'document' && mimeType !== 'application/octet-stream' && !mimeType.startsWith(`${kind}/`)) {
+	if (
+		kind !== 'document' &&
+		mimeType !== 'application/octet-stream' &&
+		!mimeType.startsWith(`${kind}/`)
+	) {
 		const article = /^[aeiou]/.test(kind) ? 'an' : 'a';
-		throw new NodeOperationError(context.getNode(), `The file in ${quoted(propertyName)} is ${mimeType}, not ${article} ${kind}`, {
-			itemIndex,
-			description: `"${file.fileName}" cannot be sent as ${article} ${kind}. Use the matching Send operation, or Send Document for any file.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The file in ${quoted(propertyName)} is ${mimeType}, not ${article} ${kind}`,
+			{
+				itemIndex,
+				description: `"${file.fileName}" cannot be sent as ${article} ${kind}. Use the matching Send operation, or Send Document for any file.`,
+			},
+		);
 	}
 	if (file.buffer.length === 0) {
-		throw new NodeOperationError(context.getNode(), `The file in ${quoted(propertyName)} is empty`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`The file in ${quoted(propertyName)} is empty`,
+			{ itemIndex },
+		);
 	}
 	return {
 		value: `data:${mimeType};base64,${file.buffer.toString('base64')}`,

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+
 import { isObject } from '../../shared/parameters';
 
 /**
@@ -43,7 +44,12 @@ export function messagesFromMap(chat: unknown): IDataObject[] {
 	else return [];
 	const messages = entries
 		.filter((entry): entry is [string | undefined, IDataObject] => isObject(entry[1]))
-		.map(([key, message]) => normalizeStatus({ ...(key !== undefined && !message.messageId ? { messageId: key } : {}), ...message }));
+		.map(([key, message]) =>
+			normalizeStatus({
+				...(key !== undefined && !message.messageId ? { messageId: key } : {}),
+				...message,
+			}),
+		);
 	// Array.prototype.sort is stable, so messages with the same time keep the API's order.
 	return messages.sort((a, b) => {
 		const difference = timeOf(a) - timeOf(b);
@@ -76,5 +82,9 @@ export function normalizeAttendance(raw: unknown): IDataObject {
 /** `{attendance, chat}` (start and finish webhooks) → `{attendance, messages}`. */
 export function normalizeAttendancePayload(payload: IDataObject): IDataObject {
 	const { chat, attendance, ...rest } = payload;
-	return { ...trimKeys(rest), attendance: normalizeAttendance(attendance), messages: messagesFromMap(chat) };
+	return {
+		...trimKeys(rest),
+		attendance: normalizeAttendance(attendance),
+		messages: messagesFromMap(chat),
+	};
 }

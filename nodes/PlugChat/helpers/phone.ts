@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { labelFor, locatorValue, toList } from '../../shared/parameters';
 import { normalizePhone } from '../../shared/phone';
+
 import { quoted } from './text';
 
 /**
@@ -17,7 +18,8 @@ export function isGroupId(value: string): boolean {
 
 const PHONE_HINT =
 	'Use the country code, area code and number, digits only or formatted (e.g. 5511987654321 or +55 11 98765-4321).';
-const GROUP_HINT = 'Group IDs look like 120363019502650977-group (see Chat > Get Many or Group > Get Metadata).';
+const GROUP_HINT =
+	'Group IDs look like 120363019502650977-group (see Chat > Get Many or Group > Get Metadata).';
 
 /**
  * Turns a phone number (or, where the API accepts one, a group id) into the form PlugChat wants:
@@ -37,7 +39,7 @@ export function toPlugChatPhone(
 		const extra =
 			options.allowGroup === false
 				? isGroupId(value)
-					? ' This field takes a person\'s number, not a group ID.'
+					? " This field takes a person's number, not a group ID."
 					: ''
 				: ` ${GROUP_HINT}`;
 		throw new NodeOperationError(context.getNode(), `Invalid phone number in "${label}"`, {
@@ -66,7 +68,11 @@ export function readPhone(
 }
 
 /** Reads a list of people's phone numbers ("5511..., 5521..." or an array from an expression). */
-export function readPhoneList(context: IExecuteFunctions, itemIndex: number, name = 'phones'): string[] {
+export function readPhoneList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name = 'phones',
+): string[] {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	// Newlines separate numbers as well as commas; a formatted number never contains either.
 	const parts = Array.isArray(raw) ? toList(raw) : toList(String(raw ?? '').replace(/[\n;]/g, ','));
@@ -76,18 +82,30 @@ export function readPhoneList(context: IExecuteFunctions, itemIndex: number, nam
 			description: `Enter at least one phone number, separated by commas. ${PHONE_HINT}`,
 		});
 	}
-	const phones = parts.map((part) => toPlugChatPhone(context, part, itemIndex, labelFor(name), { allowGroup: false }));
+	const phones = parts.map((part) =>
+		toPlugChatPhone(context, part, itemIndex, labelFor(name), { allowGroup: false }),
+	);
 	return [...new Set(phones)];
 }
 
 /** Reads a group id (resource locator or text) and checks its form. */
-export function readGroupId(context: IExecuteFunctions, itemIndex: number, name = 'groupId'): string {
+export function readGroupId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name = 'groupId',
+): string {
 	const value = locatorValue(context, name, itemIndex);
 	if (!value) {
-		throw new NodeOperationError(context.getNode(), '"Group ID" is required', { itemIndex, description: GROUP_HINT });
+		throw new NodeOperationError(context.getNode(), '"Group ID" is required', {
+			itemIndex,
+			description: GROUP_HINT,
+		});
 	}
 	if (!isGroupId(value)) {
-		throw new NodeOperationError(context.getNode(), `${quoted(value)} is not a WhatsApp group ID`, { itemIndex, description: GROUP_HINT });
+		throw new NodeOperationError(context.getNode(), `${quoted(value)} is not a WhatsApp group ID`, {
+			itemIndex,
+			description: GROUP_HINT,
+		});
 	}
 	return value;
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+
 import { isObject } from '../../shared/parameters';
 
 /**
@@ -13,9 +14,15 @@ export function isRefusal(body: unknown): boolean {
 }
 
 /** Throws a readable error when PlugChat answered HTTP 200 but did not do what was asked. */
-export function assertAccepted(context: IExecuteFunctions, body: unknown, itemIndex: number, action: string): void {
+export function assertAccepted(
+	context: IExecuteFunctions,
+	body: unknown,
+	itemIndex: number,
+	action: string,
+): void {
 	if (!isRefusal(body)) return;
-	const platformMessage = isObject(body) && typeof body.message === 'string' && body.message ? body.message : undefined;
+	const platformMessage =
+		isObject(body) && typeof body.message === 'string' && body.message ? body.message : undefined;
 	const message = platformMessage ?? `PlugChat did not ${action}`;
 	throw new NodeApiError(context.getNode(), { message } as JsonObject, {
 		message,
@@ -26,7 +33,11 @@ export function assertAccepted(context: IExecuteFunctions, body: unknown, itemIn
 
 /** Output of an action whose answer carries no data: what was done, plus whatever PlugChat said. */
 export function actionResult(body: unknown, fields: IDataObject): IDataObject {
-	const answer = isObject(body) ? body : body === undefined || body === '' ? {} : { response: body as IDataObject[keyof IDataObject] };
+	const answer = isObject(body)
+		? body
+		: body === undefined || body === ''
+			? {}
+			: { response: body as IDataObject[keyof IDataObject] };
 	return { success: true, ...fields, ...answer };
 }
 

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { compact } from '../../shared/parameters';
 import { apiRequest } from '../transport';
+
 import { assertAccepted, sendResult } from './results';
 
 interface SendOptions {
@@ -27,10 +28,14 @@ export async function sendMessage(
 	if (options.delayMessage !== undefined && options.delayMessage !== null) {
 		const delay = Number(options.delayMessage);
 		if (!Number.isInteger(delay) || delay < 1 || delay > 15) {
-			throw new NodeOperationError(context.getNode(), '"Delay (Seconds)" must be a whole number from 1 to 15', {
-				itemIndex,
-				description: `Item ${itemIndex} gave ${JSON.stringify(options.delayMessage)}.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				'"Delay (Seconds)" must be a whole number from 1 to 15',
+				{
+					itemIndex,
+					description: `Item ${itemIndex} gave ${JSON.stringify(options.delayMessage)}.`,
+				},
+			);
 		}
 		request.delayMessage = delay;
 	}

@@ -23,13 +23,42 @@ export function isWebhookEvent(value: unknown): value is WebhookEvent {
 
 /** Options for choosing events, sorted by name as n8n's UI rules want. */
 export const WEBHOOK_EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Attendance Finished', value: 'finishAttendance', description: 'An attendance (atendimento) was finished, with its messages' },
-	{ name: 'Attendance Started', value: 'startAttendance', description: 'An attendance (atendimento) was started, with its messages' },
-	{ name: 'Instance Disconnected', value: 'whenDisconnecting', description: 'The WhatsApp number was disconnected from PlugChat' },
-	{ name: 'Message Delivery Failed', value: 'messageDeliveryError', description: 'A message could not be delivered (payload not documented by PlugChat, passed on as received)' },
-	{ name: 'Message Received', value: 'receiveMessage', description: 'A contact or group sent a message' },
-	{ name: 'Message Sent', value: 'sendingMessage', description: 'A message was handed to WhatsApp' },
-	{ name: 'Message Status Changed', value: 'messageStatus', description: 'A sent message was received, read or played' },
+	{
+		name: 'Attendance Finished',
+		value: 'finishAttendance',
+		description: 'An attendance (atendimento) was finished, with its messages',
+	},
+	{
+		name: 'Attendance Started',
+		value: 'startAttendance',
+		description: 'An attendance (atendimento) was started, with its messages',
+	},
+	{
+		name: 'Instance Disconnected',
+		value: 'whenDisconnecting',
+		description: 'The WhatsApp number was disconnected from PlugChat',
+	},
+	{
+		name: 'Message Delivery Failed',
+		value: 'messageDeliveryError',
+		description:
+			'A message could not be delivered (payload not documented by PlugChat, passed on as received)',
+	},
+	{
+		name: 'Message Received',
+		value: 'receiveMessage',
+		description: 'A contact or group sent a message',
+	},
+	{
+		name: 'Message Sent',
+		value: 'sendingMessage',
+		description: 'A message was handed to WhatsApp',
+	},
+	{
+		name: 'Message Status Changed',
+		value: 'messageStatus',
+		description: 'A sent message was received, read or played',
+	},
 ];
 
 /** The URL registered for one event: n8n's webhook URL with `?event=<key>`, since payloads carry no event name. */
@@ -51,7 +80,10 @@ export async function updateWebhookUrls(
 	itemIndex?: number,
 ): Promise<unknown> {
 	try {
-		return await apiRequest(context, 'PUT', '/api/integrations/update-webhooks', { body: { value: urls }, itemIndex });
+		return await apiRequest(context, 'PUT', '/api/integrations/update-webhooks', {
+			body: { value: urls },
+			itemIndex,
+		});
 	} catch (error) {
 		throw withHttpsHint(error, Object.values(urls));
 	}
@@ -67,7 +99,10 @@ export async function updateAllWebhookUrls(
 	const body: IDataObject = { value: url };
 	if (notifySentByMe !== undefined) body.notifySentByMe = notifySentByMe;
 	try {
-		return await apiRequest(context, 'PUT', '/api/integrations/update-webhooks', { body, itemIndex });
+		return await apiRequest(context, 'PUT', '/api/integrations/update-webhooks', {
+			body,
+			itemIndex,
+		});
 	} catch (error) {
 		throw withHttpsHint(error, [url]);
 	}
@@ -79,9 +114,14 @@ export async function updateAllWebhookUrls(
  */
 function withHttpsHint(error: unknown, urls: Array<string | undefined>): unknown {
 	const insecure = urls.find((url) => typeof url === 'string' && /^http:\/\//i.test(url.trim()));
-	if (insecure && error instanceof NodeApiError && (error.httpCode === '401' || error.httpCode === '400')) {
+	if (
+		insecure &&
+		error instanceof NodeApiError &&
+		(error.httpCode === '401' || error.httpCode === '400')
+	) {
 		const host = insecure.replace(/^http:\/\/([^/?#]+).*$/i, '$1');
-		error.description = `PlugChat accepts only HTTPS webhook URLs, and this one is plain http (${host}). Serve n8n over HTTPS (set WEBHOOK_URL to its https:// address) and try again. ${error.description ?? ''}`.trim();
+		error.description =
+			`PlugChat accepts only HTTPS webhook URLs, and this one is plain http (${host}). Serve n8n over HTTPS (set WEBHOOK_URL to its https:// address) and try again. ${error.description ?? ''}`.trim();
 	}
 	return error;
 }

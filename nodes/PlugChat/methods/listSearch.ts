@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { isGroupId } from '../helpers/phone';
 import { apiRequest } from '../transport';
@@ -6,7 +11,8 @@ import { apiRequest } from '../transport';
 const SEARCH_PAGE_SIZE = 50;
 
 function rows(body: unknown): IDataObject[] {
-	if (Array.isArray(body)) return body.filter((row): row is IDataObject => row !== null && typeof row === 'object');
+	if (Array.isArray(body))
+		return body.filter((row): row is IDataObject => row !== null && typeof row === 'object');
 	return [];
 }
 
@@ -16,7 +22,9 @@ function matches(filter: string | undefined, ...values: unknown[]): boolean {
 	const digits = filter.replace(/\D/g, '');
 	return values.some((value) => {
 		const text = String(value ?? '').toLowerCase();
-		return text.includes(wanted) || (digits.length >= 3 && text.replace(/\D/g, '').includes(digits));
+		return (
+			text.includes(wanted) || (digits.length >= 3 && text.replace(/\D/g, '').includes(digits))
+		);
 	});
 }
 
@@ -35,17 +43,37 @@ async function searchChatPage(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Math.max(1, Number(paginationToken) || 1);
-	const chats = rows(await apiRequest(context, 'GET', '/api/whatsapp/chats', { qs: { page, pageSize: SEARCH_PAGE_SIZE } }));
+	const chats = rows(
+		await apiRequest(context, 'GET', '/api/whatsapp/chats', {
+			qs: { page, pageSize: SEARCH_PAGE_SIZE },
+		}),
+	);
 	const results: INodeListSearchItems[] = chats
-		.filter((chat) => typeof chat.phone === 'string' && chat.phone && keep(chat) && matches(filter, chat.name, chat.phone))
+		.filter(
+			(chat) =>
+				typeof chat.phone === 'string' &&
+				chat.phone &&
+				keep(chat) &&
+				matches(filter, chat.name, chat.phone),
+		)
 		.map((chat) => ({
-			name: chat.name && chat.name !== chat.phone ? `${String(chat.name)} (${String(chat.phone)})` : String(chat.phone),
+			name:
+				chat.name && chat.name !== chat.phone
+					? `${String(chat.name)} (${String(chat.phone)})`
+					: String(chat.phone),
 			value: String(chat.phone),
 		}));
-	return { results, paginationToken: chats.length >= SEARCH_PAGE_SIZE ? String(page + 1) : undefined };
+	return {
+		results,
+		paginationToken: chats.length >= SEARCH_PAGE_SIZE ? String(page + 1) : undefined,
+	};
 }
 
-export async function searchChats(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchChats(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchChatPage(this, () => true, filter, paginationToken);
 }
 
@@ -57,21 +85,40 @@ export async function searchPeopleChats(
 	return await searchChatPage(this, (chat) => !isGroupChat(chat), filter, paginationToken);
 }
 
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchChatPage(this, isGroupChat, filter, paginationToken);
 }
 
 /** Messages waiting in the send queue, by their zaapId. */
-export async function searchQueue(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const body = (await apiRequest<unknown>(this, 'GET', '/api/whatsapp/queue')) as IDataObject | undefined;
+export async function searchQueue(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const body = (await apiRequest<unknown>(this, 'GET', '/api/whatsapp/queue')) as
+		| IDataObject
+		| undefined;
 	const messages = rows(body && typeof body === 'object' ? body.messages : undefined);
 	const results = messages
 		.filter((message) => message.ZaapId ?? message.zaapId)
-		.filter((message) => matches(filter, message.Message ?? message.message, message.Phone ?? message.phone, message.ZaapId ?? message.zaapId))
+		.filter((message) =>
+			matches(
+				filter,
+				message.Message ?? message.message,
+				message.Phone ?? message.phone,
+				message.ZaapId ?? message.zaapId,
+			),
+		)
 		.map((message) => {
 			const text = String(message.Message ?? message.message ?? '').slice(0, 40);
 			const phone = String(message.Phone ?? message.phone ?? '');
-			return { name: `${phone}: ${text || '(media)'}`, value: String(message.ZaapId ?? message.zaapId) };
+			return {
+				name: `${phone}: ${text || '(media)'}`,
+				value: String(message.ZaapId ?? message.zaapId),
+			};
 		});
 	return { results };
 }

@@ -3,7 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { apiRequest } from '../transport';
 
 function asArray(body: unknown): IDataObject[] {
-	if (Array.isArray(body)) return body.filter((row): row is IDataObject => row !== null && typeof row === 'object');
+	if (Array.isArray(body))
+		return body.filter((row): row is IDataObject => row !== null && typeof row === 'object');
 	if (body !== null && typeof body === 'object' && Array.isArray((body as IDataObject).data)) {
 		return asArray((body as IDataObject).data);
 	}
@@ -35,7 +36,10 @@ export async function getDepartments(this: ILoadOptionsFunctions): Promise<INode
 		.filter((department) => department.id !== undefined && department.id !== null)
 		.map((department) => {
 			const name = String(department.name ?? department.id);
-			return { name: department.active === false ? `${name} (inactive)` : name, value: String(department.id) };
+			return {
+				name: department.active === false ? `${name} (inactive)` : name,
+				value: String(department.id),
+			};
 		})
 		.sort(byName);
 }

@@ -1,9 +1,15 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collect, pages } from '../../shared/paging';
-import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
-import { isHtml, requestBody, sendRequest, summarizeTextBody, trimUrl } from '../../shared/transport';
 import { isObject } from '../../shared/parameters';
+import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
+import {
+	isHtml,
+	requestBody,
+	sendRequest,
+	summarizeTextBody,
+	trimUrl,
+} from '../../shared/transport';
 
 /**
  * Records asked per page. PlugChat documents no maximum; the loop below does not rely on getting
@@ -14,7 +20,8 @@ export const PLUGCHAT_PAGE_SIZE = 100;
 export const plugChatService: ServiceDefinition = {
 	name: 'PlugChat',
 	credentialType: 'plugChatApi',
-	baseUrl: (credentials) => trimUrl(credentials.baseUrl || 'https://app.plugchat.com.br').replace(/\/api$/i, ''),
+	baseUrl: (credentials) =>
+		trimUrl(credentials.baseUrl || 'https://app.plugchat.com.br').replace(/\/api$/i, ''),
 	// PlugChat answers 415 to a body without this header; its own samples send it on every call.
 	headers: { 'Content-Type': 'application/json' },
 	detectError(response: ServiceResponse) {
@@ -23,7 +30,8 @@ export const plugChatService: ServiceDefinition = {
 			if (isHtml(body)) {
 				return {
 					message: 'PlugChat answered with an HTML page instead of JSON',
-					description: 'Check the Base URL in the PlugChat credential (default https://app.plugchat.com.br).',
+					description:
+						'Check the Base URL in the PlugChat credential (default https://app.plugchat.com.br).',
 				};
 			}
 			return undefined;

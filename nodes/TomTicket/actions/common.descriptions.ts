@@ -32,7 +32,10 @@ export const ticketLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^#?\\s*\\d+\\s*$', errorMessage: 'A protocol is a number, e.g. 12345' },
+					properties: {
+						regex: '^#?\\s*\\d+\\s*$',
+						errorMessage: 'A protocol is a number, e.g. 12345',
+					},
 				},
 			],
 		},
@@ -46,7 +49,8 @@ export const chatLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The chat conversation. Pick it from the list, paste its ID, or give its protocol number.',
+	description:
+		'The chat conversation. Pick it from the list, paste its ID, or give its protocol number.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -55,7 +59,12 @@ export const chatLocator: INodeProperties = {
 			placeholder: 'Select a chat...',
 			typeOptions: { searchListMethod: 'searchChats', searchable: true },
 		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 9f1c2d3e4b5a69788796a5b4c3d2e1f0' },
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 9f1c2d3e4b5a69788796a5b4c3d2e1f0',
+		},
 		{
 			displayName: 'By Protocol',
 			name: 'protocol',
@@ -64,7 +73,10 @@ export const chatLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^#?\\s*\\d+\\s*$', errorMessage: 'A protocol is a number, e.g. 5012' },
+					properties: {
+						regex: '^#?\\s*\\d+\\s*$',
+						errorMessage: 'A protocol is a number, e.g. 5012',
+					},
 				},
 			],
 		},
@@ -117,7 +129,8 @@ export function customFieldsOption(dependsOn: string[]): INodeProperties {
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Custom Field',
-		description: 'Values for custom fields (campos personalizados). Mandatory fields of the department must be filled.',
+		description:
+			'Values for custom fields (campos personalizados). Mandatory fields of the department must be filled.',
 		options: [
 			{
 				displayName: 'Field',

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
 import { routeItems } from '../../shared/router';
+
 import * as category from './category/Category.resource';
 import * as chat from './chat/Chat.resource';
 import * as customer from './customer/Customer.resource';
@@ -26,7 +27,12 @@ export const operations: OperationMap = {
 		endStatus: ticket.endStatus,
 	},
 	chat: { get: chat.get, getAll: chat.getAll },
-	customer: { create: customer.create, update: customer.update, get: customer.get, getAll: customer.getAll },
+	customer: {
+		create: customer.create,
+		update: customer.update,
+		get: customer.get,
+		getAll: customer.getAll,
+	},
 	department: { getAll: department.getAll },
 	category: { getAll: category.getAll },
 	operator: { getAll: operator.getAll },

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../../shared/descriptions';
+
 import * as category from './category/Category.resource';
 import * as chat from './chat/Chat.resource';
 import * as customer from './customer/Customer.resource';
@@ -22,13 +23,25 @@ export const versionProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Category', value: 'category', description: 'Ticket categories (categorias) of a department' },
+			{
+				name: 'Category',
+				value: 'category',
+				description: 'Ticket categories (categorias) of a department',
+			},
 			{ name: 'Chat', value: 'chat', description: 'Live chat conversations' },
-			{ name: 'Custom Field', value: 'customField', description: 'Ticket custom fields (campos personalizados)' },
+			{
+				name: 'Custom Field',
+				value: 'customField',
+				description: 'Ticket custom fields (campos personalizados)',
+			},
 			{ name: 'Customer', value: 'customer', description: 'Customers (clientes)' },
 			{ name: 'Department', value: 'department', description: 'Departments (departamentos)' },
 			{ name: 'Operator', value: 'operator', description: 'Operators (atendentes)' },
-			{ name: 'Organization', value: 'organization', description: 'Customer organizations (organizações)' },
+			{
+				name: 'Organization',
+				value: 'organization',
+				description: 'Customer organizations (organizações)',
+			},
 			{ name: 'Ticket', value: 'ticket', description: 'Tickets (chamados)' },
 		],
 		default: 'ticket',

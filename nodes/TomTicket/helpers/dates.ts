@@ -9,7 +9,8 @@ import { NodeOperationError } from 'n8n-workflow';
 export const TOMTICKET_ZONE = 'America/Sao_Paulo';
 
 /** TomTicket answers with "YYYY-MM-DD HH:MM:SS-03" and accepts "YYYY-MM-DD HH:MM:SS-0300". */
-const TOMTICKET_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2})(?::?(\d{2}))?$/;
+const TOMTICKET_DATE =
+	/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2})(?::?(\d{2}))?$/;
 
 /**
  * Reads a date as n8n hands it over: an ISO string from a date picker (without an offset it means

@@ -4,10 +4,16 @@ import { NodeOperationError } from 'n8n-workflow';
 import { collect } from '../../shared/paging';
 import { toList } from '../../shared/parameters';
 import { apiRequestPages } from '../transport';
+
 import { LAST_UPDATE_MAX_DAYS } from './constants';
 import { dateParameter, parseDateInput } from './dates';
 
-function protocolNumber(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
+function protocolNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): number | undefined {
 	// 0 is the number field's default: protocols start at 1, so it means "not set".
 	if (value === undefined || value === null || value === '' || value === 0) return undefined;
 	const number = Number(String(value).replace(/^#\s*/, ''));
@@ -31,14 +37,19 @@ export interface ListQuery {
  * the query string; the protocol range is also checked locally, because the meaning of
  * `min_protocol`/`max_protocol` is documented inverted.
  */
-export function listQuery(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): ListQuery {
+export function listQuery(
+	context: IExecuteFunctions,
+	filters: IDataObject,
+	itemIndex: number,
+): ListQuery {
 	const qs: IDataObject = {};
 	const customerId = String(filters.customerId ?? '').trim();
 	if (customerId) {
 		qs.customer_id = customerId;
 		// The list endpoints spell it customer_type_id (ticket/new says customer_id_type).
 		const chosen = filters.customerIdType;
-		qs.customer_type_id = chosen === 'I' || chosen === 'E' ? chosen : /^[^@\s]+@[^@\s]+$/.test(customerId) ? 'E' : 'I';
+		qs.customer_type_id =
+			chosen === 'I' || chosen === 'E' ? chosen : /^[^@\s]+@[^@\s]+$/.test(customerId) ? 'E' : 'I';
 	}
 	if (filters.departmentId) qs.department_id = String(filters.departmentId);
 	if (filters.organizationId) qs.organization_id = String(filters.organizationId);
@@ -52,10 +63,14 @@ export function listQuery(context: IExecuteFunctions, filters: IDataObject, item
 	if (filters.updatedAfter !== undefined && filters.updatedAfter !== '') {
 		const updatedAfter = parseDateInput(filters.updatedAfter, context.getTimezone());
 		if (updatedAfter && updatedAfter.toMillis() < Date.now() - LAST_UPDATE_MAX_DAYS * 86_400_000) {
-			throw new NodeOperationError(context.getNode(), `"Updated After" can be at most ${LAST_UPDATE_MAX_DAYS} days ago`, {
-				itemIndex,
-				description: `TomTicket refuses a last-update filter older than ${LAST_UPDATE_MAX_DAYS} days. Use "Created After" for older periods.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"Updated After" can be at most ${LAST_UPDATE_MAX_DAYS} days ago`,
+				{
+					itemIndex,
+					description: `TomTicket refuses a last-update filter older than ${LAST_UPDATE_MAX_DAYS} days. Use "Created After" for older periods.`,
+				},
+			);
 		}
 		qs.last_update_ge = dateParameter(context, filters.updatedAfter, 'Updated After', itemIndex);
 	}
@@ -93,7 +108,8 @@ export async function listRecords(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	async function* accepted() {
-		for await (const page of apiRequestPages(context, path, query.qs, itemIndex)) yield page.filter(query.accept);
+		for await (const page of apiRequestPages(context, path, query.qs, itemIndex))
+			yield page.filter(query.accept);
 	}
 	return await collect(accepted(), limit);
 }

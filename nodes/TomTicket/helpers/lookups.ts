@@ -9,7 +9,9 @@ const protocolCache = new WeakMap<object, Map<string, string>>();
 const departmentCache = new WeakMap<object, Promise<IDataObject[]>>();
 
 function asObject(value: unknown): IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 /** A resource locator's mode and value, whatever form the parameter arrived in. */
@@ -39,10 +41,14 @@ async function idForProtocol(
 ): Promise<string> {
 	const protocol = protocolText.replace(/^#\s*/, '');
 	if (!/^\d+$/.test(protocol)) {
-		throw new NodeOperationError(context.getNode(), `"${protocolText}" is not a ${lookup.noun} protocol number`, {
-			itemIndex,
-			description: 'A protocol is the number TomTicket shows to the customer, for example 12345.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${protocolText}" is not a ${lookup.noun} protocol number`,
+			{
+				itemIndex,
+				description: 'A protocol is the number TomTicket shows to the customer, for example 12345.',
+			},
+		);
 	}
 	let cache = protocolCache.get(context);
 	if (!cache) {
@@ -60,10 +66,14 @@ async function idForProtocol(
 	const match = listData(body).find((record) => String(record.protocol ?? '') === protocol);
 	const id = match?.id === undefined || match.id === null ? '' : String(match.id);
 	if (!id) {
-		throw new NodeOperationError(context.getNode(), `No ${lookup.noun} with protocol ${protocol} was found`, {
-			itemIndex,
-			description: `TomTicket's ${lookup.noun} list has no protocol ${protocol}. Check the number; a ${lookup.noun} created a few seconds ago can take a moment to appear in the list.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`No ${lookup.noun} with protocol ${protocol} was found`,
+			{
+				itemIndex,
+				description: `TomTicket's ${lookup.noun} list has no protocol ${protocol}. Check the number; a ${lookup.noun} created a few seconds ago can take a moment to appear in the list.`,
+			},
+		);
 	}
 	cache.set(key, id);
 	return id;
@@ -77,22 +87,34 @@ async function resolveLocator(
 ): Promise<string> {
 	const { mode, value } = locatorParts(context.getNodeParameter(name, itemIndex, ''));
 	if (!value) {
-		throw new NodeOperationError(context.getNode(), `"${lookup.noun === 'ticket' ? 'Ticket' : 'Chat'}" is required`, {
-			itemIndex,
-			description: `Item ${itemIndex} has no ${lookup.noun}. Pick one from the list, or give its ID or protocol number.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${lookup.noun === 'ticket' ? 'Ticket' : 'Chat'}" is required`,
+			{
+				itemIndex,
+				description: `Item ${itemIndex} has no ${lookup.noun}. Pick one from the list, or give its ID or protocol number.`,
+			},
+		);
 	}
 	if (mode === 'protocol') return await idForProtocol(context, lookup, value, itemIndex);
 	return value;
 }
 
 /** The ticket's hash id from the `ticketId` locator (list, hash id, or protocol number). */
-export async function resolveTicketId(context: IExecuteFunctions, itemIndex: number, name = 'ticketId'): Promise<string> {
+export async function resolveTicketId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name = 'ticketId',
+): Promise<string> {
 	return await resolveLocator(context, name, itemIndex, { path: '/ticket/list', noun: 'ticket' });
 }
 
 /** The chat's hash id from the `chatId` locator (list, hash id, or protocol number). */
-export async function resolveChatId(context: IExecuteFunctions, itemIndex: number, name = 'chatId'): Promise<string> {
+export async function resolveChatId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name = 'chatId',
+): Promise<string> {
 	return await resolveLocator(context, name, itemIndex, { path: '/chat/list', noun: 'chat' });
 }
 
@@ -112,15 +134,22 @@ export function customerIdentity(
 			description: `Item ${itemIndex} has no customer. Give the customer's internal ID (e.g. CPF/CNPJ) or e-mail address.`,
 		});
 	}
-	if (chosenType === 'I' || chosenType === 'E') return { customerId: value, customerIdType: chosenType };
+	if (chosenType === 'I' || chosenType === 'E')
+		return { customerId: value, customerIdType: chosenType };
 	return { customerId: value, customerIdType: /^[^@\s]+@[^@\s]+$/.test(value) ? 'E' : 'I' };
 }
 
 /** Every department with its categories, operators and custom fields (one call, cached). */
-export async function nestedDepartments(context: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
+export async function nestedDepartments(
+	context: RequestContext,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
 	let pending = departmentCache.get(context);
 	if (!pending) {
-		pending = apiRequest(context, 'GET', '/department/list', { qs: { show_nested_items: 1 }, itemIndex }).then(listData);
+		pending = apiRequest(context, 'GET', '/department/list', {
+			qs: { show_nested_items: 1 },
+			itemIndex,
+		}).then(listData);
 		departmentCache.set(context, pending);
 		pending.catch(() => departmentCache.delete(context));
 	}
@@ -134,7 +163,9 @@ export async function nestedDepartments(context: RequestContext, itemIndex?: num
 export function mergeOperators(departments: IDataObject[]): IDataObject[] {
 	const byId = new Map<string, IDataObject>();
 	for (const department of departments) {
-		const operators = Array.isArray(department.operators) ? (department.operators as unknown[]) : [];
+		const operators = Array.isArray(department.operators)
+			? (department.operators as unknown[])
+			: [];
 		for (const raw of operators) {
 			const operator = asObject(raw);
 			if (operator.id === undefined || operator.id === null || operator.id === '') continue;
@@ -144,7 +175,10 @@ export function mergeOperators(departments: IDataObject[]): IDataObject[] {
 				merged = { ...operator, departments: [] };
 				byId.set(id, merged);
 			}
-			(merged.departments as IDataObject[]).push({ id: department.id ?? null, name: department.name ?? null });
+			(merged.departments as IDataObject[]).push({
+				id: department.id ?? null,
+				name: department.name ?? null,
+			});
 		}
 	}
 	return [...byId.values()];

@@ -5,6 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { collect } from '../../shared/paging';
 import { toList } from '../../shared/parameters';
 import { apiRequest, apiRequestPages, listData, TOMTICKET_PAGE_SIZE } from '../transport';
+
 import { LAST_UPDATE_MAX_DAYS } from './constants';
 import { formatTomTicketDate, parseTomTicketDate } from './dates';
 
@@ -62,7 +63,9 @@ function dateField(event: TicketEvent): 'creation_date' | 'last_update' {
 
 /** A ticket's identity for "emit once": a new ticket once, an update once per last-update time. */
 function ticketKey(event: TicketEvent, ticket: IDataObject): string {
-	return event === 'ticketCreated' ? String(ticket.id) : `${String(ticket.id)}|${String(ticket.last_update ?? '')}`;
+	return event === 'ticketCreated'
+		? String(ticket.id)
+		: `${String(ticket.id)}|${String(ticket.last_update ?? '')}`;
 }
 
 function baseQuery(config: Settings): IDataObject {
@@ -80,21 +83,35 @@ function accepts(config: Settings, ticket: IDataObject): boolean {
 }
 
 /** Every ticket changed (or created) since `since`, all pages. */
-async function ticketsSince(context: IPollFunctions, config: Settings, since: number): Promise<IDataObject[]> {
+async function ticketsSince(
+	context: IPollFunctions,
+	config: Settings,
+	since: number,
+): Promise<IDataObject[]> {
 	const qs = baseQuery(config);
-	qs[config.event === 'ticketCreated' ? 'creation_date_ge' : 'last_update_ge'] = formatTomTicketDate(DateTime.fromMillis(since));
+	qs[config.event === 'ticketCreated' ? 'creation_date_ge' : 'last_update_ge'] =
+		formatTomTicketDate(DateTime.fromMillis(since));
 	const tickets = await collect(apiRequestPages(context, '/ticket/list', qs));
 	return tickets.filter((ticket) => accepts(config, ticket));
 }
 
 /** The list item replaced by the full ticket (replies, custom fields) when asked for. */
-async function withDetails(context: IPollFunctions, config: Settings, tickets: IDataObject[]): Promise<IDataObject[]> {
+async function withDetails(
+	context: IPollFunctions,
+	config: Settings,
+	tickets: IDataObject[],
+): Promise<IDataObject[]> {
 	if (!config.includeDetails) return tickets;
 	const detailed: IDataObject[] = [];
 	for (const ticket of tickets) {
-		const body = await apiRequest(context, 'GET', '/ticket/detail', { qs: { ticket_id: String(ticket.id) }, acceptStatus: [404] });
+		const body = await apiRequest(context, 'GET', '/ticket/detail', {
+			qs: { ticket_id: String(ticket.id) },
+			acceptStatus: [404],
+		});
 		// A ticket deleted since it was listed keeps its list data rather than blocking the trigger.
-		detailed.push(body.error === true || body.error === 'true' ? ticket : { ...ticket, ...record(body.data) });
+		detailed.push(
+			body.error === true || body.error === 'true' ? ticket : { ...ticket, ...record(body.data) },
+		);
 	}
 	return detailed;
 }
@@ -113,14 +130,19 @@ async function sample(context: IPollFunctions, config: Settings): Promise<INodeE
 		for (const ticket of tickets) {
 			if (!newest || timeOf(config, ticket, 0) > timeOf(config, newest, 0)) newest = ticket;
 		}
-		const more = 'next_page' in body ? Boolean(body.next_page) : listData(body).length >= TOMTICKET_PAGE_SIZE;
+		const more =
+			'next_page' in body ? Boolean(body.next_page) : listData(body).length >= TOMTICKET_PAGE_SIZE;
 		if (!more) break;
 	}
 	if (!newest) {
-		throw new NodeOperationError(context.getNode(), 'No TomTicket ticket matches this trigger yet', {
-			description:
-				'There is nothing to show as a sample: no ticket matches the chosen departments and situations. Create a ticket in TomTicket (or widen the filters) and test again. Once the workflow is active, only tickets created or changed after activation start it.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'No TomTicket ticket matches this trigger yet',
+			{
+				description:
+					'There is nothing to show as a sample: no ticket matches the chosen departments and situations. Create a ticket in TomTicket (or widen the filters) and test again. Once the workflow is active, only tickets created or changed after activation start it.',
+			},
+		);
 	}
 	const [ticket] = await withDetails(context, config, [newest]);
 	return [[{ json: ticket }]];
@@ -139,7 +161,8 @@ export async function pollTickets(this: IPollFunctions): Promise<INodeExecutionD
 	const staticData = this.getWorkflowStaticData('node');
 	const configKey = JSON.stringify([config.event, config.departmentIds, config.situations]);
 	const previous = staticData[STATE_KEY] as PollState | undefined;
-	const fresh = !previous || previous.configKey !== configKey || typeof previous.cursor !== 'number';
+	const fresh =
+		!previous || previous.configKey !== configKey || typeof previous.cursor !== 'number';
 
 	// last_update_ge may not reach further back than 90 days; an hour of margin for clock skew.
 	// The same bound keeps a trigger that was off for months from replaying all of it.
@@ -161,11 +184,19 @@ export async function pollTickets(this: IPollFunctions): Promise<INodeExecutionD
 	let entries = Object.entries(seen).filter(([, time]) => time >= nextSince - 60_000);
 	if (entries.length > MAX_SEEN) entries = entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_SEEN);
 
-	emitted.sort((a, b) => timeOf(config, a, pollStart) - timeOf(config, b, pollStart) || Number(a.protocol) - Number(b.protocol));
+	emitted.sort(
+		(a, b) =>
+			timeOf(config, a, pollStart) - timeOf(config, b, pollStart) ||
+			Number(a.protocol) - Number(b.protocol),
+	);
 	const output = await withDetails(this, config, emitted);
 
 	// Saved only once everything succeeded: a failed poll is repeated in full next time.
-	staticData[STATE_KEY] = { configKey, cursor: pollStart, seen: Object.fromEntries(entries) } satisfies PollState;
+	staticData[STATE_KEY] = {
+		configKey,
+		cursor: pollStart,
+		seen: Object.fromEntries(entries),
+	} satisfies PollState;
 	if (output.length === 0) return null;
 	return [output.map((json) => ({ json }))];
 }

@@ -6,6 +6,7 @@ import type { FormValue, MultipartPart } from '../../shared/multipart';
 import { buildFormData, multipartSize } from '../../shared/multipart';
 import { labelFor, requireString } from '../../shared/parameters';
 import { apiRequest } from '../transport';
+
 import { MAX_ATTACHMENTS, MAX_REQUEST_BYTES } from './constants';
 
 function megabytes(bytes: number): string {
@@ -21,14 +22,24 @@ export async function attachmentParts(
 	itemIndex: number,
 	binaryPropertyNames: unknown,
 ): Promise<MultipartPart[]> {
-	const none = binaryPropertyNames === undefined || binaryPropertyNames === null || binaryPropertyNames === '';
-	if (none || (typeof binaryPropertyNames === 'string' && splitPropertyNames(binaryPropertyNames).length === 0)) return [];
+	const none =
+		binaryPropertyNames === undefined || binaryPropertyNames === null || binaryPropertyNames === '';
+	if (
+		none ||
+		(typeof binaryPropertyNames === 'string' &&
+			splitPropertyNames(binaryPropertyNames).length === 0)
+	)
+		return [];
 	const files = await readInputFiles(context, itemIndex, binaryPropertyNames);
 	if (files.length > MAX_ATTACHMENTS) {
-		throw new NodeOperationError(context.getNode(), `TomTicket accepts at most ${MAX_ATTACHMENTS} attachments per request`, {
-			itemIndex,
-			description: `Item ${itemIndex} names ${files.length} binary properties. Split the files over several requests.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`TomTicket accepts at most ${MAX_ATTACHMENTS} attachments per request`,
+			{
+				itemIndex,
+				description: `Item ${itemIndex} names ${files.length} binary properties. Split the files over several requests.`,
+			},
+		);
 	}
 	return files.map((file, index) => ({ field: `attachment[${index}]`, file }));
 }
@@ -46,30 +57,45 @@ export async function postForm(
 ): Promise<IDataObject> {
 	const size = multipartSize(fields, files);
 	if (size > MAX_REQUEST_BYTES) {
-		throw new NodeOperationError(context.getNode(), `The request would be ${megabytes(size)}, above TomTicket's 25 MB limit`, {
-			itemIndex,
-			description: `TomTicket limits a whole request (text and all attachments together) to 25 MB. Files: ${files
-				.map(({ file }) => `${file.fileName} (${megabytes(file.buffer.length)})`)
-				.join(', ')}. Send fewer or smaller files.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The request would be ${megabytes(size)}, above TomTicket's 25 MB limit`,
+			{
+				itemIndex,
+				description: `TomTicket limits a whole request (text and all attachments together) to 25 MB. Files: ${files
+					.map(({ file }) => `${file.fileName} (${megabytes(file.buffer.length)})`)
+					.join(', ')}. Send fewer or smaller files.`,
+			},
+		);
 	}
 	const answer = await apiRequest<IDataObject | boolean>(context, 'POST', path, {
 		body: buildFormData(fields, files),
 		itemIndex,
 	});
 	// Some answers may be bare; the output is always an object.
-	return answer !== null && typeof answer === 'object' && !Array.isArray(answer) ? answer : { success: Boolean(answer) };
+	return answer !== null && typeof answer === 'object' && !Array.isArray(answer)
+		? answer
+		: { success: Boolean(answer) };
 }
 
 /** A required text limited to `maxLength` characters (counted as the user sees them). */
-export function requireText(context: IExecuteFunctions, name: string, itemIndex: number, maxLength?: number): string {
+export function requireText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	maxLength?: number,
+): string {
 	const value = requireString(context, name, itemIndex);
 	const length = [...value].length;
 	if (maxLength !== undefined && length > maxLength) {
-		throw new NodeOperationError(context.getNode(), `"${labelFor(name)}" is too long for TomTicket: ${length} characters, at most ${maxLength}`, {
-			itemIndex,
-			description: `TomTicket accepts at most ${maxLength} characters here. Shorten the text, or send the rest in a second reply or as an attachment.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${labelFor(name)}" is too long for TomTicket: ${length} characters, at most ${maxLength}`,
+			{
+				itemIndex,
+				description: `TomTicket accepts at most ${maxLength} characters here. Shorten the text, or send the rest in a second reply or as an attachment.`,
+			},
+		);
 	}
 	return value;
 }

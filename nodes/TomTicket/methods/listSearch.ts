@@ -1,9 +1,15 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { apiRequest, listData, TOMTICKET_PAGE_SIZE } from '../transport';
 
 function hasNextPage(body: IDataObject, page: number, count: number): boolean {
-	if ('next_page' in body) return body.next_page !== null && body.next_page !== false && body.next_page !== 0;
+	if ('next_page' in body)
+		return body.next_page !== null && body.next_page !== false && body.next_page !== 0;
 	const pages = Number(body.pages);
 	if (Number.isFinite(pages) && pages > 0) return page < pages;
 	return count >= TOMTICKET_PAGE_SIZE;
@@ -11,7 +17,9 @@ function hasNextPage(body: IDataObject, page: number, count: number): boolean {
 
 function nested(record: IDataObject, key: string): IDataObject {
 	const value = record[key];
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 /**
@@ -40,10 +48,17 @@ async function searchPage(
 		.map(toResult)
 		.filter((entry): entry is INodeListSearchItems => entry !== undefined)
 		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
-	return { results, paginationToken: hasNextPage(body, page, records.length) ? String(page + 1) : undefined };
+	return {
+		results,
+		paginationToken: hasNextPage(body, page, records.length) ? String(page + 1) : undefined,
+	};
 }
 
-export async function searchTickets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchTickets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPage(this, '/ticket/list', filter, paginationToken, (ticket) => {
 		if (!ticket.id) return undefined;
 		const customer = nested(ticket, 'customer').name;
@@ -54,7 +69,11 @@ export async function searchTickets(this: ILoadOptionsFunctions, filter?: string
 	});
 }
 
-export async function searchChats(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchChats(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPage(this, '/chat/list', filter, paginationToken, (chat) => {
 		if (!chat.id) return undefined;
 		const customer = nested(chat, 'customer').name;
@@ -67,7 +86,11 @@ export async function searchChats(this: ILoadOptionsFunctions, filter?: string, 
 }
 
 /** Customers by internal id (their e-mail when they have none). */
-export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchCustomers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPage(this, '/customer/list', filter, paginationToken, (customer) => {
 		const internalId = String(customer.internal_id ?? '').trim();
 		const email = String(customer.email ?? '').trim();

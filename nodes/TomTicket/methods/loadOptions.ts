@@ -7,7 +7,13 @@ import { apiRequest, apiRequestAllItems, listData } from '../transport';
 function currentValue(context: ILoadOptionsFunctions, paths: string[]): string | undefined {
 	for (const path of paths) {
 		const value = context.getCurrentNodeParameter(path);
-		if (value !== undefined && value !== null && typeof value !== 'object' && String(value).trim() && !String(value).startsWith('=')) {
+		if (
+			value !== undefined &&
+			value !== null &&
+			typeof value !== 'object' &&
+			String(value).trim() &&
+			!String(value).startsWith('=')
+		) {
 			return String(value).trim();
 		}
 	}
@@ -15,11 +21,17 @@ function currentValue(context: ILoadOptionsFunctions, paths: string[]): string |
 }
 
 const DEPARTMENT_PATHS = ['departmentId', 'filters.departmentId', '&departmentId'];
-const CATEGORY_PATHS = ['additionalFields.categoryId', 'filters.categoryId', 'options.categoryId', 'categoryId'];
+const CATEGORY_PATHS = [
+	'additionalFields.categoryId',
+	'filters.categoryId',
+	'options.categoryId',
+	'categoryId',
+];
 
 function option(record: IDataObject, fallbackName = 'Unnamed'): INodePropertyOptions | undefined {
 	if (record.id === undefined || record.id === null || record.id === '') return undefined;
-	const name = String(record.name ?? record.label ?? record.description ?? '').trim() || fallbackName;
+	const name =
+		String(record.name ?? record.label ?? record.description ?? '').trim() || fallbackName;
 	return { name, value: String(record.id) };
 }
 
@@ -38,15 +50,20 @@ export async function getDepartments(this: ILoadOptionsFunctions): Promise<INode
 export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const departmentId = currentValue(this, DEPARTMENT_PATHS);
 	if (departmentId) {
-		const categories = await apiRequestAllItems(this, '/department/category/list', { department_id: departmentId });
+		const categories = await apiRequestAllItems(this, '/department/category/list', {
+			department_id: departmentId,
+		});
 		return sorted(categories.map((category) => option(category)));
 	}
 	const options: Array<INodePropertyOptions | undefined> = [];
 	for (const department of await nestedDepartments(this)) {
-		const categories = Array.isArray(department.categories) ? (department.categories as IDataObject[]) : [];
+		const categories = Array.isArray(department.categories)
+			? (department.categories as IDataObject[])
+			: [];
 		for (const category of categories) {
 			const entry = option(category);
-			if (entry) options.push({ ...entry, name: `${String(department.name ?? '')} / ${entry.name}` });
+			if (entry)
+				options.push({ ...entry, name: `${String(department.name ?? '')} / ${entry.name}` });
 		}
 	}
 	return sorted(options);
@@ -65,7 +82,9 @@ export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePr
  * Ticket custom fields of the chosen department: its general fields plus the chosen category's.
  * With no department, every field of the account, each listed once.
  */
-export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCustomFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const departmentId = currentValue(this, DEPARTMENT_PATHS);
 	const categoryId = currentValue(this, CATEGORY_PATHS);
 	const byId = new Map<string, INodePropertyOptions>();
@@ -76,24 +95,37 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 		}
 	};
 	if (departmentId) {
-		add(customFieldList(await apiRequest(this, 'GET', '/custom_field/department/list', { qs: { department_id: departmentId } })));
+		add(
+			customFieldList(
+				await apiRequest(this, 'GET', '/custom_field/department/list', {
+					qs: { department_id: departmentId },
+				}),
+			),
+		);
 		if (categoryId) {
 			add(
 				customFieldList(
-					await apiRequest(this, 'GET', '/custom_field/department/list', { qs: { department_id: departmentId, category_id: categoryId } }),
+					await apiRequest(this, 'GET', '/custom_field/department/list', {
+						qs: { department_id: departmentId, category_id: categoryId },
+					}),
 				),
 			);
 		}
 	} else {
 		for (const department of await nestedDepartments(this)) {
 			add((department.general_custom_fields as IDataObject | undefined)?.tickets);
-			for (const category of Array.isArray(department.categories) ? (department.categories as IDataObject[]) : []) add(category.custom_fields);
+			for (const category of Array.isArray(department.categories)
+				? (department.categories as IDataObject[])
+				: [])
+				add(category.custom_fields);
 		}
 	}
 	return sorted([...byId.values()]);
 }
 
-export async function getOrganizations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getOrganizations(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const organizations = await apiRequestAllItems(this, '/organization/list');
 	return sorted(organizations.map((organization) => option(organization)));
 }

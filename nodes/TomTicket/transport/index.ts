@@ -1,9 +1,9 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collect, pages } from '../../shared/paging';
+import { isObject } from '../../shared/parameters';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
 import { isHtml, requestBody, summarizeTextBody, trimUrl } from '../../shared/transport';
-import { isObject } from '../../shared/parameters';
 
 /** TomTicket always pages by 50 and has no page-size parameter. */
 export const TOMTICKET_PAGE_SIZE = 50;
@@ -25,7 +25,8 @@ export const tomTicketService: ServiceDefinition = {
 			if (isHtml(body)) {
 				return {
 					message: 'TomTicket answered with an HTML page instead of JSON',
-					description: 'Check the Base URL in the TomTicket credential (default https://api.tomticket.com/v2.0).',
+					description:
+						'Check the Base URL in the TomTicket credential (default https://api.tomticket.com/v2.0).',
 				};
 			}
 			return undefined;
@@ -42,8 +43,10 @@ export const tomTicketService: ServiceDefinition = {
 		if (statusCode === 401) {
 			return 'TomTicket answers 401 for a wrong token and also for values it refuses (a malformed date, a JSON body). Check the token in the credential and the fields sent.';
 		}
-		if (statusCode === 403) return 'The account plan may not include the API (Premium or Enterprise), or the token lacks this permission.';
-		if (statusCode === 404) return 'Check the ID: tickets are identified by their hash ID, not their protocol number.';
+		if (statusCode === 403)
+			return 'The account plan may not include the API (Premium or Enterprise), or the token lacks this permission.';
+		if (statusCode === 404)
+			return 'Check the ID: tickets are identified by their hash ID, not their protocol number.';
 		return undefined;
 	},
 };
@@ -105,7 +108,8 @@ export function apiRequestPages(
 		const totalPages = Number(body.pages);
 		const hasNextField = 'next_page' in body;
 		let hasMore: boolean;
-		if (hasNextField) hasMore = body.next_page !== null && body.next_page !== false && body.next_page !== 0;
+		if (hasNextField)
+			hasMore = body.next_page !== null && body.next_page !== false && body.next_page !== 0;
 		else if (Number.isFinite(totalPages) && totalPages > 0) hasMore = page < totalPages;
 		else hasMore = items.length >= TOMTICKET_PAGE_SIZE;
 		if (Number.isFinite(totalPages) && totalPages > 0 && page >= totalPages) hasMore = false;

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 
 import type { FakeResponse, RecordedRequest } from '../fakeServer';
 import { json, queryText } from '../fakeServer';
+
 import type { DigisacFake, Row } from './index';
 import { matchesWhere } from './index';
 
@@ -29,7 +30,12 @@ const states = new WeakMap<DigisacFake, DigisacActionState>();
 export function actionsOf(fake: DigisacFake): DigisacActionState {
 	let state = states.get(fake);
 	if (!state) {
-		state = { ticketAnswer: 'empty', whatsappNumbers: new Set(), oauthUsers: new Map(), nextProtocol: 2024070100001 };
+		state = {
+			ticketAnswer: 'empty',
+			whatsappNumbers: new Set(),
+			oauthUsers: new Map(),
+			nextProtocol: 2024070100001,
+		};
 		states.set(fake, state);
 	}
 	return state;
@@ -65,7 +71,9 @@ function related(fake: DigisacFake, row: Row, model: string): unknown {
 		case 'user':
 			return state.users.find((u) => u.id === row.userId) ?? null;
 		case 'ticketTopics':
-			return state.ticketTopics.filter((t) => ((row.ticketTopicIds as string[] | undefined) ?? []).includes(t.id));
+			return state.ticketTopics.filter((t) =>
+				((row.ticketTopicIds as string[] | undefined) ?? []).includes(t.id),
+			);
 		case 'ticketTransfers':
 			return ((row.ticketTransfers as Row[] | undefined) ?? []).map((transfer) => ({
 				...transfer,
@@ -98,7 +106,12 @@ export function applyIncludes(fake: DigisacFake, rows: Row[], includes: unknown)
 		const copy: Row = { ...row };
 		let keep = true;
 		for (const include of includes) {
-			const model = typeof include === 'string' ? include : isObject(include) ? String(include.model ?? '') : '';
+			const model =
+				typeof include === 'string'
+					? include
+					: isObject(include)
+						? String(include.model ?? '')
+						: '';
 			if (!model) continue;
 			let value = related(fake, row, model);
 			const where = isObject(include) && isObject(include.where) ? include.where : undefined;
@@ -106,8 +119,10 @@ export function applyIncludes(fake: DigisacFake, rows: Row[], includes: unknown)
 				if (Array.isArray(value)) value = (value as Row[]).filter((v) => matchesWhere(v, where));
 				else if (value && !matchesWhere(value as Row, where)) value = null;
 			}
-			const required = isObject(include) && (include.required === true || include.required === 'true');
-			if (required && (value === null || (Array.isArray(value) && value.length === 0))) keep = false;
+			const required =
+				isObject(include) && (include.required === true || include.required === 'true');
+			if (required && (value === null || (Array.isArray(value) && value.length === 0)))
+				keep = false;
 			copy[model] = value;
 		}
 		if (keep) result.push(copy);
@@ -116,7 +131,11 @@ export function applyIncludes(fake: DigisacFake, rows: Row[], includes: unknown)
 }
 
 /** A list answer with the query's includes applied. */
-export function pageWithIncludes(fake: DigisacFake, request: RecordedRequest, rows: Row[]): FakeResponse {
+export function pageWithIncludes(
+	fake: DigisacFake,
+	request: RecordedRequest,
+	rows: Row[],
+): FakeResponse {
 	let raw: Record<string, unknown>;
 	try {
 		raw = fake.listQuery(request).raw;
@@ -136,7 +155,10 @@ export function bracketIncludes(request: RecordedRequest): string[] {
 	return [...models.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([, model]) => model);
 }
 
-export function addTicket(fake: DigisacFake, fields: Record<string, unknown> & { contactId: string }): Row {
+export function addTicket(
+	fake: DigisacFake,
+	fields: Record<string, unknown> & { contactId: string },
+): Row {
 	const now = new Date().toISOString();
 	const ticket: Row = {
 		id: randomUUID(),
@@ -160,7 +182,8 @@ export function addTicket(fake: DigisacFake, fields: Record<string, unknown> & {
 }
 
 function csv(rows: string[][], separator: string): string {
-	const quote = (value: string) => (/[",;\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+	const quote = (value: string) =>
+		/[",;\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 	return `${rows.map((row) => row.map(quote).join(separator)).join('\n')}\n`;
 }
 
@@ -172,27 +195,44 @@ function contactNumber(contact: Row): string {
 function upsertContact(fake: DigisacFake, body: unknown): Row | FakeResponse {
 	const { state } = fake;
 	if (!isObject(body)) return validation(fake, 'body must be an object');
-	if (typeof body.serviceId !== 'string' || !body.serviceId) return validation(fake, 'serviceId is required');
-	if (!state.services.some((s) => s.id === body.serviceId)) return fake.error(404, 'NotFoundHttpError', `Service ${body.serviceId} not found`);
+	if (typeof body.serviceId !== 'string' || !body.serviceId)
+		return validation(fake, 'serviceId is required');
+	if (!state.services.some((s) => s.id === body.serviceId))
+		return fake.error(404, 'NotFoundHttpError', `Service ${body.serviceId} not found`);
 	const tagIds = body.tagIds ?? [];
-	if (!Array.isArray(tagIds) || tagIds.some((id) => !state.tags.some((t) => t.id === id))) return validation(fake, 'tagIds must be an array of existing tag ids');
+	if (!Array.isArray(tagIds) || tagIds.some((id) => !state.tags.some((t) => t.id === id)))
+		return validation(fake, 'tagIds must be an array of existing tag ids');
 	const customFields = body.customFields ?? [];
-	if (!Array.isArray(customFields) || customFields.some((f) => !isObject(f) || !state.customFields.some((c) => c.id === (f.id ?? f.customFieldId)))) {
+	if (
+		!Array.isArray(customFields) ||
+		customFields.some(
+			(f) => !isObject(f) || !state.customFields.some((c) => c.id === (f.id ?? f.customFieldId)),
+		)
+	) {
 		return validation(fake, 'customFields must be [{id, value}] with existing custom field ids');
 	}
 	if (body.isGroup === true) {
-		if (typeof body.internalName !== 'string' || !body.internalName) return validation(fake, 'internalName is required for a group');
+		if (typeof body.internalName !== 'string' || !body.internalName)
+			return validation(fake, 'internalName is required for a group');
 		return fake.addContacts(1, {
 			name: body.internalName,
 			internalName: body.internalName,
 			isGroup: true,
 			serviceId: body.serviceId,
-			data: { number: `${Date.now()}${Math.floor(Math.random() * 1000)}@g.us`, valid: true, participants: [], admins: [] },
+			data: {
+				number: `${Date.now()}${Math.floor(Math.random() * 1000)}@g.us`,
+				valid: true,
+				participants: [],
+				admins: [],
+			},
 		})[0];
 	}
-	if (typeof body.number !== 'string' || !/^\d+$/.test(body.number)) return validation(fake, 'number is required (digits only)');
+	if (typeof body.number !== 'string' || !/^\d+$/.test(body.number))
+		return validation(fake, 'number is required (digits only)');
 	// Same number on the same connection: Digisac returns the contact it has (recorded behaviour).
-	const existing = state.contacts.find((c) => c.serviceId === body.serviceId && contactNumber(c) === body.number);
+	const existing = state.contacts.find(
+		(c) => c.serviceId === body.serviceId && contactNumber(c) === body.number,
+	);
 	const contact =
 		existing ??
 		fake.addContacts(1, {
@@ -207,11 +247,13 @@ function upsertContact(fake: DigisacFake, body: unknown): Row | FakeResponse {
 
 function applyContactFields(contact: Row, body: Body) {
 	if (typeof body.internalName === 'string') contact.internalName = body.internalName;
-	if (body.defaultDepartmentId !== undefined) contact.defaultDepartmentId = body.defaultDepartmentId;
+	if (body.defaultDepartmentId !== undefined)
+		contact.defaultDepartmentId = body.defaultDepartmentId;
 	if (Array.isArray(body.tagIds)) contact.tagIds = [...body.tagIds];
 	if (typeof body.isSilenced === 'boolean') contact.isSilenced = body.isSilenced;
 	if (typeof body.serviceId === 'string') contact.serviceId = body.serviceId;
-	if (typeof body.number === 'string') contact.data = { ...(contact.data as object), number: body.number };
+	if (typeof body.number === 'string')
+		contact.data = { ...(contact.data as object), number: body.number };
 	if (Array.isArray(body.customFields)) {
 		const values = ((contact.customFieldValues as Row[] | undefined) ?? []).slice();
 		for (const field of body.customFields as Body[]) {
@@ -226,11 +268,14 @@ function applyContactFields(contact: Row, body: Body) {
 }
 
 export function registerActionRoutes(fake: DigisacFake): void {
-	const notFound = (what: string, id: string) => fake.error(404, 'NotFoundHttpError', `${what} ${id} not found`);
-	const byId = (rows: () => Row[], what: string) => (_request: RecordedRequest, { id }: Record<string, string>) => {
-		const row = rows().find((r) => r.id === id);
-		return row ? json(row) : notFound(what, id);
-	};
+	const notFound = (what: string, id: string) =>
+		fake.error(404, 'NotFoundHttpError', `${what} ${id} not found`);
+	const byId =
+		(rows: () => Row[], what: string) =>
+		(_request: RecordedRequest, { id }: Record<string, string>) => {
+			const row = rows().find((r) => r.id === id);
+			return row ? json(row) : notFound(what, id);
+		};
 	const findContact = (id: string) => fake.state.contacts.find((c) => c.id === id);
 
 	// --- contacts (registered before index.ts's /contacts/:id, so /contacts/exists is not an id)
@@ -260,12 +305,28 @@ export function registerActionRoutes(fake: DigisacFake): void {
 	fake.route('POST', '/api/v1/contacts/export/csv', (request) => {
 		const body = jsonBody(request);
 		if (!isObject(body)) return validation(fake, 'body must be an object');
-		if (body.type !== undefined && body.type !== 'comma' && body.type !== 'semiColon') return validation(fake, 'type must be comma or semiColon');
+		if (body.type !== undefined && body.type !== 'comma' && body.type !== 'semiColon')
+			return validation(fake, 'type must be comma or semiColon');
 		const where = isObject(body.where) ? (body.where as Record<string, unknown>) : undefined;
-		const rows = applyIncludes(fake, fake.state.contacts, body.include).filter((c) => matchesWhere(c, where));
+		const rows = applyIncludes(fake, fake.state.contacts, body.include).filter((c) =>
+			matchesWhere(c, where),
+		);
 		const separator = body.type === 'semiColon' ? ';' : ',';
-		const content = csv([['Nome', 'Número'], ...rows.map((c) => [String(c.internalName ?? c.name ?? ''), contactNumber(c)])], separator);
-		return { status: 200, raw: content, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="contatos.csv"' } };
+		const content = csv(
+			[
+				['Nome', 'Número'],
+				...rows.map((c) => [String(c.internalName ?? c.name ?? ''), contactNumber(c)]),
+			],
+			separator,
+		);
+		return {
+			status: 200,
+			raw: content,
+			headers: {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': 'attachment; filename="contatos.csv"',
+			},
+		};
 	});
 	fake.route('POST', '/api/v1/contacts', (request) => {
 		const result = upsertContact(fake, jsonBody(request));
@@ -276,7 +337,11 @@ export function registerActionRoutes(fake: DigisacFake): void {
 		if (!contact) return notFound('Contact', id);
 		const body = jsonBody(request);
 		if (!isObject(body)) return validation(fake, 'body must be an object');
-		if (body.tagIds !== undefined && (!Array.isArray(body.tagIds) || body.tagIds.some((t) => !fake.state.tags.some((tag) => tag.id === t)))) {
+		if (
+			body.tagIds !== undefined &&
+			(!Array.isArray(body.tagIds) ||
+				body.tagIds.some((t) => !fake.state.tags.some((tag) => tag.id === t)))
+		) {
 			return validation(fake, 'tagIds must be an array of existing tag ids');
 		}
 		applyContactFields(contact, body);
@@ -292,29 +357,46 @@ export function registerActionRoutes(fake: DigisacFake): void {
 		const contact = findContact(id);
 		if (!contact) return notFound('Contact', id);
 		const body = jsonBody(request);
-		if (!isObject(body) || typeof body.block !== 'boolean') return validation(fake, 'block must be a boolean');
+		if (!isObject(body) || typeof body.block !== 'boolean')
+			return validation(fake, 'block must be a boolean');
 		const data = (contact.data ?? {}) as Body;
-		contact.data = { ...data, whatsapp: { ...((data.whatsapp as Body) ?? {}), isBlocked: body.block }, blockDescription: body.description ?? null };
+		contact.data = {
+			...data,
+			whatsapp: { ...((data.whatsapp as Body) ?? {}), isBlocked: body.block },
+			blockDescription: body.description ?? null,
+		};
 		return json(contact);
 	});
-	const groupRoute = (suffix: string, apply: (group: Row, body: unknown[]) => FakeResponse | undefined) =>
+	const groupRoute = (
+		suffix: string,
+		apply: (group: Row, body: unknown[]) => FakeResponse | undefined,
+	) =>
 		fake.route('POST', `/api/v1/contacts/:id/${suffix}`, (request, { id }) => {
 			const group = findContact(id);
 			if (!group) return notFound('Contact', id);
-			if (group.isGroup !== true) return fake.error(400, 'BadRequestHttpError', `Contact ${id} is not a group`);
+			if (group.isGroup !== true)
+				return fake.error(400, 'BadRequestHttpError', `Contact ${id} is not a group`);
 			const body = jsonBody(request);
-			if (!Array.isArray(body) || body.length === 0) return validation(fake, 'body must be a non-empty array');
+			if (!Array.isArray(body) || body.length === 0)
+				return validation(fake, 'body must be a non-empty array');
 			return apply(group, body) ?? empty();
 		});
 	groupRoute('add-members', (group, body) => {
-		if (body.some((m) => !isObject(m) || typeof m.number !== 'string' || !/^\d+$/.test(m.number))) return validation(fake, 'members must be [{number}]');
+		if (body.some((m) => !isObject(m) || typeof m.number !== 'string' || !/^\d+$/.test(m.number)))
+			return validation(fake, 'members must be [{number}]');
 		const data = group.data as { participants: string[] };
-		data.participants = [...new Set([...(data.participants ?? []), ...body.map((m) => String((m as Body).number))])];
+		data.participants = [
+			...new Set([...(data.participants ?? []), ...body.map((m) => String((m as Body).number))]),
+		];
 		return json(group);
 	});
-	for (const [suffix, promote] of [['promote-members', true], ['demote-members', false]] as const) {
+	for (const [suffix, promote] of [
+		['promote-members', true],
+		['demote-members', false],
+	] as const) {
 		groupRoute(suffix, (group, body) => {
-			if (body.some((m) => typeof m !== 'string' || !findContact(m))) return validation(fake, 'members must be an array of contact ids');
+			if (body.some((m) => typeof m !== 'string' || !findContact(m)))
+				return validation(fake, 'members must be an array of contact ids');
 			const data = group.data as { admins: string[] };
 			const admins = new Set(data.admins ?? []);
 			for (const member of body as string[]) {
@@ -327,19 +409,30 @@ export function registerActionRoutes(fake: DigisacFake): void {
 	}
 
 	// --- tickets: keyed by contact for actions
-	const ticketAnswer = (ticket: Row) => (actionsOf(fake).ticketAnswer === 'ticket' ? json(ticket) : empty());
+	const ticketAnswer = (ticket: Row) =>
+		actionsOf(fake).ticketAnswer === 'ticket' ? json(ticket) : empty();
 	fake.route('POST', '/api/v1/contacts/:id/ticket/transfer', (request, { id }) => {
 		const contact = findContact(id);
 		if (!contact) return notFound('Contact', id);
 		const body = jsonBody(request);
-		if (!isObject(body) || typeof body.departmentId !== 'string') return validation(fake, 'departmentId is required');
-		if (!fake.state.departments.some((d) => d.id === body.departmentId)) return notFound('Department', body.departmentId);
-		if (body.userId !== undefined && !fake.state.users.some((u) => u.id === body.userId)) return notFound('User', String(body.userId));
+		if (!isObject(body) || typeof body.departmentId !== 'string')
+			return validation(fake, 'departmentId is required');
+		if (!fake.state.departments.some((d) => d.id === body.departmentId))
+			return notFound('Department', body.departmentId);
+		if (body.userId !== undefined && !fake.state.users.some((u) => u.id === body.userId))
+			return notFound('User', String(body.userId));
 		const open = fake.state.tickets.find((t) => t.contactId === id && t.isOpen === true);
 		const now = new Date().toISOString();
 		if (!open) {
 			// No open ticket: the transfer opens one ("Abertura de chamado").
-			return ticketAnswer(addTicket(fake, { contactId: id, departmentId: body.departmentId, userId: body.userId ?? null, comments: body.comments ?? null }));
+			return ticketAnswer(
+				addTicket(fake, {
+					contactId: id,
+					departmentId: body.departmentId,
+					userId: body.userId ?? null,
+					comments: body.comments ?? null,
+				}),
+			);
 		}
 		(open.ticketTransfers as Row[]).push({
 			id: randomUUID(),
@@ -352,7 +445,11 @@ export function registerActionRoutes(fake: DigisacFake): void {
 			byUserId: fake.state.me.id,
 			createdAt: now,
 		});
-		Object.assign(open, { departmentId: body.departmentId, userId: body.userId ?? null, updatedAt: now });
+		Object.assign(open, {
+			departmentId: body.departmentId,
+			userId: body.userId ?? null,
+			updatedAt: now,
+		});
 		return ticketAnswer(open);
 	});
 	fake.route('POST', '/api/v1/contacts/:id/ticket/close', (request, { id }) => {
@@ -360,21 +457,37 @@ export function registerActionRoutes(fake: DigisacFake): void {
 		const body = request.rawBody.length ? jsonBody(request) : {};
 		if (!isObject(body)) return validation(fake, 'body must be an object');
 		const topics = body.ticketTopicIds;
-		if (topics !== undefined && (!Array.isArray(topics) || topics.some((t) => !fake.state.ticketTopics.some((k) => k.id === t)))) {
+		if (
+			topics !== undefined &&
+			(!Array.isArray(topics) ||
+				topics.some((t) => !fake.state.ticketTopics.some((k) => k.id === t)))
+		) {
 			return validation(fake, 'ticketTopicIds must be an array of existing ticket topic ids');
 		}
 		const open = fake.state.tickets.find((t) => t.contactId === id && t.isOpen === true);
 		// GUESS: the answer for a contact without an open ticket is not in the public material.
 		if (!open) return fake.error(400, 'BadRequestHttpError', `Contact ${id} has no open ticket`);
 		const now = new Date().toISOString();
-		(open.ticketTransfers as Row[]).push({ id: randomUUID(), action: 'close', byUserId: fake.state.me.id, createdAt: now });
-		Object.assign(open, { isOpen: false, endedAt: now, updatedAt: now, ticketTopicIds: (topics as string[] | undefined) ?? [] });
+		(open.ticketTransfers as Row[]).push({
+			id: randomUUID(),
+			action: 'close',
+			byUserId: fake.state.me.id,
+			createdAt: now,
+		});
+		Object.assign(open, {
+			isOpen: false,
+			endedAt: now,
+			updatedAt: now,
+			ticketTopicIds: (topics as string[] | undefined) ?? [],
+		});
 		return ticketAnswer(open);
 	});
 	fake.route('GET', '/api/v1/tickets', (request) => {
 		const start = queryText(request, 'startPeriod');
 		const end = queryText(request, 'endPeriod');
-		const rows = fake.state.tickets.filter((t) => (!start || String(t.startedAt) >= start) && (!end || String(t.startedAt) <= end));
+		const rows = fake.state.tickets.filter(
+			(t) => (!start || String(t.startedAt) >= start) && (!end || String(t.startedAt) <= end),
+		);
 		return pageWithIncludes(fake, request, rows);
 	});
 	fake.route('GET', '/api/v1/tickets/:id', (request, { id }) => {
@@ -384,11 +497,23 @@ export function registerActionRoutes(fake: DigisacFake): void {
 	});
 	fake.route('POST', '/api/v1/tickets/export', (request) => {
 		const body = jsonBody(request);
-		if (!isObject(body) || typeof body.protocol !== 'string' || !body.protocol) return validation(fake, 'protocol is required');
+		if (!isObject(body) || typeof body.protocol !== 'string' || !body.protocol)
+			return validation(fake, 'protocol is required');
 		const ticket = fake.state.tickets.find((t) => t.protocol === body.protocol);
-		if (!ticket) return fake.error(404, 'NotFoundHttpError', `Ticket with protocol ${body.protocol} not found`);
-		const lines = fake.state.messages.filter((m) => m.ticketId === ticket.id).map((m) => `[${String(m.timestamp)}] ${String(m.text ?? '')}`);
-		return { status: 200, raw: `Protocolo: ${ticket.protocol}\n${lines.join('\n')}\n`, headers: { 'content-type': 'text/plain; charset=utf-8' } };
+		if (!ticket)
+			return fake.error(
+				404,
+				'NotFoundHttpError',
+				`Ticket with protocol ${body.protocol} not found`,
+			);
+		const lines = fake.state.messages
+			.filter((m) => m.ticketId === ticket.id)
+			.map((m) => `[${String(m.timestamp)}] ${String(m.text ?? '')}`);
+		return {
+			status: 200,
+			raw: `Protocolo: ${ticket.protocol}\n${lines.join('\n')}\n`,
+			headers: { 'content-type': 'text/plain; charset=utf-8' },
+		};
 	});
 	fake.route('POST', '/api/v1/tickets/export-history', (request) => {
 		let raw: Record<string, unknown>;
@@ -398,23 +523,51 @@ export function registerActionRoutes(fake: DigisacFake): void {
 			return fake.error(400, 'BadRequestHttpError', 'Invalid query');
 		}
 		const where = isObject(raw.where) ? (raw.where as Record<string, unknown>) : undefined;
-		const rows = applyIncludes(fake, fake.state.tickets, raw.include).filter((t) => matchesWhere(t, where));
-		const content = csv([['Protocolo', 'Aberto', 'Contato'], ...rows.map((t) => [String(t.protocol), t.isOpen ? 'sim' : 'não', String((t.contact as Row | null)?.name ?? '')])], ',');
+		const rows = applyIncludes(fake, fake.state.tickets, raw.include).filter((t) =>
+			matchesWhere(t, where),
+		);
+		const content = csv(
+			[
+				['Protocolo', 'Aberto', 'Contato'],
+				...rows.map((t) => [
+					String(t.protocol),
+					t.isOpen ? 'sim' : 'não',
+					String((t.contact as Row | null)?.name ?? ''),
+				]),
+			],
+			',',
+		);
 		return {
 			status: 200,
 			raw: content,
-			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': "attachment; filename*=UTF-8''hist%C3%B3rico%20chamados.csv" },
+			headers: {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': "attachment; filename*=UTF-8''hist%C3%B3rico%20chamados.csv",
+			},
 		};
 	});
 	fake.route('GET', '/pdf/tickets/:id/:lng', (request, { id, lng }) => {
 		const ticket = fake.state.tickets.find((t) => t.id === id);
 		if (!ticket) return notFound('Ticket', id);
-		if (queryText(request, 'pdf') !== '1') return { status: 200, raw: `<html><body>Chamado ${String(ticket.protocol)} (${lng})</body></html>`, headers: { 'content-type': 'text/html' } };
-		return { status: 200, raw: Buffer.from(`%PDF-1.4\n% Chamado ${String(ticket.protocol)} ${lng}\n%%EOF\n`), headers: { 'content-type': 'application/pdf' } };
+		if (queryText(request, 'pdf') !== '1')
+			return {
+				status: 200,
+				raw: `<html><body>Chamado ${String(ticket.protocol)} (${lng})</body></html>`,
+				headers: { 'content-type': 'text/html' },
+			};
+		return {
+			status: 200,
+			raw: Buffer.from(`%PDF-1.4\n% Chamado ${String(ticket.protocol)} ${lng}\n%%EOF\n`),
+			headers: { 'content-type': 'application/pdf' },
+		};
 	});
 
 	// --- connections
-	fake.route('GET', '/api/v1/services/:id', byId(() => fake.state.services, 'Service'));
+	fake.route(
+		'GET',
+		'/api/v1/services/:id',
+		byId(() => fake.state.services, 'Service'),
+	);
 	for (const command of ['start', 'restart', 'shutdown', 'logout']) {
 		fake.route('POST', `/api/v1/services/:id/${command}`, (_request, { id }) => {
 			const service = fake.state.services.find((s) => s.id === id);
@@ -426,21 +579,51 @@ export function registerActionRoutes(fake: DigisacFake): void {
 	}
 
 	// --- simple resources
-	fake.route('GET', '/api/v1/departments/:id', byId(() => fake.state.departments, 'Department'));
-	fake.route('GET', '/api/v1/users', (request) => pageWithIncludes(fake, request, fake.state.users));
-	fake.route('GET', '/api/v1/users/:id', byId(() => fake.state.users, 'User'));
-	fake.route('GET', '/api/v1/ticket-topics', (request) => fake.page(request, fake.state.ticketTopics));
-	fake.route('GET', '/api/v1/custom-fields', (request) => fake.page(request, fake.state.customFields));
+	fake.route(
+		'GET',
+		'/api/v1/departments/:id',
+		byId(() => fake.state.departments, 'Department'),
+	);
+	fake.route('GET', '/api/v1/users', (request) =>
+		pageWithIncludes(fake, request, fake.state.users),
+	);
+	fake.route(
+		'GET',
+		'/api/v1/users/:id',
+		byId(() => fake.state.users, 'User'),
+	);
+	fake.route('GET', '/api/v1/ticket-topics', (request) =>
+		fake.page(request, fake.state.ticketTopics),
+	);
+	fake.route('GET', '/api/v1/custom-fields', (request) =>
+		fake.page(request, fake.state.customFields),
+	);
 	fake.route('GET', '/api/v1/bots', (request) => fake.page(request, fake.state.bots));
-	fake.route('GET', '/api/v1/integrations', (request) => fake.page(request, fake.state.integrations));
-	fake.route('GET', '/api/v1/whatsapp-business-templates', (request) => fake.page(request, fake.state.templates));
+	fake.route('GET', '/api/v1/integrations', (request) =>
+		fake.page(request, fake.state.integrations),
+	);
+	fake.route('GET', '/api/v1/whatsapp-business-templates', (request) =>
+		fake.page(request, fake.state.templates),
+	);
 	fake.route('GET', '/api/v1/tags', (request) => fake.page(request, fake.state.tags));
-	fake.route('GET', '/api/v1/tags/:id', byId(() => fake.state.tags, 'Tag'));
+	fake.route(
+		'GET',
+		'/api/v1/tags/:id',
+		byId(() => fake.state.tags, 'Tag'),
+	);
 	fake.route('POST', '/api/v1/tags', (request) => {
 		const body = jsonBody(request);
-		if (!isObject(body) || typeof body.label !== 'string' || !body.label) return validation(fake, 'label is required');
-		if (body.departments !== undefined && !Array.isArray(body.departments)) return validation(fake, 'departments must be an array');
-		const tag: Row = { id: randomUUID(), label: body.label, backgroundColor: body.backgroundColor ?? '#40C3FF', departments: body.departments ?? [], accountId: fake.state.me.accountId };
+		if (!isObject(body) || typeof body.label !== 'string' || !body.label)
+			return validation(fake, 'label is required');
+		if (body.departments !== undefined && !Array.isArray(body.departments))
+			return validation(fake, 'departments must be an array');
+		const tag: Row = {
+			id: randomUUID(),
+			label: body.label,
+			backgroundColor: body.backgroundColor ?? '#40C3FF',
+			departments: body.departments ?? [],
+			accountId: fake.state.me.accountId,
+		};
 		fake.state.tags.push(tag);
 		return json(tag);
 	});
@@ -458,12 +641,16 @@ export function registerActionRoutes(fake: DigisacFake): void {
 		fake.state.tags.splice(index, 1);
 		return json({});
 	});
-	fake.route('POST', '/api/v1/bots/:botId/trigger-signal/:contactId', (request, { botId, contactId }) => {
-		if (!fake.state.bots.some((b) => b.id === botId)) return notFound('Bot', botId);
-		if (!findContact(contactId)) return notFound('Contact', contactId);
-		if (!queryText(request, 'flag')) return validation(fake, 'flag is required');
-		return empty();
-	});
+	fake.route(
+		'POST',
+		'/api/v1/bots/:botId/trigger-signal/:contactId',
+		(request, { botId, contactId }) => {
+			if (!fake.state.bots.some((b) => b.id === botId)) return notFound('Bot', botId);
+			if (!findContact(contactId)) return notFound('Contact', contactId);
+			if (!queryText(request, 'flag')) return validation(fake, 'flag is required');
+			return empty();
+		},
+	);
 
 	// --- statistics
 	fake.route('GET', '/api/v1/dashboard/general', (request) => {
@@ -472,7 +659,10 @@ export function registerActionRoutes(fake: DigisacFake): void {
 		if (!start || !end) return validation(fake, 'startPeriod and endPeriod are required');
 		const departmentId = queryText(request, 'departmentId');
 		const tickets = fake.state.tickets.filter(
-			(t) => String(t.startedAt) >= start && String(t.startedAt) <= end && (!departmentId || departmentId === 'all' || t.departmentId === departmentId),
+			(t) =>
+				String(t.startedAt) >= start &&
+				String(t.startedAt) <= end &&
+				(!departmentId || departmentId === 'all' || t.departmentId === departmentId),
 		);
 		return json({
 			ticketsCount: tickets.length,
@@ -482,19 +672,51 @@ export function registerActionRoutes(fake: DigisacFake): void {
 			averageWaitingTime: 0,
 		});
 	});
-	fake.route('GET', '/api/v1/now/resume', () => json({ openTickets: fake.state.tickets.filter((t) => t.isOpen).length, waitingTickets: 0, onlineUsers: 1 }));
-	fake.route('GET', '/api/v1/now/attendance-resume', () => json(fake.state.users.map((u) => ({ id: u.id, name: u.name, openTickets: fake.state.tickets.filter((t) => t.isOpen && t.userId === u.id).length }))));
-	fake.route('GET', '/api/v1/now/departments-resume', () => json(fake.state.departments.map((d) => ({ id: d.id, name: d.name, openTickets: fake.state.tickets.filter((t) => t.isOpen && t.departmentId === d.id).length }))));
+	fake.route('GET', '/api/v1/now/resume', () =>
+		json({
+			openTickets: fake.state.tickets.filter((t) => t.isOpen).length,
+			waitingTickets: 0,
+			onlineUsers: 1,
+		}),
+	);
+	fake.route('GET', '/api/v1/now/attendance-resume', () =>
+		json(
+			fake.state.users.map((u) => ({
+				id: u.id,
+				name: u.name,
+				openTickets: fake.state.tickets.filter((t) => t.isOpen && t.userId === u.id).length,
+			})),
+		),
+	);
+	fake.route('GET', '/api/v1/now/departments-resume', () =>
+		json(
+			fake.state.departments.map((d) => ({
+				id: d.id,
+				name: d.name,
+				openTickets: fake.state.tickets.filter((t) => t.isOpen && t.departmentId === d.id).length,
+			})),
+		),
+	);
 
 	// --- password grant (no Authorization needed: see the guard in index.ts)
 	fake.route('POST', '/api/v1/oauth/token', (request) => {
 		const body = jsonBody(request);
 		if (!isObject(body)) return validation(fake, 'body must be JSON');
-		if (body.grant_type !== 'password' || body.client_id !== 'api' || body.client_secret !== 'secret') {
+		if (
+			body.grant_type !== 'password' ||
+			body.client_id !== 'api' ||
+			body.client_secret !== 'secret'
+		) {
 			return fake.error(400, 'BadRequestHttpError', 'Invalid client');
 		}
 		const password = actionsOf(fake).oauthUsers.get(String(body.username));
-		if (password === undefined || password !== body.password) return fake.error(401, 'HttpError', 'Invalid credentials: user or password is invalid');
-		return json({ access_token: `oauth-${randomUUID()}`, token_type: 'Bearer', expires_in: 31536000, refresh_token: randomUUID() });
+		if (password === undefined || password !== body.password)
+			return fake.error(401, 'HttpError', 'Invalid credentials: user or password is invalid');
+		return json({
+			access_token: `oauth-${randomUUID()}`,
+			token_type: 'Bearer',
+			expires_in: 31536000,
+			refresh_token: randomUUID(),
+		});
 	});
 }

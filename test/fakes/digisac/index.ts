@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 
 import type { FakeResponse, RecordedRequest } from '../fakeServer';
 import { FakeServer, json, queryText } from '../fakeServer';
+
 import { applyIncludes, bracketIncludes, pageWithIncludes, registerActionRoutes } from './actions';
 
 /**
@@ -40,29 +41,94 @@ export function seedDigisac(): DigisacState {
 	const userId = '7a1e2b1c-0000-4000-8000-0000000000u1';
 	const serviceId = '7a1e2b1c-0000-4000-8000-0000000000s1';
 	return {
-		me: { id: userId, name: 'Atendente API', email: 'api@example.com', accountId: ACCOUNT_ID, isSuperAdmin: false },
+		me: {
+			id: userId,
+			name: 'Atendente API',
+			email: 'api@example.com',
+			accountId: ACCOUNT_ID,
+			isSuperAdmin: false,
+		},
 		contacts: [],
 		messages: [],
 		tickets: [],
 		services: [
-			{ id: serviceId, name: 'WhatsApp Vendas', type: 'whatsapp', accountId: ACCOUNT_ID, archivedAt: null, botId: null, data: { status: { isConnected: true } } },
-			{ id: '7a1e2b1c-0000-4000-8000-0000000000s2', name: 'WhatsApp Suporte', type: 'whatsapp', accountId: ACCOUNT_ID, archivedAt: null, botId: null, data: { status: { isConnected: false } } },
+			{
+				id: serviceId,
+				name: 'WhatsApp Vendas',
+				type: 'whatsapp',
+				accountId: ACCOUNT_ID,
+				archivedAt: null,
+				botId: null,
+				data: { status: { isConnected: true } },
+			},
+			{
+				id: '7a1e2b1c-0000-4000-8000-0000000000s2',
+				name: 'WhatsApp Suporte',
+				type: 'whatsapp',
+				accountId: ACCOUNT_ID,
+				archivedAt: null,
+				botId: null,
+				data: { status: { isConnected: false } },
+			},
 		],
 		departments: [
-			{ id: '7a1e2b1c-0000-4000-8000-0000000000d1', name: 'Suporte', accountId: ACCOUNT_ID, archivedAt: null },
-			{ id: '7a1e2b1c-0000-4000-8000-0000000000d2', name: 'Financeiro', accountId: ACCOUNT_ID, archivedAt: null },
+			{
+				id: '7a1e2b1c-0000-4000-8000-0000000000d1',
+				name: 'Suporte',
+				accountId: ACCOUNT_ID,
+				archivedAt: null,
+			},
+			{
+				id: '7a1e2b1c-0000-4000-8000-0000000000d2',
+				name: 'Financeiro',
+				accountId: ACCOUNT_ID,
+				archivedAt: null,
+			},
 		],
 		users: [
-			{ id: userId, name: 'Atendente API', email: 'api@example.com', accountId: ACCOUNT_ID, active: true },
-			{ id: '7a1e2b1c-0000-4000-8000-0000000000u2', name: 'Paula Ramos', email: 'paula@example.com', accountId: ACCOUNT_ID, active: true },
+			{
+				id: userId,
+				name: 'Atendente API',
+				email: 'api@example.com',
+				accountId: ACCOUNT_ID,
+				active: true,
+			},
+			{
+				id: '7a1e2b1c-0000-4000-8000-0000000000u2',
+				name: 'Paula Ramos',
+				email: 'paula@example.com',
+				accountId: ACCOUNT_ID,
+				active: true,
+			},
 		],
 		tags: [
-			{ id: '7a1e2b1c-0000-4000-8000-0000000000t1', label: 'VIP', backgroundColor: '#ff0', accountId: ACCOUNT_ID },
-			{ id: '7a1e2b1c-0000-4000-8000-0000000000t2', label: 'Inadimplente', backgroundColor: '#f00', accountId: ACCOUNT_ID },
+			{
+				id: '7a1e2b1c-0000-4000-8000-0000000000t1',
+				label: 'VIP',
+				backgroundColor: '#ff0',
+				accountId: ACCOUNT_ID,
+			},
+			{
+				id: '7a1e2b1c-0000-4000-8000-0000000000t2',
+				label: 'Inadimplente',
+				backgroundColor: '#f00',
+				accountId: ACCOUNT_ID,
+			},
 		],
-		ticketTopics: [{ id: '7a1e2b1c-0000-4000-8000-0000000000k1', name: 'Dúvida', archivedAt: null }],
-		customFields: [{ id: '7a1e2b1c-0000-4000-8000-0000000000c1', name: 'CPF', type: 'text', allowed: 'contacts' }],
-		bots: [{ id: '7a1e2b1c-0000-4000-8000-0000000000b1', name: 'Bot de triagem', accountId: ACCOUNT_ID }],
+		ticketTopics: [
+			{ id: '7a1e2b1c-0000-4000-8000-0000000000k1', name: 'Dúvida', archivedAt: null },
+		],
+		customFields: [
+			{
+				id: '7a1e2b1c-0000-4000-8000-0000000000c1',
+				name: 'CPF',
+				type: 'text',
+				allowed: 'contacts',
+			},
+		],
+		bots: [
+			{ id: '7a1e2b1c-0000-4000-8000-0000000000b1', name: 'Bot de triagem', accountId: ACCOUNT_ID },
+		],
 		webhooks: [],
 		integrations: [],
 		templates: [],
@@ -70,12 +136,19 @@ export function seedDigisac(): DigisacState {
 }
 
 /** Evaluates the subset of Sequelize-style `where` the public material shows. */
-export function matchesWhere(row: Record<string, unknown>, where: Record<string, unknown> | undefined): boolean {
+export function matchesWhere(
+	row: Record<string, unknown>,
+	where: Record<string, unknown> | undefined,
+): boolean {
 	if (!where) return true;
 	return Object.entries(where).every(([key, condition]) => {
-		if (key === '$or') return (condition as Record<string, unknown>[]).some((w) => matchesWhere(row, w));
-		if (key === '$and') return (condition as Record<string, unknown>[]).every((w) => matchesWhere(row, w));
-		const value = key.split('.').reduce<unknown>((acc, part) => (acc as Record<string, unknown> | undefined)?.[part], row);
+		if (key === '$or')
+			return (condition as Record<string, unknown>[]).some((w) => matchesWhere(row, w));
+		if (key === '$and')
+			return (condition as Record<string, unknown>[]).every((w) => matchesWhere(row, w));
+		const value = key
+			.split('.')
+			.reduce<unknown>((acc, part) => (acc as Record<string, unknown> | undefined)?.[part], row);
 		if (condition !== null && typeof condition === 'object' && !Array.isArray(condition)) {
 			return Object.entries(condition as Record<string, unknown>).every(([op, operand]) => {
 				switch (op) {
@@ -90,7 +163,10 @@ export function matchesWhere(row: Record<string, unknown>, where: Record<string,
 					case '$lte':
 						return String(value) <= String(operand);
 					case '$iLike': {
-						const pattern = String(operand).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+						const pattern = String(operand)
+							.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+							.replace(/%/g, '.*')
+							.replace(/_/g, '.');
 						return new RegExp(`^${pattern}$`, 'i').test(String(value ?? ''));
 					}
 					default:
@@ -129,15 +205,23 @@ export class DigisacFake extends FakeServer {
 	}
 
 	protected guard(request: RecordedRequest): FakeResponse | undefined {
-		if (request.path === '/api/v1/oauth/token' || request.path.startsWith('/storage/')) return undefined;
+		if (request.path === '/api/v1/oauth/token' || request.path.startsWith('/storage/'))
+			return undefined;
 		if (request.headers.authorization !== `Bearer ${this.token}`) {
-			return json({ error: 'HttpError', message: 'Invalid token: access token is invalid', status: 401 }, 401);
+			return json(
+				{ error: 'HttpError', message: 'Invalid token: access token is invalid', status: 401 },
+				401,
+			);
 		}
 		return undefined;
 	}
 
 	protected notFound(request: RecordedRequest): FakeResponse {
-		return this.error(404, 'NotFoundHttpError', `Route ${request.method} ${request.path} not found`);
+		return this.error(
+			404,
+			'NotFoundHttpError',
+			`Route ${request.method} ${request.path} not found`,
+		);
 	}
 
 	protected methodNotAllowed(request: RecordedRequest): FakeResponse {
@@ -150,7 +234,12 @@ export class DigisacFake extends FakeServer {
 	}
 
 	/** The `query` JSON and bracket filters of a list request, merged. */
-	listQuery(request: RecordedRequest): { where?: Record<string, unknown>; page: number; perPage: number; raw: Record<string, unknown> } {
+	listQuery(request: RecordedRequest): {
+		where?: Record<string, unknown>;
+		page: number;
+		perPage: number;
+		raw: Record<string, unknown>;
+	} {
 		let raw: Record<string, unknown> = {};
 		const text = queryText(request, 'query');
 		if (text) raw = JSON.parse(text) as Record<string, unknown>;
@@ -162,7 +251,9 @@ export class DigisacFake extends FakeServer {
 			where[match[1]] = match[2] ? { [match[2]]: parsed } : parsed;
 		}
 		const page = Number(queryText(request, 'page') ?? raw.page ?? 1) || 1;
-		const perPage = Number(queryText(request, 'perPage') ?? raw.perPage ?? DIGISAC_DEFAULT_PER_PAGE) || DIGISAC_DEFAULT_PER_PAGE;
+		const perPage =
+			Number(queryText(request, 'perPage') ?? raw.perPage ?? DIGISAC_DEFAULT_PER_PAGE) ||
+			DIGISAC_DEFAULT_PER_PAGE;
 		return { where: Object.keys(where).length ? where : undefined, page, perPage, raw };
 	}
 
@@ -179,7 +270,16 @@ export class DigisacFake extends FakeServer {
 		const lastPage = Math.max(1, Math.ceil(filtered.length / perPage));
 		const skip = (page - 1) * perPage;
 		const data = filtered.slice(skip, skip + perPage);
-		return json({ data, total: filtered.length, limit: perPage, skip, currentPage: page, lastPage, from: skip, to: skip + data.length });
+		return json({
+			data,
+			total: filtered.length,
+			limit: perPage,
+			skip,
+			currentPage: page,
+			lastPage,
+			from: skip,
+			to: skip + data.length,
+		});
 	}
 
 	addContacts(count: number, fields: Record<string, unknown> = {}): Row[] {
@@ -209,7 +309,13 @@ export class DigisacFake extends FakeServer {
 	storeFile(name: string, mimetype: string, content: Buffer): Row {
 		const id = randomUUID();
 		this.files.set(id, { id, name, mimetype, content });
-		return { id, name, mimetype, publicFilename: name, url: `${this.url}/storage/${id}/${encodeURIComponent(name)}` };
+		return {
+			id,
+			name,
+			mimetype,
+			publicFilename: name,
+			url: `${this.url}/storage/${id}/${encodeURIComponent(name)}`,
+		};
 	}
 
 	/**
@@ -217,14 +323,23 @@ export class DigisacFake extends FakeServer {
 	 * `fileReadyAfter`, that many GETs of the message still show no file (Digisac downloads media
 	 * from WhatsApp after emitting the event).
 	 */
-	addIncomingMessage(fields: Record<string, unknown> & { contactId: string }, file?: { name: string; mimetype: string; content: Buffer; readyAfter?: number }): Row {
+	addIncomingMessage(
+		fields: Record<string, unknown> & { contactId: string },
+		file?: { name: string; mimetype: string; content: Buffer; readyAfter?: number },
+	): Row {
 		const contact = this.state.contacts.find((c) => c.id === fields.contactId);
 		const message: Row = {
 			id: randomUUID(),
 			isFromMe: false,
 			isFromBot: false,
 			sent: true,
-			type: file ? (file.mimetype.startsWith('image/') ? 'image' : file.mimetype.startsWith('audio/') ? 'ptt' : 'document') : 'chat',
+			type: file
+				? file.mimetype.startsWith('image/')
+					? 'image'
+					: file.mimetype.startsWith('audio/')
+						? 'ptt'
+						: 'document'
+				: 'chat',
 			text: '',
 			timestamp: new Date().toISOString(),
 			serviceId: contact?.serviceId ?? this.state.services[0].id,
@@ -251,7 +366,11 @@ export class DigisacFake extends FakeServer {
 		const pending = this.pendingFiles.get(message.id) ?? 0;
 		if (pending > 0) {
 			this.pendingFiles.set(message.id, pending - 1);
-			return { ...rest, file: null, data: { ...(rest.data as object), fileDownload: { isDownloading: true } } };
+			return {
+				...rest,
+				file: null,
+				data: { ...(rest.data as object), fileDownload: { isDownloading: true } },
+			};
 		}
 		return { ...rest, file: fileDescriptor, files: [fileDescriptor] };
 	}
@@ -269,7 +388,11 @@ export class DigisacFake extends FakeServer {
 	 * Sends an event to a registered webhook's URL as Digisac does: POST with
 	 * `{event, data, webhookId, timestamp}`. Returns the receiver's status.
 	 */
-	async deliver(webhookId: string, event: string, data: Record<string, unknown>): Promise<{ status: number; body: string }> {
+	async deliver(
+		webhookId: string,
+		event: string,
+		data: Record<string, unknown>,
+	): Promise<{ status: number; body: string }> {
 		const hook = this.state.webhooks.find((w) => w.id === webhookId);
 		if (!hook) throw new Error(`no webhook ${webhookId}`);
 		const response = await fetch(String(hook.url), {
@@ -282,8 +405,10 @@ export class DigisacFake extends FakeServer {
 
 	private registerWebhookRoutes() {
 		const validate = (body: Record<string, unknown>): FakeResponse | undefined => {
-			if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return this.error(400, 'ValidationError', 'url must be a valid URL');
-			if (!Array.isArray(body.events) || body.events.length === 0) return this.error(400, 'ValidationError', 'events must be a non-empty array');
+			if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url))
+				return this.error(400, 'ValidationError', 'url must be a valid URL');
+			if (!Array.isArray(body.events) || body.events.length === 0)
+				return this.error(400, 'ValidationError', 'events must be a non-empty array');
 			return undefined;
 		};
 		this.route('GET', '/api/v1/me/webhooks', (request) => this.page(request, this.state.webhooks));
@@ -316,14 +441,21 @@ export class DigisacFake extends FakeServer {
 			const hook = this.state.webhooks.find((w) => w.id === id);
 			if (!hook) return this.error(404, 'NotFoundHttpError', `Webhook ${id} not found`);
 			const body = (request.json ?? {}) as Record<string, unknown>;
-			const merged = { ...hook, ...body, id, accountId: ACCOUNT_ID, updatedAt: new Date().toISOString() };
+			const merged = {
+				...hook,
+				...body,
+				id,
+				accountId: ACCOUNT_ID,
+				updatedAt: new Date().toISOString(),
+			};
 			const invalid = validate(merged);
 			if (invalid) return invalid;
 			Object.assign(hook, merged);
 			return json(hook);
 		});
 		this.route('DELETE', '/api/v1/me/webhooks/:id', (_request, { id }) => {
-			if (this.webhookDelete !== 'supported') return this.error(this.webhookDelete, 'NotFoundHttpError', 'Route not found');
+			if (this.webhookDelete !== 'supported')
+				return this.error(this.webhookDelete, 'NotFoundHttpError', 'Route not found');
 			const index = this.state.webhooks.findIndex((w) => w.id === id);
 			if (index < 0) return this.error(404, 'NotFoundHttpError', `Webhook ${id} not found`);
 			this.state.webhooks.splice(index, 1);
@@ -335,14 +467,22 @@ export class DigisacFake extends FakeServer {
 	private validateSend(body: Record<string, unknown>): FakeResponse | undefined {
 		if (body.file !== undefined) {
 			const file = body.file as Record<string, unknown> | null;
-			if (!file || typeof file !== 'object' || typeof file.base64 !== 'string' || typeof file.mimetype !== 'string') {
+			if (
+				!file ||
+				typeof file !== 'object' ||
+				typeof file.base64 !== 'string' ||
+				typeof file.mimetype !== 'string'
+			) {
 				return this.error(400, 'ValidationError', 'file must be {base64, mimetype, name}');
 			}
-			if (file.base64.startsWith('data:') || !/^[A-Za-z0-9+/]*={0,2}$/.test(file.base64)) return this.error(400, 'ValidationError', 'file.base64 must be raw base64');
+			if (file.base64.startsWith('data:') || !/^[A-Za-z0-9+/]*={0,2}$/.test(file.base64))
+				return this.error(400, 'ValidationError', 'file.base64 must be raw base64');
 		}
 		if (body.hsmId !== undefined) {
-			if (!this.state.templates.some((t) => t.id === body.hsmId)) return this.error(404, 'NotFoundHttpError', `Template ${String(body.hsmId)} not found`);
-			if (!Array.isArray(body.parameters)) return this.error(400, 'ValidationError', 'parameters must be an array');
+			if (!this.state.templates.some((t) => t.id === body.hsmId))
+				return this.error(404, 'NotFoundHttpError', `Template ${String(body.hsmId)} not found`);
+			if (!Array.isArray(body.parameters))
+				return this.error(400, 'ValidationError', 'parameters must be an array');
 		}
 		return undefined;
 	}
@@ -353,29 +493,61 @@ export class DigisacFake extends FakeServer {
 		this.registerWebhookRoutes();
 		this.route('GET', '/storage/:id/:name', (_request, { id }): FakeResponse => {
 			const file = this.files.get(id);
-			if (!file) return { status: 404, raw: 'NoSuchKey', headers: { 'content-type': 'text/plain' } };
-			return { status: 200, raw: file.content, headers: { 'content-type': file.mimetype, 'content-length': String(file.content.length) } };
+			if (!file)
+				return { status: 404, raw: 'NoSuchKey', headers: { 'content-type': 'text/plain' } };
+			return {
+				status: 200,
+				raw: file.content,
+				headers: { 'content-type': file.mimetype, 'content-length': String(file.content.length) },
+			};
 		});
-		this.route('GET', '/api/v1/messages', (request) => this.page(request, this.state.messages.map((m) => this.presentMessage(m, this.wantsFile(request)))));
+		this.route('GET', '/api/v1/messages', (request) =>
+			this.page(
+				request,
+				this.state.messages.map((m) => this.presentMessage(m, this.wantsFile(request))),
+			),
+		);
 		this.route('GET', '/api/v1/messages/:id', (request, { id }) => {
 			const message = this.state.messages.find((m) => m.id === id);
-			return message ? json(this.presentMessage(message, this.wantsFile(request))) : this.error(404, 'NotFoundHttpError', `Message ${id} not found`);
+			return message
+				? json(this.presentMessage(message, this.wantsFile(request)))
+				: this.error(404, 'NotFoundHttpError', `Message ${id} not found`);
 		});
 		this.route('GET', '/api/v1/me', () => json(this.state.me));
-		this.route('GET', '/api/v1/contacts', (request) => pageWithIncludes(this, request, this.state.contacts));
+		this.route('GET', '/api/v1/contacts', (request) =>
+			pageWithIncludes(this, request, this.state.contacts),
+		);
 		this.route('GET', '/api/v1/contacts/:id', (request, { id }) => {
 			const contact = this.state.contacts.find((c) => c.id === id);
-			return contact ? json(applyIncludes(this, [contact], bracketIncludes(request))[0]) : this.error(404, 'NotFoundHttpError', `Contact ${id} not found`);
+			return contact
+				? json(applyIncludes(this, [contact], bracketIncludes(request))[0])
+				: this.error(404, 'NotFoundHttpError', `Contact ${id} not found`);
 		});
 		this.route('GET', '/api/v1/services', (request) => this.page(request, this.state.services));
-		this.route('GET', '/api/v1/departments', (request) => this.page(request, this.state.departments));
+		this.route('GET', '/api/v1/departments', (request) =>
+			this.page(request, this.state.departments),
+		);
 		this.route('POST', '/api/v1/messages', (request) => {
 			const body = (request.json ?? {}) as Record<string, unknown>;
 			let contact = this.state.contacts.find((c) => c.id === body.contactId);
 			if (!contact && body.number && body.serviceId) {
-				contact = this.state.contacts.find((c) => (c.data as { number: string }).number === body.number && c.serviceId === body.serviceId) ?? this.addContacts(1, { serviceId: body.serviceId, data: { number: body.number, valid: true } })[0];
+				contact =
+					this.state.contacts.find(
+						(c) =>
+							(c.data as { number: string }).number === body.number &&
+							c.serviceId === body.serviceId,
+					) ??
+					this.addContacts(1, {
+						serviceId: body.serviceId,
+						data: { number: body.number, valid: true },
+					})[0];
 			}
-			if (!contact) return this.error(400, 'BadRequestHttpError', 'contactId or number and serviceId are required');
+			if (!contact)
+				return this.error(
+					400,
+					'BadRequestHttpError',
+					'contactId or number and serviceId are required',
+				);
 			const service = this.state.services.find((s) => s.id === contact!.serviceId);
 			if (service && !(service.data as { status: { isConnected: boolean } }).status.isConnected) {
 				return this.error(400, 'BadRequestHttpError', `Service (${service.id}) disconnected.`);
@@ -400,8 +572,18 @@ export class DigisacFake extends FakeServer {
 			if (body.hsmId) Object.assign(message, { hsmId: body.hsmId, parameters: body.parameters });
 			const file = body.file as { base64: string; mimetype: string; name?: string } | undefined;
 			if (file) {
-				message.fileDescriptor = this.storeFile(file.name ?? 'file', file.mimetype, Buffer.from(file.base64, 'base64'));
-				message.type = file.mimetype.startsWith('image/') ? 'image' : file.mimetype.startsWith('audio/') ? 'audio' : file.mimetype.startsWith('video/') ? 'video' : 'document';
+				message.fileDescriptor = this.storeFile(
+					file.name ?? 'file',
+					file.mimetype,
+					Buffer.from(file.base64, 'base64'),
+				);
+				message.type = file.mimetype.startsWith('image/')
+					? 'image'
+					: file.mimetype.startsWith('audio/')
+						? 'audio'
+						: file.mimetype.startsWith('video/')
+							? 'video'
+							: 'document';
 			}
 			this.state.messages.push(message);
 			return json(this.presentMessage(message, false));

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 
 import type { FakeResponse } from '../fakeServer';
 import { FakeServer } from '../fakeServer';
+
 import type { DigisacFake, Row } from './index';
 
 /**
@@ -16,8 +17,20 @@ export class StorageFake extends FakeServer {
 		super('Storage');
 		this.route('GET', '/bucket/:key/:name', (_request, { key }): FakeResponse => {
 			const object = this.objects.get(key);
-			if (!object) return { status: 404, raw: '<Error><Code>NoSuchKey</Code></Error>', headers: { 'content-type': 'application/xml' } };
-			return { status: 200, raw: object.content, headers: { 'content-type': object.mimetype, 'content-length': String(object.content.length) } };
+			if (!object)
+				return {
+					status: 404,
+					raw: '<Error><Code>NoSuchKey</Code></Error>',
+					headers: { 'content-type': 'application/xml' },
+				};
+			return {
+				status: 200,
+				raw: object.content,
+				headers: {
+					'content-type': object.mimetype,
+					'content-length': String(object.content.length),
+				},
+			};
 		});
 	}
 

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Access Token',
 				value: 'getAccessToken',
 				action: 'Get an access token',
-				description: 'Log in with a user\'s e-mail and password; the output is the platform\'s token response, access token included',
+				description:
+					"Log in with a user's e-mail and password; the output is the platform's token response, access token included",
 			},
 		],
 		default: 'getAccessToken',

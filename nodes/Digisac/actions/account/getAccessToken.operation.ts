@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactSecret } from '../../../shared/transport';
-import { requireString } from '../../../shared/parameters';
-import { apiRequest } from '../../transport';
 import { updateDisplayOptions } from '../../../shared/descriptions';
+import { requireString } from '../../../shared/parameters';
+import { redactSecret } from '../../../shared/transport';
+import { apiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,11 +28,15 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: 'The user\'s password. It is sent only to your Digisac account and never appears in the output.',
+		description:
+			"The user's password. It is sent only to your Digisac account and never appears in the output.",
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getAccessToken'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['getAccessToken'] } },
+	properties,
+);
 
 /** Digisac's fixed client for the password grant, as in its documentation (not a secret). */
 const PASSWORD_GRANT_CLIENT = { grant_type: 'password', client_id: 'api', client_secret: 'secret' };
@@ -53,7 +62,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 		// Never let the password travel on in an error the platform may have echoed it into.
 		nodeError.message = redactSecret(nodeError.message, password) ?? nodeError.message;
-		if (nodeError.description) nodeError.description = redactSecret(nodeError.description, password) ?? null;
+		if (nodeError.description)
+			nodeError.description = redactSecret(nodeError.description, password) ?? null;
 		throw nodeError;
 	}
 }

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['bot'] } },
 		options: [
-			{ name: 'Get Many', value: 'getAll', action: 'Get many bots', description: 'List bots (robôs)' },
-			{ name: 'Trigger Signal', value: 'triggerSignal', action: 'Trigger a bot signal', description: 'Send a flag to a bot so its flow continues for a contact' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many bots',
+				description: 'List bots (robôs)',
+			},
+			{
+				name: 'Trigger Signal',
+				value: 'triggerSignal',
+				action: 'Trigger a bot signal',
+				description: 'Send a flag to a bot so its flow continues for a contact',
+			},
 		],
 		default: 'getAll',
 	},

@@ -1,3 +1,5 @@
 import { simpleGetAll } from '../../helpers/list';
 
-export const { description, execute } = simpleGetAll('bot', '/api/v1/bots', () => ({ order: [['name', 'ASC']] }));
+export const { description, execute } = simpleGetAll('bot', '/api/v1/bots', () => ({
+	order: [['name', 'ASC']],
+}));

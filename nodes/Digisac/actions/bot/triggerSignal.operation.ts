@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, select } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	select({ name: 'botId', displayName: 'Bot', description: 'The bot (robô) whose flow continues', method: 'getBots', required: true }),
+	select({
+		name: 'botId',
+		displayName: 'Bot',
+		description: 'The bot (robô) whose flow continues',
+		method: 'getBots',
+		required: true,
+	}),
 	contactLocator('The contact (contato) the bot is talking to'),
 	{
 		displayName: 'Flag',
@@ -19,7 +25,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bot'], operation: ['triggerSignal'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bot'], operation: ['triggerSignal'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const botId = requireString(this, 'botId', i);

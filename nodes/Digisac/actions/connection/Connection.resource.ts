@@ -17,9 +17,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['connection'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a connection', description: 'Get a connection and its status' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many connections', description: 'List connections (WhatsApp numbers and other channels)' },
-			{ name: 'Logout', value: 'logout', action: 'Log out a connection', description: 'Log the connection out so a new QR code can be read' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a connection',
+				description: 'Get a connection and its status',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many connections',
+				description: 'List connections (WhatsApp numbers and other channels)',
+			},
+			{
+				name: 'Logout',
+				value: 'logout',
+				action: 'Log out a connection',
+				description: 'Log the connection out so a new QR code can be read',
+			},
 			{ name: 'Restart', value: 'restart', action: 'Restart a connection' },
 			{ name: 'Shutdown', value: 'shutdown', action: 'Shut down a connection' },
 			{ name: 'Start', value: 'start', action: 'Start a connection' },

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 export type ConnectionCommand = 'start' | 'restart' | 'shutdown' | 'logout';
 
@@ -19,11 +19,19 @@ const what: Record<ConnectionCommand, string> = {
 export function connectionCommand(command: ConnectionCommand) {
 	const properties: INodeProperties[] = [connectionSelect(what[command])];
 	return {
-		description: updateDisplayOptions({ show: { resource: ['connection'], operation: [command] } }, properties),
+		description: updateDisplayOptions(
+			{ show: { resource: ['connection'], operation: [command] } },
+			properties,
+		),
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const serviceId = requireString(this, 'serviceId', i);
 			// Answers are undocumented (the vendor's examples have no body): pass on whatever comes back.
-			const response = await apiRequest<unknown>(this, 'POST', `/api/v1/services/${encodeURIComponent(serviceId)}/${command}`, { itemIndex: i });
+			const response = await apiRequest<unknown>(
+				this,
+				'POST',
+				`/api/v1/services/${encodeURIComponent(serviceId)}/${command}`,
+				{ itemIndex: i },
+			);
 			return [{ json: actionResult(response, { serviceId, command }) }];
 		},
 	};

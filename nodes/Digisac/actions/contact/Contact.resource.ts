@@ -11,7 +11,18 @@ import * as getAll from './getAll.operation';
 import * as unblock from './unblock.operation';
 import * as update from './update.operation';
 
-export { block, checkWhatsApp, create, createMany, deleteContact as delete, exportCsv, get, getAll, unblock, update };
+export {
+	block,
+	checkWhatsApp,
+	create,
+	createMany,
+	deleteContact as delete,
+	exportCsv,
+	get,
+	getAll,
+	unblock,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -21,16 +32,51 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
-			{ name: 'Block', value: 'block', action: 'Block a contact', description: 'Block a contact so it cannot write to you' },
-			{ name: 'Check WhatsApp', value: 'checkWhatsApp', action: 'Check whether numbers have whats app', description: 'Check whether phone numbers have a WhatsApp account' },
-			{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a contact (returns the existing one for a known number)' },
-			{ name: 'Create Many', value: 'createMany', action: 'Create many contacts', description: 'Create one contact per input item, sent in batches' },
+			{
+				name: 'Block',
+				value: 'block',
+				action: 'Block a contact',
+				description: 'Block a contact so it cannot write to you',
+			},
+			{
+				name: 'Check WhatsApp',
+				value: 'checkWhatsApp',
+				action: 'Check whether numbers have whats app',
+				description: 'Check whether phone numbers have a WhatsApp account',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a contact',
+				description: 'Create a contact (returns the existing one for a known number)',
+			},
+			{
+				name: 'Create Many',
+				value: 'createMany',
+				action: 'Create many contacts',
+				description: 'Create one contact per input item, sent in batches',
+			},
 			{ name: 'Delete', value: 'delete', action: 'Delete a contact' },
-			{ name: 'Export CSV', value: 'exportCsv', action: 'Export contacts as CSV', description: 'Export contacts to a CSV file' },
+			{
+				name: 'Export CSV',
+				value: 'exportCsv',
+				action: 'Export contacts as CSV',
+				description: 'Export contacts to a CSV file',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a contact' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List contacts, filtered by connection, tag, custom field, name or number' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many contacts',
+				description: 'List contacts, filtered by connection, tag, custom field, name or number',
+			},
 			{ name: 'Unblock', value: 'unblock', action: 'Unblock a contact' },
-			{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change names, number, tags, custom fields or default department' },
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a contact',
+				description: 'Change names, number, tags, custom fields or default department',
+			},
 		],
 		default: 'get',
 	},

@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 /** Block and Unblock are the same request with `block` true or false. */
 export function blockOperation(operation: 'block' | 'unblock') {
@@ -23,19 +28,29 @@ export function blockOperation(operation: 'block' | 'unblock') {
 					name: 'description',
 					type: 'string',
 					default: '',
-					description: block ? 'Why the contact is blocked, kept with the contact' : 'Why the contact is unblocked, kept with the contact',
+					description: block
+						? 'Why the contact is blocked, kept with the contact'
+						: 'Why the contact is unblocked, kept with the contact',
 				},
 			],
 		},
 	];
 	return {
-		description: updateDisplayOptions({ show: { resource: ['contact'], operation: [operation] } }, properties),
+		description: updateDisplayOptions(
+			{ show: { resource: ['contact'], operation: [operation] } },
+			properties,
+		),
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const contactId = requireString(this, 'contactId', i);
 			const body: IDataObject = { block };
 			const reason = optionalString(this, 'options.description', i);
 			if (reason) body.description = reason;
-			const response = await apiRequest<unknown>(this, 'POST', `/api/v1/contacts/${encodeURIComponent(contactId)}/block`, { body, itemIndex: i });
+			const response = await apiRequest<unknown>(
+				this,
+				'POST',
+				`/api/v1/contacts/${encodeURIComponent(contactId)}/block`,
+				{ body, itemIndex: i },
+			);
 			return [{ json: actionResult(response, { contactId, blocked: block }) }];
 		},
 	};

@@ -1,11 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString, toList } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,12 +20,16 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 5511987654321, 5521912345678',
-		description: 'Phone numbers to check, separated by commas (an array in an expression works too)',
+		description:
+			'Phone numbers to check, separated by commas (an array in an expression works too)',
 	},
 	connectionSelect('The WhatsApp connection (conexão) that checks the numbers'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['checkWhatsApp'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['checkWhatsApp'] } },
+	properties,
+);
 
 /**
  * One item per checked number. The answer's shape is not documented, so each plausible form is
@@ -34,7 +43,11 @@ function resultsPerNumber(response: unknown, numbers: string[]): IDataObject[] {
 		});
 	}
 	if (isObject(response)) {
-		const source = isObject(response.data) ? response.data : Array.isArray(response.data) ? undefined : response;
+		const source = isObject(response.data)
+			? response.data
+			: Array.isArray(response.data)
+				? undefined
+				: response;
 		if (!source) return resultsPerNumber(response.data, numbers);
 		const keyed = numbers.filter((number) => number in source);
 		if (keyed.length) {
@@ -53,11 +66,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const raw = this.getNodeParameter('numbers', i, '') as unknown;
 	const numbers = toList(raw).map((number) => phoneDigits(this, number, 'Numbers', i));
 	if (numbers.length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Numbers" is required', { itemIndex: i, description: 'Enter at least one phone number.' });
+		throw new NodeOperationError(this.getNode(), '"Numbers" is required', {
+			itemIndex: i,
+			description: 'Enter at least one phone number.',
+		});
 	}
 	const serviceId = requireString(this, 'serviceId', i);
 	// The documented form is numbers[]=…&numbers[]=…, written out here so the brackets stay as documented.
 	const list = numbers.map((number) => `numbers[]=${encodeURIComponent(number)}`).join('&');
-	const response = await apiRequest<unknown>(this, 'GET', `/api/v1/contacts/exists?${list}`, { qs: { serviceId }, itemIndex: i });
+	const response = await apiRequest<unknown>(this, 'GET', `/api/v1/contacts/exists?${list}`, {
+		qs: { serviceId },
+		itemIndex: i,
+	});
 	return resultsPerNumber(response, numbers).map((json) => ({ json }));
 }

@@ -1,11 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
+
 import { contactBody, contactFieldOptions } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,7 +21,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 5511987654321',
-		description: 'Phone number with country and area code. If the connection already has this number, Digisac returns that contact.',
+		description:
+			'Phone number with country and area code. If the connection already has this number, Digisac returns that contact.',
 	},
 	connectionSelect('The connection (conexão) the contact belongs to'),
 	{
@@ -28,7 +35,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
@@ -37,6 +47,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		number: phoneDigits(this, requireString(this, 'number', i), 'Number', i),
 		serviceId: requireString(this, 'serviceId', i),
 	};
-	const contact = await apiRequest<IDataObject>(this, 'POST', '/api/v1/contacts', { body, itemIndex: i });
+	const contact = await apiRequest<IDataObject>(this, 'POST', '/api/v1/contacts', {
+		body,
+		itemIndex: i,
+	});
 	return [{ json: contact }];
 }

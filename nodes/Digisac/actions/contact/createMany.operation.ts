@@ -1,13 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { requireNumber, requireString } from '../../../shared/parameters';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { applyRequestOptions, asNodeError, errorItem } from '../../../shared/items';
+import { requireNumber, requireString } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
+
 import { contactBody, contactFieldOptions } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,7 +23,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. {{ $json.phone }}',
-		description: 'Phone number of each input item\'s contact, usually an expression',
+		description: "Phone number of each input item's contact, usually an expression",
 	},
 	connectionSelect('The connection (conexão) the contacts belong to'),
 	{
@@ -38,7 +44,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['createMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['createMany'] } },
+	properties,
+);
 
 /** The contact one input item describes. */
 function contactFromItem(context: IExecuteFunctions, i: number): IDataObject {
@@ -58,9 +67,12 @@ function batchOutput(response: unknown, indexes: number[]): INodeExecutionData[]
 	const paired = indexes.map((item) => ({ item }));
 	if (Array.isArray(response)) {
 		const records = response.map((record) =>
-			record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : { result: record as string },
+			record !== null && typeof record === 'object' && !Array.isArray(record)
+				? (record as IDataObject)
+				: { result: record as string },
 		);
-		if (records.length === indexes.length) return records.map((json, k) => ({ json, pairedItem: { item: indexes[k] } }));
+		if (records.length === indexes.length)
+			return records.map((json, k) => ({ json, pairedItem: { item: indexes[k] } }));
 		return records.map((json) => ({ json, pairedItem: paired }));
 	}
 	if (response !== null && typeof response === 'object' && Object.keys(response).length) {

@@ -1,11 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { exportToItem } from '../../helpers/files';
 import { mergeQuery, readRawQuery } from '../../helpers/query';
 import { apiRequestFull } from '../../transport';
 import { outputBinaryOption, rawQueryOption } from '../common.description';
+
 import { buildContactQuery, contactFilterOptions } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,7 +34,8 @@ const properties: INodeProperties[] = [
 				name: 'serviceType',
 				type: 'string',
 				default: 'whatsapp',
-				description: 'Which kind of connection\'s contacts to export, as Digisac names it (whatsapp, telegram, email...)',
+				description:
+					"Which kind of connection's contacts to export, as Digisac names it (whatsapp, telegram, email...)",
 			},
 			outputBinaryOption,
 			rawQueryOption,
@@ -47,7 +54,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['exportCsv'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['exportCsv'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -70,5 +80,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 	});
 	const propertyName = String(options.binaryPropertyName || 'data');
-	return [await exportToItem(this, i, response, { fileName: 'contacts.csv', mimeType: 'text/csv' }, propertyName)];
+	return [
+		await exportToItem(
+			this,
+			i,
+			response,
+			{ fileName: 'contacts.csv', mimeType: 'text/csv' },
+			propertyName,
+		),
+	];
 }

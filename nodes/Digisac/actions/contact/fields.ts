@@ -1,15 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toList } from '../../../shared/parameters';
-import { phoneDigits } from '../../helpers/recipients';
 import type { DigisacQuery } from '../../helpers/query';
 import { addInclude, likePattern } from '../../helpers/query';
+import { phoneDigits } from '../../helpers/recipients';
 import { customFieldsCollection, departmentSelect, rawQueryOption } from '../common.description';
 
 /** Contact fields Digisac takes on create and update. */
 export const contactFieldOptions: INodeProperties[] = [
 	customFieldsCollection,
-	{ ...departmentSelect('Department new tickets of this contact go to') , name: 'defaultDepartmentId', displayName: 'Default Department Name or ID' },
+	{
+		...departmentSelect('Department new tickets of this contact go to'),
+		name: 'defaultDepartmentId',
+		displayName: 'Default Department Name or ID',
+	},
 	{
 		displayName: 'Internal Name',
 		name: 'internalName',
@@ -23,7 +27,8 @@ export const contactFieldOptions: INodeProperties[] = [
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getTags' },
 		default: [],
-		description: 'Tags (etiquetas) of the contact. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Tags (etiquetas) of the contact. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
 
@@ -33,15 +38,27 @@ interface CustomFieldEntry {
 }
 
 /** The JSON body for the fields a user filled in. */
-export function contactBody(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+export function contactBody(
+	context: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const body: IDataObject = {};
-	if (typeof fields.internalName === 'string' && fields.internalName.trim()) body.internalName = fields.internalName.trim();
+	if (typeof fields.internalName === 'string' && fields.internalName.trim())
+		body.internalName = fields.internalName.trim();
 	if (fields.defaultDepartmentId) body.defaultDepartmentId = String(fields.defaultDepartmentId);
 	if (fields.tagIds !== undefined) body.tagIds = toList(fields.tagIds);
-	const customFields = ((fields.customFields as IDataObject | undefined)?.field as CustomFieldEntry[] | undefined) ?? [];
+	const customFields =
+		((fields.customFields as IDataObject | undefined)?.field as CustomFieldEntry[] | undefined) ??
+		[];
 	const entries = customFields.filter((entry) => entry.id);
-	if (entries.length) body.customFields = entries.map((entry) => ({ id: String(entry.id), value: entry.value ?? '' }));
-	if (typeof fields.number === 'string' && fields.number.trim()) body.number = phoneDigits(context, fields.number, 'Number', itemIndex);
+	if (entries.length)
+		body.customFields = entries.map((entry) => ({
+			id: String(entry.id),
+			value: entry.value ?? '',
+		}));
+	if (typeof fields.number === 'string' && fields.number.trim())
+		body.number = phoneDigits(context, fields.number, 'Number', itemIndex);
 	if (fields.serviceId) body.serviceId = String(fields.serviceId);
 	if (typeof fields.isSilenced === 'boolean') body.isSilenced = fields.isSilenced;
 	return body;
@@ -55,7 +72,8 @@ export const contactFilterOptions: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getConnections' },
 		default: '',
-		description: 'Only contacts of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Only contacts of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Contact Type',
@@ -74,7 +92,8 @@ export const contactFilterOptions: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getCustomFields' },
 		default: '',
-		description: 'Only contacts that have a value in this custom field (campo personalizado). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Only contacts that have a value in this custom field (campo personalizado). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Custom Field Value',
@@ -88,7 +107,8 @@ export const contactFilterOptions: INodeProperties[] = [
 		name: 'search',
 		type: 'string',
 		default: '',
-		description: 'Only contacts whose name, internal name or phone number contains this (case-insensitive)',
+		description:
+			'Only contacts whose name, internal name or phone number contains this (case-insensitive)',
 	},
 	{
 		displayName: 'Organization ID',
@@ -103,7 +123,8 @@ export const contactFilterOptions: INodeProperties[] = [
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getTags' },
 		default: [],
-		description: 'Only contacts with at least one of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Only contacts with at least one of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
 
@@ -131,7 +152,8 @@ export function buildContactQuery(filters: IDataObject): DigisacQuery {
 		where.$or = conditions;
 	}
 	const tagIds = toList(filters.tagIds);
-	if (tagIds.length) addInclude(query, { model: 'tags', required: true, where: { id: { $in: tagIds } } });
+	if (tagIds.length)
+		addInclude(query, { model: 'tags', required: true, where: { id: { $in: tagIds } } });
 	if (filters.customFieldId) {
 		const valueWhere: IDataObject = { customFieldId: String(filters.customFieldId) };
 		if (typeof filters.customFieldValue === 'string' && filters.customFieldValue.trim()) {
@@ -141,7 +163,11 @@ export function buildContactQuery(filters: IDataObject): DigisacQuery {
 	}
 	if (typeof filters.organizationId === 'string' && filters.organizationId.trim()) {
 		// As in Digisac's own "contacts linked to an organization" request: the person include, by id.
-		addInclude(query, { model: 'person', required: true, where: { id: filters.organizationId.trim() } });
+		addInclude(query, {
+			model: 'person',
+			required: true,
+			where: { id: filters.organizationId.trim() },
+		});
 	}
 	return query;
 }

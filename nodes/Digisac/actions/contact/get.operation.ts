@@ -1,9 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) to get'),
@@ -19,20 +24,24 @@ const properties: INodeProperties[] = [
 				name: 'includeCustomFields',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to include the contact\'s custom field values (on unless switched off)',
+				description:
+					"Whether to include the contact's custom field values (on unless switched off)",
 			},
 			{
 				displayName: 'Include Tags',
 				name: 'includeTags',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to include the contact\'s tags (on unless switched off)',
+				description: "Whether to include the contact's tags (on unless switched off)",
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);
@@ -41,9 +50,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// Both are on unless switched off: they are what people look a contact up for.
 	if (options.includeTags !== false) include.push('tags');
 	if (options.includeCustomFields !== false) include.push('customFieldValues');
-	const contact = await apiRequest<IDataObject>(this, 'GET', `/api/v1/contacts/${encodeURIComponent(contactId)}`, {
-		qs: include.length ? { include } : undefined,
-		itemIndex: i,
-	});
+	const contact = await apiRequest<IDataObject>(
+		this,
+		'GET',
+		`/api/v1/contacts/${encodeURIComponent(contactId)}`,
+		{
+			qs: include.length ? { include } : undefined,
+			itemIndex: i,
+		},
+	);
 	return [{ json: contact }];
 }

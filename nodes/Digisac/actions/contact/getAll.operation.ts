@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import { addInclude } from '../../helpers/query';
 import { rawQueryOption } from '../common.description';
+
 import { buildContactQuery, contactFilterOptions } from './fields';
 
 const show = { resource: ['contact'], operation: ['getAll'] };
@@ -30,14 +36,14 @@ const properties: INodeProperties[] = [
 				name: 'includeCustomFields',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include each contact\'s custom field values',
+				description: "Whether to include each contact's custom field values",
 			},
 			{
 				displayName: 'Include Tags',
 				name: 'includeTags',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include each contact\'s tags',
+				description: "Whether to include each contact's tags",
 			},
 			rawQueryOption,
 		],

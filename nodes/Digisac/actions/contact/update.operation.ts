@@ -1,13 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
-import { contactBody, contactFieldOptions } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
-const [customFieldsField, defaultDepartmentField, internalNameField, tagsField] = contactFieldOptions;
+import { contactBody, contactFieldOptions } from './fields';
+
+const [customFieldsField, defaultDepartmentField, internalNameField, tagsField] =
+	contactFieldOptions;
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) to update'),
@@ -24,7 +31,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getConnections' },
 				default: '',
-				description: 'Move the contact to this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Move the contact to this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			customFieldsField,
 			defaultDepartmentField,
@@ -42,17 +50,21 @@ const properties: INodeProperties[] = [
 				name: 'isSilenced',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the contact\'s chat is muted for agents',
+				description: "Whether the contact's chat is muted for agents",
 			},
 			{
 				...tagsField,
-				description: 'Tags (etiquetas) of the contact; they replace its current tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				description:
+					'Tags (etiquetas) of the contact; they replace its current tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);
@@ -64,6 +76,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			description: 'Add at least one field under "Update Fields".',
 		});
 	}
-	const contact = await apiRequest<IDataObject>(this, 'PUT', `/api/v1/contacts/${encodeURIComponent(contactId)}`, { body, itemIndex: i });
+	const contact = await apiRequest<IDataObject>(
+		this,
+		'PUT',
+		`/api/v1/contacts/${encodeURIComponent(contactId)}`,
+		{ body, itemIndex: i },
+	);
 	return [{ json: contact }];
 }

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customField'] } },
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields', description: 'List custom fields (campos personalizados)' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many custom fields',
+				description: 'List custom fields (campos personalizados)',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

@@ -1,3 +1,8 @@
 import { activeByName, archivedListOption, simpleGetAll } from '../../helpers/list';
 
-export const { description, execute } = simpleGetAll('department', '/api/v1/departments', activeByName, [archivedListOption('departments')]);
+export const { description, execute } = simpleGetAll(
+	'department',
+	'/api/v1/departments',
+	activeByName,
+	[archivedListOption('departments')],
+);

@@ -1,12 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { stringField } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
+
 import { memberNumbers, memberNumbersProperty } from './members';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	connectionSelect('The WhatsApp connection (conexão) that creates the group'),
@@ -16,12 +22,19 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'The group\'s name',
+		description: "The group's name",
 	},
-	{ ...memberNumbersProperty, description: 'Phone numbers of the first participants, separated by commas (WhatsApp needs at least one)' },
+	{
+		...memberNumbersProperty,
+		description:
+			'Phone numbers of the first participants, separated by commas (WhatsApp needs at least one)',
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const members = memberNumbers(this, i);
@@ -30,14 +43,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		internalName: requireString(this, 'name', i),
 		isGroup: true,
 	};
-	const group = await apiRequest<IDataObject>(this, 'POST', '/api/v1/contacts', { body, itemIndex: i });
+	const group = await apiRequest<IDataObject>(this, 'POST', '/api/v1/contacts', {
+		body,
+		itemIndex: i,
+	});
 	const groupId = stringField(group, 'id');
 	if (!groupId) return [{ json: group }];
 	try {
-		const added = await apiRequest<unknown>(this, 'POST', `/api/v1/contacts/${encodeURIComponent(groupId)}/add-members`, {
-			body: members,
-			itemIndex: i,
-		});
+		const added = await apiRequest<unknown>(
+			this,
+			'POST',
+			`/api/v1/contacts/${encodeURIComponent(groupId)}/add-members`,
+			{
+				body: members,
+				itemIndex: i,
+			},
+		);
 		return [{ json: { ...group, members, addMembersResult: (added ?? null) as IDataObject } }];
 	} catch (error) {
 		const nodeError =
@@ -45,7 +66,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				? error
 				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 		// The group exists now; say so, so a retry does not create a second one.
-		nodeError.description = `The group was created (ID ${groupId}) but adding its members failed. Add them with "Add Members". ${nodeError.description ?? ''}`.trim();
+		nodeError.description =
+			`The group was created (ID ${groupId}) but adding its members failed. Add them with "Add Members". ${nodeError.description ?? ''}`.trim();
 		throw nodeError;
 	}
 }

@@ -1,18 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString, toList } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { groupLocator } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 /** Members to add are phone numbers: [{number}] as Digisac takes them. */
 export function memberNumbers(context: IExecuteFunctions, i: number): IDataObject[] {
 	const members = toList(context.getNodeParameter('members', i, '') as unknown);
 	if (members.length === 0) {
-		throw new NodeOperationError(context.getNode(), '"Members" is required', { itemIndex: i, description: 'Enter at least one phone number.' });
+		throw new NodeOperationError(context.getNode(), '"Members" is required', {
+			itemIndex: i,
+			description: 'Enter at least one phone number.',
+		});
 	}
 	return members.map((member) => ({ number: phoneDigits(context, member, 'Members', i) }));
 }
@@ -36,7 +44,8 @@ export const memberNumbersProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 5511987654321, 5521912345678',
-	description: 'Phone numbers of the people to add, separated by commas (an array in an expression works too)',
+	description:
+		'Phone numbers of the people to add, separated by commas (an array in an expression works too)',
 };
 
 const routes = {
@@ -65,14 +74,22 @@ export function membersOperation(operation: keyof typeof routes) {
 				},
 	];
 	return {
-		description: updateDisplayOptions({ show: { resource: ['group'], operation: [operation] } }, properties),
+		description: updateDisplayOptions(
+			{ show: { resource: ['group'], operation: [operation] } },
+			properties,
+		),
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const groupId = requireString(this, 'groupId', i);
 			const body = byNumber ? memberNumbers(this, i) : memberContactIds(this, i);
-			const response = await apiRequest<unknown>(this, 'POST', `/api/v1/contacts/${encodeURIComponent(groupId)}/${routes[operation]}`, {
-				body,
-				itemIndex: i,
-			});
+			const response = await apiRequest<unknown>(
+				this,
+				'POST',
+				`/api/v1/contacts/${encodeURIComponent(groupId)}/${routes[operation]}`,
+				{
+					body,
+					itemIndex: i,
+				},
+			);
 			return [{ json: actionResult(response, { groupId, members: body as IDataObject[] }) }];
 		},
 	};

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['integration'] } },
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many integrations', description: 'List integrations (sites embedded in Digisac)' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many integrations',
+				description: 'List integrations (sites embedded in Digisac)',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

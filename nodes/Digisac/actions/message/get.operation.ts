@@ -1,12 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { backoffDelay } from '../../../shared/transport';
 import { messageFile, messageFileItem } from '../../helpers/files';
 import { apiRequest } from '../../transport';
 import { messageLocator, outputBinaryOption } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	messageLocator,
@@ -15,7 +20,8 @@ const properties: INodeProperties[] = [
 		name: 'downloadFile',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to download the message\'s media (image, audio, document...) as binary data',
+		description:
+			"Whether to download the message's media (image, audio, document...) as binary data",
 	},
 	{
 		displayName: 'Options',
@@ -28,7 +34,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['get'] } },
+	properties,
+);
 
 /** Digisac fetches media from WhatsApp after the message exists; a fresh message may not have it yet. */
 const FILE_ATTEMPTS = 5;
@@ -43,16 +52,28 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const messageId = requireString(this, 'messageId', i);
 	const path = `/api/v1/messages/${encodeURIComponent(messageId)}`;
 	const downloadFile = this.getNodeParameter('downloadFile', i, false) as boolean;
-	if (!downloadFile) return [{ json: await apiRequest<IDataObject>(this, 'GET', path, { itemIndex: i }) }];
+	if (!downloadFile)
+		return [{ json: await apiRequest<IDataObject>(this, 'GET', path, { itemIndex: i }) }];
 
-	const propertyName = (this.getNodeParameter('options.binaryPropertyName', i, 'data') as string) || 'data';
+	const propertyName =
+		(this.getNodeParameter('options.binaryPropertyName', i, 'data') as string) || 'data';
 	for (let attempt = 1; ; attempt++) {
-		const message = await apiRequest<IDataObject>(this, 'GET', path, { qs: { include: ['file'] }, itemIndex: i });
+		const message = await apiRequest<IDataObject>(this, 'GET', path, {
+			qs: { include: ['file'] },
+			itemIndex: i,
+		});
 		const file = messageFile(message);
 		if (file) return [await messageFileItem(this, i, message, file, propertyName)];
 		if (!isDownloading(message)) return [{ json: message }];
 		if (attempt >= FILE_ATTEMPTS) {
-			return [{ json: { ...message, fileError: `The file was still being downloaded by Digisac after ${attempt} attempts. Try again later.` } }];
+			return [
+				{
+					json: {
+						...message,
+						fileError: `The file was still being downloaded by Digisac after ${attempt} attempts. Try again later.`,
+					},
+				},
+			];
 		}
 		await sleep(backoffDelay(attempt));
 	}

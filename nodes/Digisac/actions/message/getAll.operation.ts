@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
-import { locatorText } from '../../helpers/responses';
 import type { DigisacQuery } from '../../helpers/query';
 import { checkPeriod, likePattern, toIsoDate } from '../../helpers/query';
+import { locatorText } from '../../helpers/responses';
 import { locator, rawQueryOption } from '../common.description';
 
 const show = { resource: ['message'], operation: ['getAll'] };
@@ -24,10 +29,17 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getConnections' },
 				default: '',
-				description: 'Only messages of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only messages of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
-				...locator({ name: 'contactId', displayName: 'Contact', description: 'Only messages of this contact\'s chat', searchListMethod: 'searchContacts', required: false }),
+				...locator({
+					name: 'contactId',
+					displayName: 'Contact',
+					description: "Only messages of this contact's chat",
+					searchListMethod: 'searchContacts',
+					required: false,
+				}),
 			},
 			{
 				displayName: 'Direction',
@@ -55,7 +67,13 @@ const properties: INodeProperties[] = [
 				description: 'Only messages whose text contains this (case-insensitive)',
 			},
 			{
-				...locator({ name: 'ticketId', displayName: 'Ticket', description: 'Only messages of this ticket (chamado)', searchListMethod: 'searchTickets', required: false }),
+				...locator({
+					name: 'ticketId',
+					displayName: 'Ticket',
+					description: 'Only messages of this ticket (chamado)',
+					searchListMethod: 'searchTickets',
+					required: false,
+				}),
 			},
 			{
 				displayName: 'To',
@@ -74,7 +92,11 @@ const properties: INodeProperties[] = [
 					{ name: 'Document', value: 'document' },
 					{ name: 'Image', value: 'image' },
 					{ name: 'Text', value: 'chat' },
-					{ name: 'Ticket Event', value: 'ticket', description: 'System lines: ticket opened, transferred, closed' },
+					{
+						name: 'Ticket Event',
+						value: 'ticket',
+						description: 'System lines: ticket opened, transferred, closed',
+					},
 					{ name: 'Video', value: 'video' },
 					{ name: 'Voice Message', value: 'ptt' },
 				],
@@ -94,7 +116,7 @@ const properties: INodeProperties[] = [
 				name: 'includeFile',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include each message\'s file object (with its URL)',
+				description: "Whether to include each message's file object (with its URL)",
 			},
 			rawQueryOption,
 			{
@@ -124,11 +146,13 @@ export function buildMessageQuery(context: IExecuteFunctions, i: number): Digisa
 	if (filters.type) where.type = String(filters.type);
 	if (filters.direction === 'received') where.isFromMe = false;
 	if (filters.direction === 'sent') where.isFromMe = true;
-	if (typeof filters.search === 'string' && filters.search.trim()) where.text = { $iLike: likePattern(filters.search.trim()) };
+	if (typeof filters.search === 'string' && filters.search.trim())
+		where.text = { $iLike: likePattern(filters.search.trim()) };
 	const start = toIsoDate(context, filters.startDate, 'From', i);
 	const end = toIsoDate(context, filters.endDate, 'To', i);
 	checkPeriod(context, start, end, i);
-	if (start || end) where.timestamp = { ...(start ? { $gte: start } : {}), ...(end ? { $lte: end } : {}) };
+	if (start || end)
+		where.timestamp = { ...(start ? { $gte: start } : {}), ...(end ? { $lte: end } : {}) };
 	const options = context.getNodeParameter('options', i, {}) as IDataObject;
 	const query: DigisacQuery = { where, order: [['timestamp', String(options.sort ?? 'DESC')]] };
 	if (options.includeFile) query.include = ['file'];

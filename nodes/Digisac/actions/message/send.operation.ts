@@ -1,12 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readInputFile } from '../../../shared/binary';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString, textParameter } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
-import { dontOpenTicketOption, originOption, recipientProperties, userOption } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
+import {
+	dontOpenTicketOption,
+	originOption,
+	recipientProperties,
+	userOption,
+} from '../common.description';
 
 const properties: INodeProperties[] = [
 	...recipientProperties,
@@ -30,7 +40,8 @@ const properties: INodeProperties[] = [
 				name: 'binaryPropertyName',
 				type: 'string',
 				default: 'data',
-				description: 'Name of the input binary property holding a file to send (image, PDF, audio...). Its file name and MIME type go with it.',
+				description:
+					'Name of the input binary property holding a file to send (image, PDF, audio...). Its file name and MIME type go with it.',
 			},
 			dontOpenTicketOption,
 			originOption,
@@ -46,7 +57,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['send'] } },
+	properties,
+);
 
 /** The acting user, origin and ticket choice every send shares. */
 export function sendOptions(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -56,7 +70,8 @@ export function sendOptions(context: IExecuteFunctions, itemIndex: number): IDat
 	const origin = optionalString(context, 'options.origin', itemIndex);
 	if (origin) body.origin = origin;
 	// A real boolean: the vendor's examples show the string "true" and a misspelt key, both wrong.
-	if (context.getNodeParameter('options.dontOpenTicket', itemIndex, false) === true) body.dontOpenTicket = true;
+	if (context.getNodeParameter('options.dontOpenTicket', itemIndex, false) === true)
+		body.dontOpenTicket = true;
 	return body;
 }
 
@@ -67,16 +82,24 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (binaryPropertyName) {
 		const file = await readInputFile(this, i, binaryPropertyName);
 		// Raw base64 without a data: prefix, as Digisac takes it.
-		body.file = { base64: file.buffer.toString('base64'), mimetype: file.mimeType, name: file.fileName };
+		body.file = {
+			base64: file.buffer.toString('base64'),
+			mimetype: file.mimeType,
+			name: file.fileName,
+		};
 	} else if (!text.trim()) {
 		throw new NodeOperationError(this.getNode(), '"Text" is required', {
 			itemIndex: i,
-			description: 'Enter the message text, or attach a file under Options → Attachment Input Binary Field.',
+			description:
+				'Enter the message text, or attach a file under Options → Attachment Input Binary Field.',
 		});
 	}
 	if (text) body.text = text;
 	const replyTo = optionalString(this, 'options.replyTo', i);
 	if (replyTo) body.replyTo = replyTo;
-	const message = await apiRequest<IDataObject>(this, 'POST', '/api/v1/messages', { body, itemIndex: i });
+	const message = await apiRequest<IDataObject>(this, 'POST', '/api/v1/messages', {
+		body,
+		itemIndex: i,
+	});
 	return [{ json: message }];
 }

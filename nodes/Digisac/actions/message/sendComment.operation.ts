@@ -1,9 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator, originOption, userOption } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) whose chat gets the comment'),
@@ -26,7 +31,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendComment'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendComment'] } },
+	properties,
+);
 
 /** The text as typed (not trimmed: line breaks are content), but never empty. */
 function requireText(context: IExecuteFunctions, i: number): string {
@@ -44,6 +52,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (userId) body.userId = userId;
 	const origin = optionalString(this, 'options.origin', i);
 	if (origin) body.origin = origin;
-	const message = await apiRequest<IDataObject>(this, 'POST', '/api/v1/messages', { body, itemIndex: i });
+	const message = await apiRequest<IDataObject>(this, 'POST', '/api/v1/messages', {
+		body,
+		itemIndex: i,
+	});
 	return [{ json: message }];
 }

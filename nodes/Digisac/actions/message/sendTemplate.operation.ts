@@ -1,12 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { parseJson, requireString } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
-import { dontOpenTicketOption, originOption, recipientProperties, userOption } from '../common.description';
+import {
+	dontOpenTicketOption,
+	originOption,
+	recipientProperties,
+	userOption,
+} from '../common.description';
+
 import { sendOptions } from './send.operation';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	...recipientProperties,
@@ -17,7 +28,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getTemplates', loadOptionsDependsOn: ['serviceId'] },
 		required: true,
 		default: '',
-		description: 'The approved WhatsApp Business template (HSM). With a phone number, the list shows the chosen connection\'s templates.. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'The approved WhatsApp Business template (HSM). With a phone number, the list shows the chosen connection\'s templates.. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Body Parameters',
@@ -26,7 +38,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Parameter',
 		default: {},
-		description: 'Values for the template\'s {{1}}, {{2}}... placeholders, in order.',
+		description: "Values for the template's {{1}}, {{2}}... placeholders, in order.",
 		options: [
 			{
 				displayName: 'Parameter',
@@ -42,7 +54,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Button Parameter',
 		default: {},
-		description: 'Values for the template\'s buttons: the variable part of a URL button, or the payload of a quick reply',
+		description:
+			"Values for the template's buttons: the variable part of a URL button, or the payload of a quick reply",
 		options: [
 			{
 				displayName: 'Button',
@@ -93,7 +106,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendTemplate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendTemplate'] } },
+	properties,
+);
 
 interface ButtonParameter {
 	index?: number;
@@ -115,11 +131,16 @@ function templateParameters(context: IExecuteFunctions, i: number): IDataObject[
 		return parsed as IDataObject[];
 	}
 	const parameters: IDataObject[] = [];
-	const body = (context.getNodeParameter('bodyParameters.parameter', i, []) as Array<{ text?: string }>) ?? [];
+	const body =
+		(context.getNodeParameter('bodyParameters.parameter', i, []) as Array<{ text?: string }>) ?? [];
 	if (body.length) {
-		parameters.push({ type: 'body', parameters: body.map((entry) => ({ type: 'text', text: String(entry.text ?? '') })) });
+		parameters.push({
+			type: 'body',
+			parameters: body.map((entry) => ({ type: 'text', text: String(entry.text ?? '') })),
+		});
 	}
-	const buttons = (context.getNodeParameter('buttonParameters.button', i, []) as ButtonParameter[]) ?? [];
+	const buttons =
+		(context.getNodeParameter('buttonParameters.button', i, []) as ButtonParameter[]) ?? [];
 	for (const button of buttons) {
 		const subType = button.subType ?? 'url';
 		const value = String(button.text ?? '');
@@ -127,7 +148,11 @@ function templateParameters(context: IExecuteFunctions, i: number): IDataObject[
 			type: 'button',
 			sub_type: subType,
 			index: Number(button.index ?? 0),
-			parameters: [subType === 'quick_reply' ? { type: 'payload', payload: value } : { type: 'text', text: value }],
+			parameters: [
+				subType === 'quick_reply'
+					? { type: 'payload', payload: value }
+					: { type: 'text', text: value },
+			],
 		});
 	}
 	return parameters;
@@ -144,6 +169,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		uploadingFiles: false,
 		...sendOptions(this, i),
 	};
-	const message = await apiRequest<IDataObject>(this, 'POST', '/api/v1/messages', { body, itemIndex: i });
+	const message = await apiRequest<IDataObject>(this, 'POST', '/api/v1/messages', {
+		body,
+		itemIndex: i,
+	});
 	return [{ json: message }];
 }

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['statistics'] } },
 		options: [
-			{ name: 'Get Attendance', value: 'getAttendance', action: 'Get attendance statistics', description: 'Ticket and service statistics for a period' },
-			{ name: 'Get Realtime', value: 'getRealtime', action: 'Get real time statistics', description: 'The "Now" (Agora) dashboard: agents and queues right now' },
+			{
+				name: 'Get Attendance',
+				value: 'getAttendance',
+				action: 'Get attendance statistics',
+				description: 'Ticket and service statistics for a period',
+			},
+			{
+				name: 'Get Realtime',
+				value: 'getRealtime',
+				action: 'Get real time statistics',
+				description: 'The "Now" (Agora) dashboard: agents and queues right now',
+			},
 		],
 		default: 'getAttendance',
 	},

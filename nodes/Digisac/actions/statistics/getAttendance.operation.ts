@@ -1,9 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { checkPeriod, toIsoDate } from '../../helpers/query';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,7 +40,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getConnections' },
 				default: '',
-				description: 'Only tickets of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only tickets of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Date Used',
@@ -65,7 +71,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getDepartments' },
 				default: '',
-				description: 'Only tickets of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only tickets of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Status',
@@ -95,26 +102,43 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getUsers' },
 				default: '',
-				description: 'Only tickets of this user (atendente). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only tickets of this user (atendente). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['statistics'], operation: ['getAttendance'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['statistics'], operation: ['getAttendance'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const start = toIsoDate(this, this.getNodeParameter('startPeriod', i, ''), 'Start of Period', i);
 	const end = toIsoDate(this, this.getNodeParameter('endPeriod', i, ''), 'End of Period', i);
 	if (!start || !end) {
-		throw new NodeOperationError(this.getNode(), 'The period needs a start and an end', { itemIndex: i });
+		throw new NodeOperationError(this.getNode(), 'The period needs a start and an end', {
+			itemIndex: i,
+		});
 	}
 	checkPeriod(this, start, end, i);
 	const qs: IDataObject = { startPeriod: start, endPeriod: end };
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	for (const key of ['serviceId', 'departmentId', 'userId', 'periodType', 'status', 'departmentParticipation', 'userParticipation']) {
+	for (const key of [
+		'serviceId',
+		'departmentId',
+		'userId',
+		'periodType',
+		'status',
+		'departmentParticipation',
+		'userParticipation',
+	]) {
 		if (filters[key] !== undefined && filters[key] !== '') qs[key] = String(filters[key]);
 	}
-	const statistics = await apiRequest<IDataObject>(this, 'GET', '/api/v1/dashboard/general', { qs, itemIndex: i });
+	const statistics = await apiRequest<IDataObject>(this, 'GET', '/api/v1/dashboard/general', {
+		qs,
+		itemIndex: i,
+	});
 	return [{ json: statistics }];
 }

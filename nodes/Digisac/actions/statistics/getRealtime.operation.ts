@@ -1,7 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
 import { updateDisplayOptions } from '../../../shared/descriptions';
+import { apiRequest } from '../../transport';
 
 const paths = {
 	resume: '/api/v1/now/resume',
@@ -15,8 +20,16 @@ const properties: INodeProperties[] = [
 		name: 'summary',
 		type: 'options',
 		options: [
-			{ name: 'Agents', value: 'attendanceResume', description: 'What each agent (atendente) is doing now' },
-			{ name: 'Departments', value: 'departmentsResume', description: 'Open and waiting tickets per department now' },
+			{
+				name: 'Agents',
+				value: 'attendanceResume',
+				description: 'What each agent (atendente) is doing now',
+			},
+			{
+				name: 'Departments',
+				value: 'departmentsResume',
+				description: 'Open and waiting tickets per department now',
+			},
 			{ name: 'Everything', value: 'resume', description: 'The whole "Now" (Agora) dashboard' },
 		],
 		default: 'resume',
@@ -24,7 +37,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['statistics'], operation: ['getRealtime'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['statistics'], operation: ['getRealtime'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const summary = this.getNodeParameter('summary', i, 'resume') as keyof typeof paths;

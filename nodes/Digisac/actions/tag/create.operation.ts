@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
+
 import { colorField, departmentsField, tagBody } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -12,7 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'The tag\'s name',
+		description: "The tag's name",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -24,10 +30,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['tag'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const body: IDataObject = { backgroundColor: colorField.default, departments: [], ...tagBody(fields), label: requireString(this, 'label', i) };
-	return [{ json: await apiRequest<IDataObject>(this, 'POST', '/api/v1/tags', { body, itemIndex: i }) }];
+	const body: IDataObject = {
+		backgroundColor: colorField.default,
+		departments: [],
+		...tagBody(fields),
+		label: requireString(this, 'label', i),
+	};
+	return [
+		{ json: await apiRequest<IDataObject>(this, 'POST', '/api/v1/tags', { body, itemIndex: i }) },
+	];
 }

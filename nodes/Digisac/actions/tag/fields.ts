@@ -16,14 +16,16 @@ export const departmentsField: INodeProperties = {
 	type: 'multiOptions',
 	typeOptions: { loadOptionsMethod: 'getDepartments' },
 	default: [],
-	description: 'Departments that can use the tag. None: all departments.. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	description:
+		'Departments that can use the tag. None: all departments.. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
 /** The tag body from the fields a user filled in. */
 export function tagBody(fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (typeof fields.label === 'string' && fields.label.trim()) body.label = fields.label.trim();
-	if (typeof fields.backgroundColor === 'string' && fields.backgroundColor) body.backgroundColor = fields.backgroundColor;
+	if (typeof fields.backgroundColor === 'string' && fields.backgroundColor)
+		body.backgroundColor = fields.backgroundColor;
 	if (fields.departmentIds !== undefined) body.departments = toList(fields.departmentIds);
 	return body;
 }

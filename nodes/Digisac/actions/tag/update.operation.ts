@@ -1,14 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { select } from '../common.description';
+
 import { colorField, departmentsField, tagBody } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	select({ name: 'tagId', displayName: 'Tag', description: 'The tag to update', method: 'getTags', required: true }),
+	select({
+		name: 'tagId',
+		displayName: 'Tag',
+		description: 'The tag to update',
+		method: 'getTags',
+		required: true,
+	}),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -18,18 +30,39 @@ const properties: INodeProperties[] = [
 		options: [
 			colorField,
 			departmentsField,
-			{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'The tag\'s new name' },
+			{
+				displayName: 'Label',
+				name: 'label',
+				type: 'string',
+				default: '',
+				description: "The tag's new name",
+			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['tag'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const tagId = requireString(this, 'tagId', i);
 	const body = tagBody(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', { itemIndex: i, description: 'Add at least one field under "Update Fields".' });
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+			itemIndex: i,
+			description: 'Add at least one field under "Update Fields".',
+		});
 	}
-	return [{ json: await apiRequest<IDataObject>(this, 'PUT', `/api/v1/tags/${encodeURIComponent(tagId)}`, { body, itemIndex: i }) }];
+	return [
+		{
+			json: await apiRequest<IDataObject>(
+				this,
+				'PUT',
+				`/api/v1/tags/${encodeURIComponent(tagId)}`,
+				{ body, itemIndex: i },
+			),
+		},
+	];
 }

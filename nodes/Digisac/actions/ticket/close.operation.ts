@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString, toList } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, multiSelect } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) whose open ticket is closed'),
@@ -16,15 +21,23 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['close'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['close'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);
 	const ticketTopicIds = toList(this.getNodeParameter('ticketTopicIds', i, []) as unknown);
 	const body: IDataObject | undefined = ticketTopicIds.length ? { ticketTopicIds } : undefined;
-	const response = await apiRequest<unknown>(this, 'POST', `/api/v1/contacts/${encodeURIComponent(contactId)}/ticket/close`, {
-		body,
-		itemIndex: i,
-	});
+	const response = await apiRequest<unknown>(
+		this,
+		'POST',
+		`/api/v1/contacts/${encodeURIComponent(contactId)}/ticket/close`,
+		{
+			body,
+			itemIndex: i,
+		},
+	);
 	return [{ json: actionResult(response, { contactId, closed: true, ...(body ?? {}) }) }];
 }

@@ -1,11 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { exportToItem } from '../../helpers/files';
 import { mergeQuery, queryParameter, readRawQuery } from '../../helpers/query';
 import { apiRequestFull } from '../../transport';
 import { outputBinaryOption, rawQueryOption } from '../common.description';
+
 import { buildTicketQuery, ticketFilterOptions } from './filters';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,14 +32,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['exportCsv'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['exportCsv'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	// The export lists the same related records as Digisac's own export request.
 	const built = buildTicketQuery(this, i, filters, { includeRelated: true });
-	const query = mergeQuery(built.query, readRawQuery(this, i, 'options.query', { keepPaging: true }));
+	const query = mergeQuery(
+		built.query,
+		readRawQuery(this, i, 'options.query', { keepPaging: true }),
+	);
 	const response = await apiRequestFull<unknown>(this, 'POST', '/api/v1/tickets/export-history', {
 		qs: { ...built.qs, ...queryParameter(query) },
 		binary: true,
@@ -42,5 +54,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 	});
 	const propertyName = String(options.binaryPropertyName || 'data');
-	return [await exportToItem(this, i, response, { fileName: 'tickets.csv', mimeType: 'text/csv' }, propertyName)];
+	return [
+		await exportToItem(
+			this,
+			i,
+			response,
+			{ fileName: 'tickets.csv', mimeType: 'text/csv' },
+			propertyName,
+		),
+	];
 }

@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { exportToItem } from '../../helpers/files';
 import { apiRequestFull } from '../../transport';
 import { outputBinaryOption, ticketLocator } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,
@@ -20,25 +25,43 @@ const properties: INodeProperties[] = [
 				name: 'language',
 				type: 'string',
 				default: 'pt-BR',
-				description: 'Language of the PDF\'s labels, as in Digisac\'s own PDF link (pt-BR by default)',
+				description:
+					"Language of the PDF's labels, as in Digisac's own PDF link (pt-BR by default)",
 			},
 			outputBinaryOption,
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['exportPdf'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['exportPdf'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = requireString(this, 'ticketId', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const language = String(options.language || 'pt-BR');
 	// Not under /api: the PDF comes from the account's web root.
-	const response = await apiRequestFull<unknown>(this, 'GET', `/pdf/tickets/${encodeURIComponent(ticketId)}/${encodeURIComponent(language)}`, {
-		qs: { pdf: 1, lng: language },
-		binary: true,
-		itemIndex: i,
-	});
+	const response = await apiRequestFull<unknown>(
+		this,
+		'GET',
+		`/pdf/tickets/${encodeURIComponent(ticketId)}/${encodeURIComponent(language)}`,
+		{
+			qs: { pdf: 1, lng: language },
+			binary: true,
+			itemIndex: i,
+		},
+	);
 	const propertyName = String(options.binaryPropertyName || 'data');
-	return [await exportToItem(this, i, response, { fileName: `ticket-${ticketId}.pdf`, mimeType: 'application/pdf' }, propertyName, { ticketId })];
+	return [
+		await exportToItem(
+			this,
+			i,
+			response,
+			{ fileName: `ticket-${ticketId}.pdf`, mimeType: 'application/pdf' },
+			propertyName,
+			{ ticketId },
+		),
+	];
 }

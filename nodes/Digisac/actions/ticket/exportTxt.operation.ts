@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { exportToItem } from '../../helpers/files';
 import { apiRequestFull } from '../../transport';
 import { outputBinaryOption } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,7 +19,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 2024070100001',
-		description: 'The ticket\'s protocol number (número de protocolo)',
+		description: "The ticket's protocol number (número de protocolo)",
 	},
 	{
 		displayName: 'Options',
@@ -26,7 +31,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['exportTxt'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['exportTxt'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const protocol = requireString(this, 'protocol', i);
@@ -40,5 +48,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	});
 	const propertyName = String(options.binaryPropertyName || 'data');
 	const safeProtocol = protocol.replace(/[^\w.-]+/g, '_');
-	return [await exportToItem(this, i, response, { fileName: `ticket-${safeProtocol}.txt`, mimeType: 'text/plain' }, propertyName, { protocol })];
+	return [
+		await exportToItem(
+			this,
+			i,
+			response,
+			{ fileName: `ticket-${safeProtocol}.txt`, mimeType: 'text/plain' },
+			propertyName,
+			{ protocol },
+		),
+	];
 }

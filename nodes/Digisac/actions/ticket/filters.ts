@@ -12,10 +12,17 @@ export const ticketFilterOptions: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getConnections' },
 		default: '',
-		description: 'Only tickets of contacts on this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Only tickets of contacts on this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
-		...locator({ name: 'contactId', displayName: 'Contact', description: 'Only tickets of this contact', searchListMethod: 'searchContacts', required: false }),
+		...locator({
+			name: 'contactId',
+			displayName: 'Contact',
+			description: 'Only tickets of this contact',
+			searchListMethod: 'searchContacts',
+			required: false,
+		}),
 	},
 	{
 		displayName: 'Department Name or ID',
@@ -23,7 +30,8 @@ export const ticketFilterOptions: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getDepartments' },
 		default: '',
-		description: 'Only tickets in this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Only tickets in this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Period End',
@@ -63,7 +71,8 @@ export const ticketFilterOptions: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getUsers' },
 		default: '',
-		description: 'Only tickets assigned to this user (atendente). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Only tickets assigned to this user (atendente). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
 
@@ -73,14 +82,15 @@ export const ticketIncludeOptions: INodeProperties[] = [
 		name: 'includeRelated',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include each ticket\'s contact, department, user and closing topics',
+		description: "Whether to include each ticket's contact, department, user and closing topics",
 	},
 	{
 		displayName: 'Include Transfers',
 		name: 'includeTransfers',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include each ticket\'s transfer history, with who transferred or closed it',
+		description:
+			"Whether to include each ticket's transfer history, with who transferred or closed it",
 	},
 ];
 
@@ -100,7 +110,8 @@ export function buildTicketQuery(
 	if (filters.userId) where.userId = String(filters.userId);
 	const contactId = locatorText(filters.contactId);
 	if (contactId) where.contactId = contactId;
-	if (typeof filters.protocol === 'string' && filters.protocol.trim()) where.protocol = filters.protocol.trim();
+	if (typeof filters.protocol === 'string' && filters.protocol.trim())
+		where.protocol = filters.protocol.trim();
 	if (options.includeRelated) {
 		addInclude(query, 'contact');
 		addInclude(query, 'department');
@@ -109,10 +120,15 @@ export function buildTicketQuery(
 	}
 	if (filters.serviceId) {
 		// Tickets have no connection of their own; Digisac's requests filter through the contact.
-		addInclude(query, { model: 'contact', required: true, where: { serviceId: String(filters.serviceId) } });
+		addInclude(query, {
+			model: 'contact',
+			required: true,
+			where: { serviceId: String(filters.serviceId) },
+		});
 		query.distinct = true;
 	}
-	if (options.includeTransfers) addInclude(query, { model: 'ticketTransfers', include: ['byUser'] });
+	if (options.includeTransfers)
+		addInclude(query, { model: 'ticketTransfers', include: ['byUser'] });
 	const qs: IDataObject = {};
 	const start = toIsoDate(context, filters.startPeriod, 'Period Start', i);
 	const end = toIsoDate(context, filters.endPeriod, 'Period End', i);

@@ -1,9 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { ticketLocator } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,
@@ -19,13 +24,17 @@ const properties: INodeProperties[] = [
 				name: 'includeTransfers',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include the transfer history, with who transferred or closed the ticket',
+				description:
+					'Whether to include the transfer history, with who transferred or closed the ticket',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = requireString(this, 'ticketId', i);
@@ -36,10 +45,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		'user',
 		'ticketTopics',
 	];
-	if (this.getNodeParameter('options.includeTransfers', i, false)) include.push({ model: 'ticketTransfers', include: ['byUser'] });
-	const ticket = await apiRequest<IDataObject>(this, 'GET', `/api/v1/tickets/${encodeURIComponent(ticketId)}`, {
-		qs: { include },
-		itemIndex: i,
-	});
+	if (this.getNodeParameter('options.includeTransfers', i, false))
+		include.push({ model: 'ticketTransfers', include: ['byUser'] });
+	const ticket = await apiRequest<IDataObject>(
+		this,
+		'GET',
+		`/api/v1/tickets/${encodeURIComponent(ticketId)}`,
+		{
+			qs: { include },
+			itemIndex: i,
+		},
+	);
 	return [{ json: ticket }];
 }

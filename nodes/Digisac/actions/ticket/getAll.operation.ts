@@ -1,8 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import { rawQueryOption } from '../common.description';
+
 import { buildTicketQuery, ticketFilterOptions, ticketIncludeOptions } from './filters';
 
 const show = { resource: ['ticket'], operation: ['getAll'] };

@@ -1,13 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, departmentSelect, userSelect } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	contactLocator('The contact (contato) whose ticket is transferred. Without an open ticket, one is opened.'),
+	contactLocator(
+		'The contact (contato) whose ticket is transferred. Without an open ticket, one is opened.',
+	),
 	departmentSelect('The department (departamento) the ticket goes to', true),
 	{
 		displayName: 'Options',
@@ -29,7 +36,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['transfer'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['transfer'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);
@@ -39,9 +49,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const comments = optionalString(this, 'options.comments', i);
 	if (comments) body.comments = comments;
 	// The answer is undocumented (the vendor's examples have none): pass on whatever comes back.
-	const response = await apiRequest<unknown>(this, 'POST', `/api/v1/contacts/${encodeURIComponent(contactId)}/ticket/transfer`, {
-		body,
-		itemIndex: i,
-	});
+	const response = await apiRequest<unknown>(
+		this,
+		'POST',
+		`/api/v1/contacts/${encodeURIComponent(contactId)}/ticket/transfer`,
+		{
+			body,
+			itemIndex: i,
+		},
+	);
 	return [{ json: actionResult(response, { contactId, ...body }) }];
 }

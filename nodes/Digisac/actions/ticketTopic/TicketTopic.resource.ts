@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['ticketTopic'] } },
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many ticket topics', description: 'List closing topics (assuntos de chamado)' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many ticket topics',
+				description: 'List closing topics (assuntos de chamado)',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

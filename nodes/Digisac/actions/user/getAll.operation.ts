@@ -1,12 +1,13 @@
-import type { DigisacQuery } from '../../helpers/query';
 import { simpleGetAll } from '../../helpers/list';
+import type { DigisacQuery } from '../../helpers/query';
 
 export const { description, execute } = simpleGetAll(
 	'user',
 	'/api/v1/users',
 	(options) => {
 		const query: DigisacQuery = { order: [['name', 'ASC']] };
-		if (options.includeDepartments) query.include = [{ model: 'departments', attributes: ['id', 'name'] }];
+		if (options.includeDepartments)
+			query.include = [{ model: 'departments', attributes: ['id', 'name'] }];
 		return query;
 	},
 	[

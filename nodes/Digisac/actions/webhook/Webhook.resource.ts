@@ -17,7 +17,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['webhook'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create a webhook' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a webhook', description: 'Delete a webhook (or deactivate it where the account cannot delete)' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a webhook',
+				description: 'Delete a webhook (or deactivate it where the account cannot delete)',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a webhook' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many webhooks' },
 			{ name: 'Update', value: 'update', action: 'Update a webhook' },

@@ -1,10 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
+
 import { activeField, additionalEvents, eventList, webhookEvents } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,7 +28,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/digisac-events',
-		description: 'Where Digisac POSTs the events. To start workflows from events, use the Digisac Trigger node instead: it registers itself.',
+		description:
+			'Where Digisac POSTs the events. To start workflows from events, use the Digisac Trigger node instead: it registers itself.',
 	},
 	webhookEvents,
 	{
@@ -35,16 +42,28 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const url = requireString(this, 'url', i);
 	if (!/^https?:\/\/\S+$/i.test(url)) {
-		throw new NodeOperationError(this.getNode(), '"URL" must be an http(s) address', { itemIndex: i, description: `Item ${i} gave ${JSON.stringify(url)}.` });
+		throw new NodeOperationError(this.getNode(), '"URL" must be an http(s) address', {
+			itemIndex: i,
+			description: `Item ${i} gave ${JSON.stringify(url)}.`,
+		});
 	}
-	const events = eventList(this.getNodeParameter('events', i, []), this.getNodeParameter('options.additionalEvents', i, ''));
+	const events = eventList(
+		this.getNodeParameter('events', i, []),
+		this.getNodeParameter('options.additionalEvents', i, ''),
+	);
 	if (events.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Choose at least one event', { itemIndex: i, description: 'Pick events in "Events" or type them in Options → Additional Events.' });
+		throw new NodeOperationError(this.getNode(), 'Choose at least one event', {
+			itemIndex: i,
+			description: 'Pick events in "Events" or type them in Options → Additional Events.',
+		});
 	}
 	const body: IDataObject = {
 		name: requireString(this, 'name', i),
@@ -53,5 +72,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		active: this.getNodeParameter('options.active', i, true) as boolean,
 		type: 'general',
 	};
-	return [{ json: await apiRequest<IDataObject>(this, 'POST', '/api/v1/me/webhooks', { body, itemIndex: i }) }];
+	return [
+		{
+			json: await apiRequest<IDataObject>(this, 'POST', '/api/v1/me/webhooks', {
+				body,
+				itemIndex: i,
+			}),
+		},
+	];
 }

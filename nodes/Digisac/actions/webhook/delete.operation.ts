@@ -1,20 +1,26 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest, apiRequestFull } from '../../transport';
 import { webhookLocator } from '../common.description';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [webhookLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const webhookId = requireString(this, 'webhookId', i);
 	const path = `/api/v1/me/webhooks/${encodeURIComponent(webhookId)}`;
 	// DELETE is not in Digisac's public collection; where an account has no such route it answers
 	// 404 or 405, and the webhook is switched off instead.
-	const response = await apiRequestFull<unknown>(this, 'DELETE', path, { acceptStatus: [404, 405], itemIndex: i });
+	const response = await apiRequestFull<unknown>(this, 'DELETE', path, {
+		acceptStatus: [404, 405],
+		itemIndex: i,
+	});
 	if (response.statusCode < 400) return [{ json: { deleted: true, id: webhookId } }];
 	// A 404 may also mean the webhook is gone: this GET then fails with Digisac's own message.
 	await apiRequest(this, 'GET', path, { itemIndex: i });

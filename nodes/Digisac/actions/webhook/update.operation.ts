@@ -1,11 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { webhookLocator } from '../common.description';
+
 import { activeField, additionalEvents, eventList, hasEvents, webhookEvents } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	webhookLocator,
@@ -17,15 +23,31 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			activeField,
-			{ ...additionalEvents, description: 'Other event names, separated by commas. Together with Events they replace the current events.' },
-			{ ...webhookEvents, description: 'Events Digisac sends to the URL; they replace the current events' },
+			{
+				...additionalEvents,
+				description:
+					'Other event names, separated by commas. Together with Events they replace the current events.',
+			},
+			{
+				...webhookEvents,
+				description: 'Events Digisac sends to the URL; they replace the current events',
+			},
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'e.g. https://example.com/digisac-events' },
+			{
+				displayName: 'URL',
+				name: 'url',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/digisac-events',
+			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['update'] } },
+	properties,
+);
 
 /** Fields Digisac's own client sends back when it edits a webhook. */
 const EDITABLE = ['active', 'name', 'url', 'events', 'type', 'userId'];
@@ -40,12 +62,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (hasEvents(fields)) {
 		const events = eventList(fields.events, fields.additionalEvents);
 		if (events.length === 0) {
-			throw new NodeOperationError(this.getNode(), 'A webhook needs at least one event', { itemIndex: i });
+			throw new NodeOperationError(this.getNode(), 'A webhook needs at least one event', {
+				itemIndex: i,
+			});
 		}
 		changes.events = events;
 	}
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', { itemIndex: i, description: 'Add at least one field under "Update Fields".' });
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+			itemIndex: i,
+			description: 'Add at least one field under "Update Fields".',
+		});
 	}
 	const path = `/api/v1/me/webhooks/${encodeURIComponent(webhookId)}`;
 	// Digisac's edit request sends the whole webhook back, so the current one is read first.

@@ -1,14 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	phoneLocator({ allowGroup: false, description: 'WhatsApp number of the chat to transfer, with country and area code' }),
+	phoneLocator({
+		allowGroup: false,
+		description: 'WhatsApp number of the chat to transfer, with country and area code',
+	}),
 	{
 		displayName: 'Department Name or ID',
 		name: 'departmentId',
@@ -21,7 +24,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attendance'], operation: ['changeDepartment'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attendance'], operation: ['changeDepartment'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });

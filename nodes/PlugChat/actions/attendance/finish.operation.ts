@@ -1,15 +1,24 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	phoneLocator({ allowGroup: false, description: 'WhatsApp number of the customer whose attendance ends, with country and area code' }),
+	phoneLocator({
+		allowGroup: false,
+		description:
+			'WhatsApp number of the customer whose attendance ends, with country and area code',
+	}),
 	{
 		displayName: 'Operator Name or ID',
 		name: 'operatorId',
@@ -29,7 +38,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attendance'], operation: ['finish'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attendance'], operation: ['finish'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });

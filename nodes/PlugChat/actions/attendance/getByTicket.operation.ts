@@ -1,11 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { messagesFromMap, normalizeAttendance } from '../../helpers/normalize';
-import { apiRequest } from '../../transport';
 import { quoted } from '../../helpers/text';
-import { updateDisplayOptions } from '../../../shared/descriptions';
+import { apiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,11 +20,15 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '1473',
-		description: 'The attendance number (número do atendimento) PlugChat shows as the ticket of an attendance',
+		description:
+			'The attendance number (número do atendimento) PlugChat shows as the ticket of an attendance',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attendance'], operation: ['getByTicket'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attendance'], operation: ['getByTicket'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticket = requireString(this, 'ticket', i).replace(/^#/, '');
@@ -30,24 +39,32 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 	}
 	// Since 2023 the number goes in a `Ticket` header; the older `ticket` query is sent as well.
-	const answer = await apiRequest<unknown>(this, 'GET', '/api/integrations/get-attendence-by-task', {
-		headers: { Ticket: ticket },
-		qs: { ticket },
-		itemIndex: i,
-	});
+	const answer = await apiRequest<unknown>(
+		this,
+		'GET',
+		'/api/integrations/get-attendence-by-task',
+		{
+			headers: { Ticket: ticket },
+			qs: { ticket },
+			itemIndex: i,
+		},
+	);
 	const data = isObject(answer) ? answer : {};
 	const attendanceMap = data.attendanceData;
 	const attendances = Array.isArray(attendanceMap)
 		? attendanceMap
 		: isObject(attendanceMap)
-			? Object.entries(attendanceMap).map(([id, attendance]) => (isObject(attendance) ? { id, ...attendance } : attendance))
+			? Object.entries(attendanceMap).map(([id, attendance]) =>
+					isObject(attendance) ? { id, ...attendance } : attendance,
+				)
 			: [];
 	const found = attendances.filter(isObject);
 	if (found.length === 0) {
 		const message = `PlugChat returned no attendance for ticket ${ticket}`;
 		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
 			message,
-			description: 'Check the attendance number. PlugChat answers 500 for a number it does not know.',
+			description:
+				'Check the attendance number. PlugChat answers 500 for a number it does not know.',
 			itemIndex: i,
 		});
 	}

@@ -1,14 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	phoneLocator({ allowGroup: false, description: 'WhatsApp number of the chat (contact) that gets the field' }),
+	phoneLocator({
+		allowGroup: false,
+		description: 'WhatsApp number of the chat (contact) that gets the field',
+	}),
 	{
 		displayName: 'Label',
 		name: 'label',
@@ -16,7 +24,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'CPF',
-		description: 'Name of the custom field (campo genérico). PlugChat creates it, or updates it when it exists.',
+		description:
+			'Name of the custom field (campo genérico). PlugChat creates it, or updates it when it exists.',
 	},
 	{
 		displayName: 'Value',
@@ -27,7 +36,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attendance'], operation: ['setCustomField'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attendance'], operation: ['setCustomField'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });
@@ -36,7 +48,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const value = rawValue === null || rawValue === undefined ? '' : String(rawValue);
 	const body: IDataObject = { phone, label };
 	if (value !== '') body.value = value;
-	const answer = await apiRequest<unknown>(this, 'POST', '/api/integrations/create-generic-field', { body, itemIndex: i });
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/integrations/create-generic-field', {
+		body,
+		itemIndex: i,
+	});
 	assertAccepted(this, answer, i, 'save the custom field');
 	return [{ json: actionResult(answer, body) }];
 }

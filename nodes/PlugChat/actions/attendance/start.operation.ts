@@ -1,16 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, toList } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { normalizeStatus } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	phoneLocator({ allowGroup: false, description: 'WhatsApp number of the customer, with country and area code (e.g. 5511987654321)' }),
+	phoneLocator({
+		allowGroup: false,
+		description: 'WhatsApp number of the customer, with country and area code (e.g. 5511987654321)',
+	}),
 	{
 		displayName: 'Operator Names or IDs',
 		name: 'operatorIds',
@@ -41,7 +49,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attendance'], operation: ['start'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attendance'], operation: ['start'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });
@@ -49,7 +60,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (operatorIds.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Choose at least one operator', {
 			itemIndex: i,
-			description: 'PlugChat needs the operators who will serve the chat ("Operator Names or IDs").',
+			description:
+				'PlugChat needs the operators who will serve the chat ("Operator Names or IDs").',
 		});
 	}
 	const options = this.getNodeParameter('options', i, {}) as { departmentId?: string };
@@ -57,12 +69,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const body: IDataObject = { phone, operators: operatorIds };
 	if (departmentId) body.departmentId = departmentId;
 
-	const answer = await apiRequest<unknown>(this, 'POST', '/api/integrations/start-attendance', { body, itemIndex: i });
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/integrations/start-attendance', {
+		body,
+		itemIndex: i,
+	});
 
 	// PlugChat answers a bare `true` when it started the attendance, and an object with
 	// status "progress" when the chat was already being served: both are a success.
-	if (isObject(answer) && typeof answer.status === 'string' && answer.status.trim().toLowerCase() === 'progress') {
-		return [{ json: { started: false, alreadyInService: true, phone, ...normalizeStatus(answer) } }];
+	if (
+		isObject(answer) &&
+		typeof answer.status === 'string' &&
+		answer.status.trim().toLowerCase() === 'progress'
+	) {
+		return [
+			{ json: { started: false, alreadyInService: true, phone, ...normalizeStatus(answer) } },
+		];
 	}
 	assertAccepted(this, answer, i, 'start the attendance');
 	const json: IDataObject = { started: true, alreadyInService: false, phone, operatorIds };

@@ -15,15 +15,30 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['chat'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a chat', description: 'Get the details of a WhatsApp chat' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many chats', description: 'List the WhatsApp chats of the number' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a chat',
+				description: 'Get the details of a WhatsApp chat',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many chats',
+				description: 'List the WhatsApp chats of the number',
+			},
 			{
 				name: 'Get Pending',
 				value: 'getPending',
 				action: 'Get pending chats',
 				description: 'List chats waiting for an operator (pendentes)',
 			},
-			{ name: 'Modify', value: 'modify', action: 'Modify a chat', description: 'Archive, unarchive, pin, unpin or delete a chat' },
+			{
+				name: 'Modify',
+				value: 'modify',
+				action: 'Modify a chat',
+				description: 'Archive, unarchive, pin, unpin or delete a chat',
+			},
 		],
 		default: 'getAll',
 	},

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),
@@ -13,10 +13,30 @@ const properties: INodeProperties[] = [
 		name: 'action',
 		type: 'options',
 		options: [
-			{ name: 'Archive', value: 'archive', action: 'Archive a chat', description: 'Move the chat to the archived chats' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a chat', description: 'Delete the chat from this WhatsApp number' },
-			{ name: 'Pin', value: 'pin', action: 'Pin a chat', description: 'Pin the chat to the top of the list' },
-			{ name: 'Unarchive', value: 'unarchive', action: 'Unarchive a chat', description: 'Bring the chat back from the archived chats' },
+			{
+				name: 'Archive',
+				value: 'archive',
+				action: 'Archive a chat',
+				description: 'Move the chat to the archived chats',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a chat',
+				description: 'Delete the chat from this WhatsApp number',
+			},
+			{
+				name: 'Pin',
+				value: 'pin',
+				action: 'Pin a chat',
+				description: 'Pin the chat to the top of the list',
+			},
+			{
+				name: 'Unarchive',
+				value: 'unarchive',
+				action: 'Unarchive a chat',
+				description: 'Bring the chat back from the archived chats',
+			},
 			{ name: 'Unpin', value: 'unpin', action: 'Unpin a chat', description: 'Unpin the chat' },
 		],
 		default: 'archive',
@@ -25,12 +45,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['chat'], operation: ['modify'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['chat'], operation: ['modify'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);
-	const action = String(this.getNodeParameter('action', i, '')).trim().toLowerCase();
-	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/modify-chat', { body: { phone, action }, itemIndex: i });
+	const action = String(this.getNodeParameter('action', i, ''))
+		.trim()
+		.toLowerCase();
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/modify-chat', {
+		body: { phone, action },
+		itemIndex: i,
+	});
 	assertAccepted(this, answer, i, `${action} the chat`);
 	return [{ json: actionResult(answer, { phone, action }) }];
 }

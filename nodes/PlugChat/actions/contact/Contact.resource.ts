@@ -21,8 +21,18 @@ export const description: INodeProperties[] = [
 				action: 'Check whether a number is registered',
 				description: 'Check whether a phone number has a WhatsApp account',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Get the details of a WhatsApp contact' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List WhatsApp contacts, group members included' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a contact',
+				description: 'Get the details of a WhatsApp contact',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many contacts',
+				description: 'List WhatsApp contacts, group members included',
+			},
 			{
 				name: 'Get Profile Picture',
 				value: 'getProfilePicture',

@@ -1,22 +1,37 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
+import { isObject } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
-import { isObject } from '../../../shared/parameters';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	phoneLocator({ allowGroup: false, description: 'Number to check, with country and area code (e.g. 5511987654321)' }),
+	phoneLocator({
+		allowGroup: false,
+		description: 'Number to check, with country and area code (e.g. 5511987654321)',
+	}),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['checkWhatsApp'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['checkWhatsApp'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });
-	const answer = await apiRequest<unknown>(this, 'GET', `/api/whatsapp/phone-exists/${encodeURIComponent(phone)}`, { itemIndex: i });
+	const answer = await apiRequest<unknown>(
+		this,
+		'GET',
+		`/api/whatsapp/phone-exists/${encodeURIComponent(phone)}`,
+		{ itemIndex: i },
+	);
 	// Documented as `[{"exists": "true ou false"}]`; Z-API answers `{"exists": true}`. Both are read.
-	const record = Array.isArray(answer) ? answer.find(isObject) : isObject(answer) ? answer : undefined;
+	const record = Array.isArray(answer)
+		? answer.find(isObject)
+		: isObject(answer)
+			? answer
+			: undefined;
 	const raw = record?.exists ?? (typeof answer === 'boolean' ? answer : undefined);
 	const exists = raw === true || raw === 'true' || raw === 1 || raw === '1';
 	return [{ json: { ...(record ?? {}), phone, exists } }];

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
+import { updateDisplayOptions } from '../../../shared/descriptions';
+import { isObject } from '../../../shared/parameters';
 import { headerValue } from '../../../shared/transport';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest, apiRequestFull } from '../../transport';
-import { isObject } from '../../../shared/parameters';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),
@@ -15,7 +15,8 @@ const properties: INodeProperties[] = [
 		name: 'download',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to download the picture as binary data (the link itself expires after 48 hours)',
+		description:
+			'Whether to download the picture as binary data (the link itself expires after 48 hours)',
 	},
 	{
 		displayName: 'Put Output File in Field',
@@ -29,21 +30,48 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getProfilePicture'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getProfilePicture'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);
-	const answer = await apiRequest<unknown>(this, 'GET', '/api/whatsapp/profile-picture', { qs: { phone }, itemIndex: i });
+	const answer = await apiRequest<unknown>(this, 'GET', '/api/whatsapp/profile-picture', {
+		qs: { phone },
+		itemIndex: i,
+	});
 	// Documented as `[{"link": ...}]`; clients in the wild read `{"link": ...}`. Both are read.
-	const record = Array.isArray(answer) ? answer.find(isObject) : isObject(answer) ? answer : undefined;
-	const link = typeof record?.link === 'string' && record.link.trim() ? record.link.trim() : undefined;
+	const record = Array.isArray(answer)
+		? answer.find(isObject)
+		: isObject(answer)
+			? answer
+			: undefined;
+	const link =
+		typeof record?.link === 'string' && record.link.trim() ? record.link.trim() : undefined;
 	const json = { phone, link: link ?? null, hasPicture: Boolean(link) };
 	if (!link || this.getNodeParameter('download', i, false) !== true) return [{ json }];
 
 	// The picture lives on WhatsApp's CDN: fetched without PlugChat's token.
-	const response = await apiRequestFull(this, 'GET', link, { binary: true, anonymous: true, itemIndex: i });
-	const mimeType = (headerValue(response.headers, 'content-type') ?? 'image/jpeg').split(';')[0].trim();
+	const response = await apiRequestFull(this, 'GET', link, {
+		binary: true,
+		anonymous: true,
+		itemIndex: i,
+	});
+	const mimeType = (headerValue(response.headers, 'content-type') ?? 'image/jpeg')
+		.split(';')[0]
+		.trim();
 	const extension = mimeType === 'image/png' ? 'png' : mimeType === 'image/webp' ? 'webp' : 'jpg';
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data')).trim() || 'data';
-	return [await binaryItem(this, toBuffer(response.body), `${phone}.${extension}`, mimeType, json, propertyName)];
+	const propertyName =
+		String(this.getNodeParameter('binaryPropertyName', i, 'data')).trim() || 'data';
+	return [
+		await binaryItem(
+			this,
+			toBuffer(response.body),
+			`${phone}.${extension}`,
+			mimeType,
+			json,
+			propertyName,
+		),
+	];
 }

@@ -21,7 +21,10 @@ export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// PlugChat returns every department in one unpaged array.
-	let departments = asList(await apiRequest<unknown>(this, 'GET', '/api/integrations/departments', { itemIndex: i }));
-	if (this.getNodeParameter('activeOnly', i, false) === true) departments = departments.filter((d) => d.active !== false);
+	let departments = asList(
+		await apiRequest<unknown>(this, 'GET', '/api/integrations/departments', { itemIndex: i }),
+	);
+	if (this.getNodeParameter('activeOnly', i, false) === true)
+		departments = departments.filter((d) => d.active !== false);
 	return limitResults(this, i, departments).map((json) => ({ json }));
 }

@@ -10,7 +10,17 @@ import * as removeParticipants from './removeParticipants.operation';
 import * as updateDescription from './updateDescription.operation';
 import * as updateName from './updateName.operation';
 
-export { addAdmins, addParticipants, create, getMetadata, leave, removeAdmins, removeParticipants, updateDescription, updateName };
+export {
+	addAdmins,
+	addParticipants,
+	create,
+	getMetadata,
+	leave,
+	removeAdmins,
+	removeParticipants,
+	updateDescription,
+	updateName,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -20,12 +30,42 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['group'] } },
 		options: [
-			{ name: 'Add Admins', value: 'addAdmins', action: 'Promote group participants to admins', description: 'Make participants admins of the group' },
-			{ name: 'Add Participants', value: 'addParticipants', action: 'Add participants to a group', description: 'Add phone numbers to the group' },
-			{ name: 'Create', value: 'create', action: 'Create a group', description: 'Create a WhatsApp group with participants' },
-			{ name: 'Get Metadata', value: 'getMetadata', action: 'Get group metadata', description: 'Get the name, owner, invitation link and participants of a group' },
-			{ name: 'Leave', value: 'leave', action: 'Leave a group', description: 'Make this WhatsApp number leave the group' },
-			{ name: 'Remove Admins', value: 'removeAdmins', action: 'Remove admins from a group', description: 'Take admin rights away from participants' },
+			{
+				name: 'Add Admins',
+				value: 'addAdmins',
+				action: 'Promote group participants to admins',
+				description: 'Make participants admins of the group',
+			},
+			{
+				name: 'Add Participants',
+				value: 'addParticipants',
+				action: 'Add participants to a group',
+				description: 'Add phone numbers to the group',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a group',
+				description: 'Create a WhatsApp group with participants',
+			},
+			{
+				name: 'Get Metadata',
+				value: 'getMetadata',
+				action: 'Get group metadata',
+				description: 'Get the name, owner, invitation link and participants of a group',
+			},
+			{
+				name: 'Leave',
+				value: 'leave',
+				action: 'Leave a group',
+				description: 'Make this WhatsApp number leave the group',
+			},
+			{
+				name: 'Remove Admins',
+				value: 'removeAdmins',
+				action: 'Remove admins from a group',
+				description: 'Take admin rights away from participants',
+			},
 			{
 				name: 'Remove Participants',
 				value: 'removeParticipants',
@@ -38,7 +78,12 @@ export const description: INodeProperties[] = [
 				action: 'Update the description of a group',
 				description: 'Change the description of the group',
 			},
-			{ name: 'Update Name', value: 'updateName', action: 'Rename a group', description: 'Change the name of the group' },
+			{
+				name: 'Update Name',
+				value: 'updateName',
+				action: 'Rename a group',
+				description: 'Change the name of the group',
+			},
 		],
 		default: 'getMetadata',
 	},

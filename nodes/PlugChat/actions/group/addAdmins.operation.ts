@@ -1,3 +1,7 @@
 import { groupMembersOperation } from '../../helpers/groups';
 
-export const { description, execute } = groupMembersOperation('addAdmins', '/api/whatsapp/add-admin', 'promote the participants to admins');
+export const { description, execute } = groupMembersOperation(
+	'addAdmins',
+	'/api/whatsapp/add-admin',
+	'promote the participants to admins',
+);

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { phonesField } from '../../helpers/groups';
 import { readPhoneList } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,15 +16,25 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'Name of the new group',
 	},
-	{ ...phonesField, description: 'Numbers to add to the group, with country and area code, separated by commas (at least one)' },
+	{
+		...phonesField,
+		description:
+			'Numbers to add to the group, with country and area code, separated by commas (at least one)',
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupName = requireString(this, 'groupName', i);
 	const phones = readPhoneList(this, i);
-	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/create-group', { body: { groupName, phones }, itemIndex: i });
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/create-group', {
+		body: { groupName, phones },
+		itemIndex: i,
+	});
 	assertAccepted(this, answer, i, 'create the group');
 	const group = isObject(answer) ? answer : {};
 	// PlugChat calls the new group's id `phone`; `groupId` is what the other group operations take.

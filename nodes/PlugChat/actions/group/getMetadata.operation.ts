@@ -1,14 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
+import { isObject } from '../../../shared/parameters';
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
-import { isObject } from '../../../shared/parameters';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [groupIdLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['getMetadata'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['getMetadata'] } },
+	properties,
+);
 
 function flag(value: unknown): boolean {
 	return value === true || value === 'true';
@@ -16,13 +19,20 @@ function flag(value: unknown): boolean {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupId = readGroupId(this, i);
-	const answer = await apiRequest<unknown>(this, 'GET', `/api/whatsapp/group-metadata/${encodeURIComponent(groupId)}`, { itemIndex: i });
+	const answer = await apiRequest<unknown>(
+		this,
+		'GET',
+		`/api/whatsapp/group-metadata/${encodeURIComponent(groupId)}`,
+		{ itemIndex: i },
+	);
 	const group = isObject(answer) ? answer : {};
 	// The participant flags are documented as strings in places; they come out as booleans.
-	const participants = (Array.isArray(group.participants) ? group.participants : []).filter(isObject).map((participant) => ({
-		...participant,
-		isAdmin: flag(participant.isAdmin),
-		isSuperAdmin: flag(participant.isSuperAdmin),
-	}));
+	const participants = (Array.isArray(group.participants) ? group.participants : [])
+		.filter(isObject)
+		.map((participant) => ({
+			...participant,
+			isAdmin: flag(participant.isAdmin),
+			isSuperAdmin: flag(participant.isSuperAdmin),
+		}));
 	return [{ json: { groupId, ...group, participants } }];
 }

@@ -1,18 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [groupIdLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['leave'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['leave'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupId = readGroupId(this, i);
-	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/leave-group', { body: { groupId }, itemIndex: i });
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/leave-group', {
+		body: { groupId },
+		itemIndex: i,
+	});
 	assertAccepted(this, answer, i, 'leave the group');
 	return [{ json: actionResult(answer, { groupId, left: true }) }];
 }

@@ -1,3 +1,7 @@
 import { groupMembersOperation } from '../../helpers/groups';
 
-export const { description, execute } = groupMembersOperation('removeAdmins', '/api/whatsapp/remove-admin', 'remove the admins');
+export const { description, execute } = groupMembersOperation(
+	'removeAdmins',
+	'/api/whatsapp/remove-admin',
+	'remove the admins',
+);

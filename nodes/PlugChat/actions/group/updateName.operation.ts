@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	groupIdLocator,
@@ -19,12 +19,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['group'], operation: ['updateName'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['updateName'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupId = readGroupId(this, i);
 	const groupName = requireString(this, 'groupName', i);
-	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/update-group-name', { body: { groupId, groupName }, itemIndex: i });
+	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/update-group-name', {
+		body: { groupId, groupName },
+		itemIndex: i,
+	});
 	assertAccepted(this, answer, i, 'rename the group');
 	return [{ json: actionResult(answer, { groupId, groupName }) }];
 }

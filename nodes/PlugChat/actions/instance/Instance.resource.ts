@@ -33,7 +33,12 @@ export const description: INodeProperties[] = [
 				action: 'Get the instance status',
 				description: 'Whether the WhatsApp number and the phone are connected',
 			},
-			{ name: 'Restart', value: 'restart', action: 'Restart the instance', description: 'Restart the WhatsApp instance (keeps the session)' },
+			{
+				name: 'Restart',
+				value: 'restart',
+				action: 'Restart the instance',
+				description: 'Restart the WhatsApp instance (keeps the session)',
+			},
 		],
 		default: 'getStatus',
 	},

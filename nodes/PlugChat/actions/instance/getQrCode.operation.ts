@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
+import { updateDisplayOptions } from '../../../shared/descriptions';
+import { isObject } from '../../../shared/parameters';
 import { headerValue } from '../../../shared/transport';
 import { apiRequestFull } from '../../transport';
-import { isObject } from '../../../shared/parameters';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,7 +23,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['instance'], operation: ['getQrCode'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['instance'], operation: ['getQrCode'] } },
+	properties,
+);
 
 interface Image {
 	data: Buffer;
@@ -26,8 +34,13 @@ interface Image {
 }
 
 function sniffImage(bytes: Buffer): string | undefined {
-	if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-	if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+	if (
+		bytes.length > 8 &&
+		bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+	)
+		return 'image/png';
+	if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+		return 'image/jpeg';
 	return undefined;
 }
 
@@ -35,7 +48,11 @@ function sniffImage(bytes: Buffer): string | undefined {
 function decodeImageText(text: string): Image | undefined {
 	const value = text.trim();
 	const dataUri = /^data:(image\/[a-z0-9.+-]+);base64,(.+)$/is.exec(value);
-	if (dataUri) return { data: Buffer.from(dataUri[2].replace(/\s/g, ''), 'base64'), mimeType: dataUri[1].toLowerCase() };
+	if (dataUri)
+		return {
+			data: Buffer.from(dataUri[2].replace(/\s/g, ''), 'base64'),
+			mimeType: dataUri[1].toLowerCase(),
+		};
 	if (/^[A-Za-z0-9+/=\s]{12,}$/.test(value)) {
 		const data = Buffer.from(value.replace(/\s/g, ''), 'base64');
 		const mimeType = sniffImage(data);
@@ -50,9 +67,15 @@ function decodeImageText(text: string): Image | undefined {
  * An answer without an image (the number is already connected) is returned as it came.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const response = await apiRequestFull<unknown>(this, 'GET', '/api/whatsapp/qr-code/image', { binary: true, itemIndex: i });
+	const response = await apiRequestFull<unknown>(this, 'GET', '/api/whatsapp/qr-code/image', {
+		binary: true,
+		itemIndex: i,
+	});
 	const bytes = toBuffer(response.body);
-	const contentType = (headerValue(response.headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+	const contentType = (headerValue(response.headers, 'content-type') ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 
 	let image: Image | undefined;
 	let answer: IDataObject = {};
@@ -81,8 +104,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	if (!image) return [{ json: { qrCode: false, ...answer } }];
 	const { value: _value, ...rest } = answer;
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data')).trim() || 'data';
+	const propertyName =
+		String(this.getNodeParameter('binaryPropertyName', i, 'data')).trim() || 'data';
 	const extension = image.mimeType === 'image/jpeg' ? 'jpg' : 'png';
 	// WhatsApp replaces the code about every 20 seconds, so it must be scanned right away.
-	return [await binaryItem(this, image.data, `plugchat-qr-code.${extension}`, image.mimeType, { qrCode: true, ...rest }, propertyName)];
+	return [
+		await binaryItem(
+			this,
+			image.data,
+			`plugchat-qr-code.${extension}`,
+			image.mimeType,
+			{ qrCode: true, ...rest },
+			propertyName,
+		),
+	];
 }

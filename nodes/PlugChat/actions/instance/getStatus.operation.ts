@@ -1,10 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import { isObject } from '../../../shared/parameters';
 import { updateDisplayOptions } from '../../../shared/descriptions';
+import { isObject } from '../../../shared/parameters';
+import { apiRequest } from '../../transport';
 
-export const description = updateDisplayOptions({ show: { resource: ['instance'], operation: ['getStatus'] } }, []);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['instance'], operation: ['getStatus'] } },
+	[],
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// `{connected, session, error, smartphoneConnected}`; `error` explains a false flag.

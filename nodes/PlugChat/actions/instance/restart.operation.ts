@@ -1,10 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['instance'], operation: ['restart'] } }, []);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['instance'], operation: ['restart'] } },
+	[],
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// Restarting keeps the session: no new QR code is needed.

@@ -17,7 +17,11 @@ export function readText(context: IExecuteFunctions, name: string, itemIndex: nu
 }
 
 /** Optional text; blank becomes undefined. */
-export function optionalText(context: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+export function optionalText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): string | undefined {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (raw === null || raw === undefined || typeof raw === 'object') return undefined;
 	const text = String(raw);

@@ -1,32 +1,39 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
-	phoneLocator({ description: 'Chat the message belongs to: a number with country and area code, or a group ID' }),
+	phoneLocator({
+		description: 'Chat the message belongs to: a number with country and area code, or a group ID',
+	}),
 	{
 		displayName: 'Message ID',
 		name: 'messageId',
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'ID of the message to delete (messageId of a send, or of the Message Received trigger)',
+		description:
+			'ID of the message to delete (messageId of a send, or of the Message Received trigger)',
 	},
 	{
 		displayName: 'Sent by Me',
 		name: 'owner',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the message was sent from this WhatsApp number (turn off for a message received from the contact)',
+		description:
+			'Whether the message was sent from this WhatsApp number (turn off for a message received from the contact)',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

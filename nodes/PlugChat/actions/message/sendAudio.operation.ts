@@ -1,18 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { mediaSourceFields, phoneLocator, sendOptions } from '../../helpers/fields';
 import { readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
-const properties: INodeProperties[] = [
-	phoneLocator(),
-	...mediaSourceFields('audio'),
-	sendOptions,
-];
+const properties: INodeProperties[] = [phoneLocator(), ...mediaSourceFields('audio'), sendOptions];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendAudio'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendAudio'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

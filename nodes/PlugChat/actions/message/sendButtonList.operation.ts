@@ -1,12 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
+import { isObject } from '../../../shared/parameters';
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
+
 import { readText } from './common';
-import { isObject } from '../../../shared/parameters';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),
@@ -46,7 +52,8 @@ const properties: INodeProperties[] = [
 						name: 'id',
 						type: 'string',
 						default: '',
-						description: 'Identifier of the button, returned with the reply. By default its position (1, 2, 3...).',
+						description:
+							'Identifier of the button, returned with the reply. By default its position (1, 2, 3...).',
 					},
 				],
 			},
@@ -55,7 +62,10 @@ const properties: INodeProperties[] = [
 	sendOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendButtonList'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendButtonList'] } },
+	properties,
+);
 
 /** Buttons as the UI stores them (`{button: [{label, id}]}`), each with a label; ids default to 1, 2, 3... */
 function readButtons(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
@@ -63,13 +73,20 @@ function readButtons(context: IExecuteFunctions, itemIndex: number): IDataObject
 	const list: unknown[] = isObject(raw) && Array.isArray(raw.button) ? raw.button : [];
 	const buttons = list
 		.map((entry) => (isObject(entry) ? entry : {}))
-		.map((entry, index) => ({ id: String(entry.id ?? '').trim() || String(index + 1), label: String(entry.label ?? '').trim() }));
+		.map((entry, index) => ({
+			id: String(entry.id ?? '').trim() || String(index + 1),
+			label: String(entry.label ?? '').trim(),
+		}));
 	const empty = buttons.findIndex((button) => !button.label);
 	if (buttons.length === 0 || empty >= 0) {
-		throw new NodeOperationError(context.getNode(), buttons.length === 0 ? 'Add at least one button' : `Button ${empty + 1} has no label`, {
-			itemIndex,
-			description: 'Every button needs a label (the text on it).',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			buttons.length === 0 ? 'Add at least one button' : `Button ${empty + 1} has no label`,
+			{
+				itemIndex,
+				description: 'Every button needs a label (the text on it).',
+			},
+		);
 	}
 	return buttons;
 }
@@ -78,5 +95,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const phone = readPhone(this, i);
 	const message = readText(this, 'message', i);
 	const buttons = readButtons(this, i);
-	return await sendMessage(this, i, '/api/whatsapp/send-button-list', { phone, message, buttonList: { buttons } });
+	return await sendMessage(this, i, '/api/whatsapp/send-button-list', {
+		phone,
+		message,
+		buttonList: { buttons },
+	});
 }

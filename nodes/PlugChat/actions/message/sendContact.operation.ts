@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { readPhone, toPlugChatPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),
@@ -36,14 +41,26 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendContact'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendContact'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);
 	const contactName = requireString(this, 'contactName', i);
-	const contactPhone = toPlugChatPhone(this, requireString(this, 'contactPhone', i), i, 'Contact Phone', { allowGroup: false });
+	const contactPhone = toPlugChatPhone(
+		this,
+		requireString(this, 'contactPhone', i),
+		i,
+		'Contact Phone',
+		{ allowGroup: false },
+	);
 	const body: IDataObject & { phone: string } = { phone, contactName, contactPhone };
-	const options = this.getNodeParameter('options', i, {}) as { contactBusinessDescription?: string };
-	if (String(options.contactBusinessDescription ?? '').trim()) body.contactBusinessDescription = String(options.contactBusinessDescription);
+	const options = this.getNodeParameter('options', i, {}) as {
+		contactBusinessDescription?: string;
+	};
+	if (String(options.contactBusinessDescription ?? '').trim())
+		body.contactBusinessDescription = String(options.contactBusinessDescription);
 	return await sendMessage(this, i, '/api/whatsapp/send-contact', body);
 }

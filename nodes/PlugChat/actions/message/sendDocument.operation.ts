@@ -1,12 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { mediaSourceFields, phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { extensionForMime, extensionOf, readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { quoted } from '../../helpers/text';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),
@@ -32,25 +37,40 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendDocument'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendDocument'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);
 	const media = await readMedia(this, i, 'document');
-	const options = this.getNodeParameter('options', i, {}) as { extension?: string; fileName?: string };
+	const options = this.getNodeParameter('options', i, {}) as {
+		extension?: string;
+		fileName?: string;
+	};
 	const fileName = String(options.fileName ?? '').trim() || media.fileName;
 	const extension = (
-		String(options.extension ?? '').trim().replace(/^\./, '') ||
+		String(options.extension ?? '')
+			.trim()
+			.replace(/^\./, '') ||
 		extensionOf(fileName) ||
 		extensionOf(media.fileName) ||
 		extensionForMime(media.mimeType) ||
 		''
 	).toLowerCase();
 	if (!/^[a-z0-9]{1,10}$/.test(extension)) {
-		throw new NodeOperationError(this.getNode(), extension ? `${quoted(extension)} is not a file extension` : 'Could not tell the file extension of the document', {
-			itemIndex: i,
-			description: 'PlugChat needs the extension in the request path (e.g. pdf). Set "Extension" under Options, or give the file a name that ends in one.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			extension
+				? `${quoted(extension)} is not a file extension`
+				: 'Could not tell the file extension of the document',
+			{
+				itemIndex: i,
+				description:
+					'PlugChat needs the extension in the request path (e.g. pdf). Set "Extension" under Options, or give the file a name that ends in one.',
+			},
+		);
 	}
 	const body: IDataObject & { phone: string } = { phone, document: media.value };
 	if (fileName) body.fileName = fileName;

@@ -1,13 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
-import { optionalText, readText } from './common';
 import { quoted } from '../../helpers/text';
-import { updateDisplayOptions } from '../../../shared/descriptions';
+
+import { optionalText, readText } from './common';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),
@@ -18,7 +24,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		required: true,
-		description: 'Text about the link. PlugChat wants the link at the end of the text; it is added when missing.',
+		description:
+			'Text about the link. PlugChat wants the link at the end of the text; it is added when missing.',
 	},
 	{
 		displayName: 'Link URL',
@@ -54,7 +61,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendLink'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendLink'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);
@@ -71,8 +81,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const body: IDataObject & { phone: string } = { phone, message, linkUrl };
 	const title = optionalText(this, 'title', i);
 	if (title) body.title = title;
-	const options = this.getNodeParameter('options', i, {}) as { image?: string; linkDescription?: string };
+	const options = this.getNodeParameter('options', i, {}) as {
+		image?: string;
+		linkDescription?: string;
+	};
 	if (String(options.image ?? '').trim()) body.image = String(options.image).trim();
-	if (String(options.linkDescription ?? '').trim()) body.linkDescription = String(options.linkDescription);
+	if (String(options.linkDescription ?? '').trim())
+		body.linkDescription = String(options.linkDescription);
 	return await sendMessage(this, i, '/api/whatsapp/send-link', body);
 }

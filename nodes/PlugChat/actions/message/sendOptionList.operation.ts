@@ -1,12 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
+
 import { readText } from './common';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),
@@ -71,7 +77,8 @@ const properties: INodeProperties[] = [
 						name: 'id',
 						type: 'string',
 						default: '',
-						description: 'Identifier returned with the choice. By default its position (1, 2, 3...).',
+						description:
+							'Identifier returned with the choice. By default its position (1, 2, 3...).',
 					},
 				],
 			},
@@ -80,7 +87,10 @@ const properties: INodeProperties[] = [
 	sendOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendOptionList'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendOptionList'] } },
+	properties,
+);
 
 /** List entries as the UI stores them (`{option: [{title, description, id}]}`); ids default to 1, 2, 3... */
 function readOptions(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
@@ -89,17 +99,26 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): IDataObject
 	const options = list
 		.map((entry) => (isObject(entry) ? entry : {}))
 		.map((entry, index) => {
-			const option: IDataObject = { id: String(entry.id ?? '').trim() || String(index + 1), title: String(entry.title ?? '').trim() };
+			const option: IDataObject = {
+				id: String(entry.id ?? '').trim() || String(index + 1),
+				title: String(entry.title ?? '').trim(),
+			};
 			const text = String(entry.description ?? '').trim();
 			if (text) option.description = text;
 			return option;
 		});
 	const empty = options.findIndex((option) => !option.title);
 	if (options.length === 0 || empty >= 0) {
-		throw new NodeOperationError(context.getNode(), options.length === 0 ? 'Add at least one list option' : `List option ${empty + 1} has no title`, {
-			itemIndex,
-			description: 'Every entry of the list needs a title.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			options.length === 0
+				? 'Add at least one list option'
+				: `List option ${empty + 1} has no title`,
+			{
+				itemIndex,
+				description: 'Every entry of the list needs a title.',
+			},
+		);
 	}
 	return options;
 }

@@ -1,11 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { mediaSourceFields, phoneLocator, sendOptions } from '../../helpers/fields';
 import { readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
+
 import { optionalText } from './common';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	phoneLocator(),
@@ -21,7 +27,10 @@ const properties: INodeProperties[] = [
 	sendOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendVideo'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendVideo'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { asList, limitResults } from '../../helpers/lists';
@@ -38,13 +43,22 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as { activeOnly?: boolean; departmentId?: string };
+	const filters = this.getNodeParameter('filters', i, {}) as {
+		activeOnly?: boolean;
+		departmentId?: string;
+	};
 	// Unpaged: PlugChat returns every operator at once. `departaments` (sic) lists their department ids.
-	let operators: IDataObject[] = asList(await apiRequest<unknown>(this, 'GET', '/api/operator/get-all', { itemIndex: i })).map(
-		(operator) => ({ ...operator, departmentIds: Array.isArray(operator.departaments) ? operator.departaments : [] }),
-	);
+	let operators: IDataObject[] = asList(
+		await apiRequest<unknown>(this, 'GET', '/api/operator/get-all', { itemIndex: i }),
+	).map((operator) => ({
+		...operator,
+		departmentIds: Array.isArray(operator.departaments) ? operator.departaments : [],
+	}));
 	if (filters.activeOnly) operators = operators.filter((operator) => operator.active !== false);
 	const departmentId = String(filters.departmentId ?? '').trim();
-	if (departmentId) operators = operators.filter((operator) => (operator.departmentIds as unknown[]).map(String).includes(departmentId));
+	if (departmentId)
+		operators = operators.filter((operator) =>
+			(operator.departmentIds as unknown[]).map(String).includes(departmentId),
+		);
 	return limitResults(this, i, operators).map((json) => ({ json }));
 }

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,19 +19,27 @@ const properties: INodeProperties[] = [
 		name: 'onlineOnly',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to return only operators whose state is online (otherwise everyone, with their state)',
+		description:
+			'Whether to return only operators whose state is online (otherwise everyone, with their state)',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['operator'], operation: ['getOnline'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['operator'], operation: ['getOnline'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const accountId = requireString(this, 'accountId', i);
-	const answer = await apiRequest<unknown>(this, 'GET', '/api/account/get-operators-online', { qs: { id: accountId }, itemIndex: i });
+	const answer = await apiRequest<unknown>(this, 'GET', '/api/account/get-operators-online', {
+		qs: { id: accountId },
+		itemIndex: i,
+	});
 	let operators = asList(answer).map((operator) => ({
 		...operator,
 		online: String(operator.state ?? '').toLowerCase() === 'online',
 	}));
-	if (this.getNodeParameter('onlineOnly', i, false) === true) operators = operators.filter((operator) => operator.online);
+	if (this.getNodeParameter('onlineOnly', i, false) === true)
+		operators = operators.filter((operator) => operator.online);
 	return operators.map((json) => ({ json }));
 }

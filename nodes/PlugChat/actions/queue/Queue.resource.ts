@@ -14,14 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['queue'] } },
 		options: [
-			{ name: 'Clear', value: 'clear', action: 'Clear the send queue', description: 'Delete every message waiting to be sent' },
+			{
+				name: 'Clear',
+				value: 'clear',
+				action: 'Clear the send queue',
+				description: 'Delete every message waiting to be sent',
+			},
 			{
 				name: 'Delete Message',
 				value: 'deleteMessage',
 				action: 'Delete a message from the send queue',
 				description: 'Delete one message waiting to be sent',
 			},
-			{ name: 'Get', value: 'get', action: 'Get the send queue', description: 'Get the messages waiting to be sent' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the send queue',
+				description: 'Get the messages waiting to be sent',
+			},
 		],
 		default: 'get',
 	},

@@ -1,10 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['queue'], operation: ['clear'] } }, []);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['queue'], operation: ['clear'] } },
+	[],
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// Drops every message still waiting to go out; they are never sent.

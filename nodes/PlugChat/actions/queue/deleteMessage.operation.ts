@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { locatorValue } from '../../../shared/parameters';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +31,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['queue'], operation: ['deleteMessage'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['queue'], operation: ['deleteMessage'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const zaapId = locatorValue(this, 'zaapId', i);
@@ -41,7 +44,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			description: 'Give the zaapId of the queued message (every send returns one).',
 		});
 	}
-	const answer = await apiRequest<unknown>(this, 'DELETE', `/api/whatsapp/queue/${encodeURIComponent(zaapId)}`, { itemIndex: i });
+	const answer = await apiRequest<unknown>(
+		this,
+		'DELETE',
+		`/api/whatsapp/queue/${encodeURIComponent(zaapId)}`,
+		{ itemIndex: i },
+	);
 	assertAccepted(this, answer, i, 'delete the queued message');
 	return [{ json: actionResult(answer, { zaapId, deleted: true }) }];
 }

@@ -1,12 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { assertAccepted } from '../../helpers/results';
-import type { WebhookEvent } from '../../helpers/webhooks';
-import { isWebhookEvent, updateAllWebhookUrls, updateWebhookUrls, WEBHOOK_EVENT_OPTIONS } from '../../helpers/webhooks';
 import { quoted } from '../../helpers/text';
-import { updateDisplayOptions } from '../../../shared/descriptions';
+import type { WebhookEvent } from '../../helpers/webhooks';
+import {
+	isWebhookEvent,
+	updateAllWebhookUrls,
+	updateWebhookUrls,
+	WEBHOOK_EVENT_OPTIONS,
+} from '../../helpers/webhooks';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,7 +75,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['update'] } },
+	properties,
+);
 
 function checkUrl(context: IExecuteFunctions, url: string, itemIndex: number, label: string): void {
 	// Only the form is checked; PlugChat itself refuses plain http and its error is explained.

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['category'] } },
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many categories', description: 'List the ticket categories of a department' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many categories',
+				description: 'List the ticket categories of a department',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

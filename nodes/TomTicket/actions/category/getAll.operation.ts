@@ -26,6 +26,12 @@ export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const departmentId = requireString(this, 'departmentId', i);
-	const categories = await apiRequestAllItems(this, '/department/category/list', { department_id: departmentId }, getManyLimit(this, i), i);
+	const categories = await apiRequestAllItems(
+		this,
+		'/department/category/list',
+		{ department_id: departmentId },
+		getManyLimit(this, i),
+		i,
+	);
 	return toItems(categories);
 }

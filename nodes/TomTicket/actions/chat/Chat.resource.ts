@@ -14,7 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['chat'] } },
 		options: [
 			{ name: 'Get', value: 'get', action: 'Get a chat', description: 'Get a chat conversation' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many chats', description: 'List chat conversations, with filters' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many chats',
+				description: 'List chat conversations, with filters',
+			},
 		],
 		default: 'getAll',
 	},

@@ -1,21 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { resolveChatId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 import { chatLocator } from '../common.descriptions';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 /** GUESS [api-docs §3.2]: the docs cut off before naming the parameter; `chat_id` by analogy with `ticket_id`. */
 export const CHAT_ID_PARAMETER = 'chat_id';
 
 const properties: INodeProperties[] = [chatLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['chat'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['chat'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const chatId = await resolveChatId(this, i);
-	const body = await apiRequest(this, 'GET', '/chat/detail', { qs: { [CHAT_ID_PARAMETER]: chatId }, itemIndex: i });
+	const body = await apiRequest(this, 'GET', '/chat/detail', {
+		qs: { [CHAT_ID_PARAMETER]: chatId },
+		itemIndex: i,
+	});
 	const data = Array.isArray(body.data) ? body.data : [body.data ?? {}];
 	return toItems(data);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
@@ -21,7 +26,8 @@ const properties: INodeProperties[] = [
 				name: 'createdAfter',
 				type: 'dateTime',
 				default: '',
-				description: 'Only chats started at or after this moment (sent to TomTicket in Brasília time)',
+				description:
+					'Only chats started at or after this moment (sent to TomTicket in Brasília time)',
 			},
 			{
 				displayName: 'Created Before',
@@ -36,7 +42,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 123.456.789-00 or maria@example.com',
-				description: 'Only chats of this customer: your internal ID for them, or their e-mail address',
+				description:
+					'Only chats of this customer: your internal ID for them, or their e-mail address',
 			},
 			{
 				displayName: 'Customer ID Type',
@@ -44,7 +51,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: CUSTOMER_ID_TYPE_OPTIONS,
 				default: 'I',
-				description: 'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
+				description:
+					'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
 			},
 			{
 				displayName: 'Department Name or ID',
@@ -70,7 +78,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 0,
-				description: 'Only the chat with exactly this protocol number. Takes precedence over the protocol range.',
+				description:
+					'Only the chat with exactly this protocol number. Takes precedence over the protocol range.',
 			},
 			{
 				displayName: 'Protocol From',

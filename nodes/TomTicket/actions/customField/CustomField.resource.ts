@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customField'] } },
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields', description: 'List the ticket custom fields of a department or category' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many custom fields',
+				description: 'List the ticket custom fields of a department or category',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

@@ -1,8 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { postForm, requireText } from '../../helpers/write';
-import { customerFieldOptions, customerFormFields } from './fields';
 import { updateDisplayOptions } from '../../../shared/descriptions';
+import { postForm, requireText } from '../../helpers/write';
+
+import { customerFieldOptions, customerFormFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -12,7 +18,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 123.456.789-00',
-		description: 'Your own unique key for the customer (e.g. CPF/CNPJ or the ID in your system), up to 250 characters',
+		description:
+			'Your own unique key for the customer (e.g. CPF/CNPJ or the ID in your system), up to 250 characters',
 	},
 	{
 		displayName: 'Name',
@@ -32,7 +39,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const customerId = requireText(this, 'customerId', i, 250);

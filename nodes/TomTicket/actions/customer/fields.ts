@@ -21,7 +21,8 @@ export function customerFieldOptions(withName: boolean): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			default: {},
 			placeholder: 'Add Custom Field',
-			description: 'Values for the customer\'s custom fields (campos personalizados). Mandatory fields must be filled.',
+			description:
+				"Values for the customer's custom fields (campos personalizados). Mandatory fields must be filled.",
 			options: [
 				{
 					displayName: 'Field',
@@ -103,20 +104,30 @@ export function customerFieldOptions(withName: boolean): INodeProperties[] {
 }
 
 /** The API's form fields for the chosen customer fields. */
-export function customerFormFields(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): Record<string, FormValue> {
+export function customerFormFields(
+	context: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): Record<string, FormValue> {
 	const phone = fields.phone === undefined ? undefined : String(fields.phone).trim();
 	if (phone && phone.length > 20) {
-		throw new NodeOperationError(context.getNode(), '"Phone" is too long for TomTicket: at most 20 characters', {
-			itemIndex,
-			description: `Item ${itemIndex} gave "${phone}".`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'"Phone" is too long for TomTicket: at most 20 characters',
+			{
+				itemIndex,
+				description: `Item ${itemIndex} gave "${phone}".`,
+			},
+		);
 	}
-	const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value).trim());
+	const text = (value: unknown) =>
+		value === undefined || value === null ? undefined : String(value).trim();
 	return {
 		name: text(fields.name),
 		email: text(fields.email),
 		phone,
-		create_tickets: fields.allowCreateTickets === undefined ? undefined : fields.allowCreateTickets ? 1 : 0,
+		create_tickets:
+			fields.allowCreateTickets === undefined ? undefined : fields.allowCreateTickets ? 1 : 0,
 		organization_id: text(fields.organizationId),
 		language: text(fields.language),
 		portfolio_id: text(fields.portfolioId),

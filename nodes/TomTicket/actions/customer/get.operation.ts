@@ -1,11 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 import { customerLocator } from '../common.descriptions';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	customerLocator,
@@ -22,13 +27,17 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: CUSTOMER_ID_TYPE_OPTIONS,
 				default: 'I',
-				description: 'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
+				description:
+					'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

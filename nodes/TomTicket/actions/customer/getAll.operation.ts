@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
@@ -21,7 +26,7 @@ const properties: INodeProperties[] = [
 				name: 'includeCustomFields',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include each customer\'s custom fields',
+				description: "Whether to include each customer's custom fields",
 			},
 		],
 	},

@@ -1,12 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { customerLocator } from '../common.descriptions';
+
 import { customerFieldOptions, customerFormFields } from './fields';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	customerLocator,
@@ -31,13 +37,17 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: CUSTOMER_ID_TYPE_OPTIONS,
 				default: 'I',
-				description: 'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
+				description:
+					'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

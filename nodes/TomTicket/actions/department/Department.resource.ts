@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['department'] } },
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many departments', description: 'List the departments (departamentos)' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many departments',
+				description: 'List the departments (departamentos)',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['operator'] } },
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many operators', description: 'List operators, of one department or of all' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many operators',
+				description: 'List operators, of one department or of all',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

@@ -28,7 +28,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const departmentId = optionalString(this, 'departmentId', i);
 	const limit = getManyLimit(this, i);
 	if (departmentId) {
-		return toItems(await apiRequestAllItems(this, '/department/operator/list', { department_id: departmentId }, limit, i));
+		return toItems(
+			await apiRequestAllItems(
+				this,
+				'/department/operator/list',
+				{ department_id: departmentId },
+				limit,
+				i,
+			),
+		);
 	}
 	// TomTicket has no account-wide operator list: one call for every department's operators
 	// (cheaper than one call per department at 3 requests per second), merged by id.

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['organization'] } },
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many organizations', description: 'List the customer organizations (organizações)' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many organizations',
+				description: 'List the customer organizations (organizações)',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

@@ -12,5 +12,7 @@ const properties: INodeProperties[] = [...returnAllOrLimit(show)];
 export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return toItems(await apiRequestAllItems(this, '/organization/list', {}, getManyLimit(this, i), i));
+	return toItems(
+		await apiRequestAllItems(this, '/organization/list', {}, getManyLimit(this, i), i),
+	);
 }

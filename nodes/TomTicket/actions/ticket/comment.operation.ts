@@ -1,4 +1,5 @@
 import { MAX_SHORT_TEXT } from '../../helpers/constants';
+
 import { textWriteOperation } from './textWrite';
 
 const operation = textWriteOperation({

@@ -1,12 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS, PRIORITY_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { attachmentParts, customFieldEntries, postForm, requireText } from '../../helpers/write';
 import { attachmentsOption, customerLocator, customFieldsOption } from '../common.descriptions';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -65,7 +70,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: CUSTOMER_ID_TYPE_OPTIONS,
 				default: 'I',
-				description: 'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
+				description:
+					'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
 			},
 			{
 				displayName: 'Priority',
@@ -79,7 +85,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
@@ -112,7 +121,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const files = await attachmentParts(this, i, additional.binaryPropertyName as string | undefined);
 	const answer = await postForm(this, '/ticket/new', fields, files, i);
 	// Seen live [3P-A]: ticket_id and protocol sit at the root of the answer, not inside `data`.
-	const data = (answer.data !== null && typeof answer.data === 'object' ? answer.data : {}) as IDataObject;
+	const data = (
+		answer.data !== null && typeof answer.data === 'object' ? answer.data : {}
+	) as IDataObject;
 	return [
 		{
 			json: {

@@ -5,7 +5,8 @@ const operation = textWriteOperation({
 	path: '/ticket/finish',
 	field: 'message',
 	displayName: 'Message',
-	description: 'Closing message sent to the customer when the ticket is finished (finalizado), as plain text',
+	description:
+		'Closing message sent to the customer when the ticket is finished (finalizado), as plain text',
 });
 
 export const description = operation.description;

@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { resolveTicketId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 import { ticketLocator } from '../common.descriptions';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,
@@ -20,14 +25,15 @@ const properties: INodeProperties[] = [
 				name: 'includeEscalatedTickets',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include the tickets escalated from this one (chamados escalonados)',
+				description:
+					'Whether to include the tickets escalated from this one (chamados escalonados)',
 			},
 			{
 				displayName: 'Include Tags',
 				name: 'includeTags',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include the ticket\'s tags',
+				description: "Whether to include the ticket's tags",
 			},
 			{
 				displayName: 'Include Time Entries',
@@ -40,7 +46,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = await resolveTicketId(this, i);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
@@ -20,7 +25,10 @@ const properties: INodeProperties[] = [
 				displayName: 'Category Name or ID',
 				name: 'categoryId',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCategories', loadOptionsDependsOn: ['filters.departmentId'] },
+				typeOptions: {
+					loadOptionsMethod: 'getCategories',
+					loadOptionsDependsOn: ['filters.departmentId'],
+				},
 				default: '',
 				description:
 					'Only tickets of this category. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -30,7 +38,8 @@ const properties: INodeProperties[] = [
 				name: 'createdAfter',
 				type: 'dateTime',
 				default: '',
-				description: 'Only tickets opened at or after this moment (sent to TomTicket in Brasília time)',
+				description:
+					'Only tickets opened at or after this moment (sent to TomTicket in Brasília time)',
 			},
 			{
 				displayName: 'Created Before',
@@ -45,7 +54,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 123.456.789-00 or maria@example.com',
-				description: 'Only tickets of this customer: your internal ID for them, or their e-mail address',
+				description:
+					'Only tickets of this customer: your internal ID for them, or their e-mail address',
 			},
 			{
 				displayName: 'Customer ID Type',
@@ -53,7 +63,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: CUSTOMER_ID_TYPE_OPTIONS,
 				default: 'I',
-				description: 'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
+				description:
+					'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
 			},
 			{
 				displayName: 'Department Name or ID',
@@ -70,7 +81,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 0,
-				description: 'Only the ticket with exactly this protocol number. Takes precedence over the protocol range.',
+				description:
+					'Only the ticket with exactly this protocol number. Takes precedence over the protocol range.',
 			},
 			{
 				displayName: 'Protocol From',
@@ -101,14 +113,16 @@ const properties: INodeProperties[] = [
 				name: 'statusId',
 				type: 'string',
 				default: '',
-				description: 'Only tickets with this custom status open. TomTicket has no API listing the statuses; copy the ID from the TomTicket panel.',
+				description:
+					'Only tickets with this custom status open. TomTicket has no API listing the statuses; copy the ID from the TomTicket panel.',
 			},
 			{
 				displayName: 'Updated After',
 				name: 'updatedAfter',
 				type: 'dateTime',
 				default: '',
-				description: 'Only tickets changed at or after this moment. TomTicket allows at most 90 days back.',
+				description:
+					'Only tickets changed at or after this moment. TomTicket allows at most 90 days back.',
 			},
 		],
 	},

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,
@@ -20,11 +20,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['linkOperator'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['linkOperator'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = await resolveTicketId(this, i);
 	const operatorId = requireString(this, 'operatorId', i);
-	const answer = await postForm(this, '/ticket/operator/link', { ticket_id: ticketId, operator_id: operatorId }, [], i);
+	const answer = await postForm(
+		this,
+		'/ticket/operator/link',
+		{ ticket_id: ticketId, operator_id: operatorId },
+		[],
+		i,
+	);
 	return [{ json: { ...answer, ticket_id: ticketId, operator_id: operatorId } }];
 }

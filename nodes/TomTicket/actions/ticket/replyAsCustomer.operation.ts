@@ -1,4 +1,5 @@
 import { MAX_SHORT_TEXT } from '../../helpers/constants';
+
 import { textWriteOperation } from './textWrite';
 
 const operation = textWriteOperation({
@@ -6,7 +7,8 @@ const operation = textWriteOperation({
 	path: '/ticket/reply/customer',
 	field: 'message',
 	displayName: 'Message',
-	description: 'Reply added in the name of the ticket\'s own customer, as plain text (up to 512 characters)',
+	description:
+		"Reply added in the name of the ticket's own customer, as plain text (up to 512 characters)",
 	maxLength: MAX_SHORT_TEXT,
 });
 

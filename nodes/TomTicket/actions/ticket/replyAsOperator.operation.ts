@@ -1,13 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { MAX_SHORT_TEXT } from '../../helpers/constants';
 import { dateParameter } from '../../helpers/dates';
 import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
 import { apiRequest } from '../../transport';
 import { attachmentsOption, ticketLocator } from '../common.descriptions';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,
@@ -18,7 +23,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
-		description: 'Reply sent to the customer in the name of the operator linked to the ticket, as plain text (up to 512 characters)',
+		description:
+			'Reply sent to the customer in the name of the operator linked to the ticket, as plain text (up to 512 characters)',
 	},
 	{
 		displayName: 'Options',
@@ -55,7 +61,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['replyAsOperator'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['replyAsOperator'] } },
+	properties,
+);
 
 function firstRecord(value: unknown): IDataObject {
 	const record = Array.isArray(value) ? value[0] : value;
@@ -81,17 +90,30 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// silently [3P-A]. So either link the chosen operator first, or make sure one is linked.
 	let operator: IDataObject;
 	if (linkOperatorId) {
-		await postForm(this, '/ticket/operator/link', { ticket_id: ticketId, operator_id: linkOperatorId }, [], i);
+		await postForm(
+			this,
+			'/ticket/operator/link',
+			{ ticket_id: ticketId, operator_id: linkOperatorId },
+			[],
+			i,
+		);
 		operator = { id: linkOperatorId };
 	} else {
-		const detail = await apiRequest(this, 'GET', '/ticket/detail', { qs: { ticket_id: ticketId }, itemIndex: i });
+		const detail = await apiRequest(this, 'GET', '/ticket/detail', {
+			qs: { ticket_id: ticketId },
+			itemIndex: i,
+		});
 		operator = firstRecord(firstRecord(detail.data).operator);
 		if (operator.id === undefined || operator.id === null || operator.id === '') {
-			throw new NodeOperationError(this.getNode(), 'The ticket has no linked operator, so TomTicket would store this reply as the customer\'s', {
-				itemIndex: i,
-				description:
-					'Nothing was sent. Either set "Link Operator First" in this operation\'s options to link an operator and reply in their name, or link one earlier with the "Link Operator" operation.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				"The ticket has no linked operator, so TomTicket would store this reply as the customer's",
+				{
+					itemIndex: i,
+					description:
+						'Nothing was sent. Either set "Link Operator First" in this operation\'s options to link an operator and reply in their name, or link one earlier with the "Link Operator" operation.',
+				},
+			);
 		}
 	}
 

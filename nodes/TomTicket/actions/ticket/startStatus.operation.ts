@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,
@@ -14,7 +19,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'ID of the custom status to open on the ticket. TomTicket has no API listing the statuses; copy the ID from the TomTicket panel.',
+		description:
+			'ID of the custom status to open on the ticket. TomTicket has no API listing the statuses; copy the ID from the TomTicket panel.',
 	},
 	{
 		displayName: 'Options',
@@ -35,13 +41,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['startStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['startStatus'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = await resolveTicketId(this, i);
 	const statusId = requireString(this, 'statusId', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const comment = String(options.comment ?? '').trim() || undefined;
-	const answer = await postForm(this, '/ticket/status/open', { ticket_id: ticketId, status_id: statusId, comment }, [], i);
+	const answer = await postForm(
+		this,
+		'/ticket/status/open',
+		{ ticket_id: ticketId, status_id: statusId, comment },
+		[],
+		i,
+	);
 	return [{ json: { ...answer, ticket_id: ticketId, status_id: statusId } }];
 }

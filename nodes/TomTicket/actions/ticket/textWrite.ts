@@ -1,9 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { attachmentsOption, ticketLocator } from '../common.descriptions';
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
-import { updateDisplayOptions } from '../../../shared/descriptions';
+import { attachmentsOption, ticketLocator } from '../common.descriptions';
 
 interface TextWrite {
 	operation: string;
@@ -41,13 +46,26 @@ export function textWriteOperation(spec: TextWrite): {
 		},
 	];
 	return {
-		description: updateDisplayOptions({ show: { resource: ['ticket'], operation: [spec.operation] } }, properties),
+		description: updateDisplayOptions(
+			{ show: { resource: ['ticket'], operation: [spec.operation] } },
+			properties,
+		),
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const ticketId = await resolveTicketId(this, i);
 			const text = requireText(this, spec.field, i, spec.maxLength);
 			const options = this.getNodeParameter('options', i, {}) as IDataObject;
-			const files = await attachmentParts(this, i, options.binaryPropertyName as string | undefined);
-			const answer = await postForm(this, spec.path, { ticket_id: ticketId, [spec.field]: text }, files, i);
+			const files = await attachmentParts(
+				this,
+				i,
+				options.binaryPropertyName as string | undefined,
+			);
+			const answer = await postForm(
+				this,
+				spec.path,
+				{ ticket_id: ticketId, [spec.field]: text },
+				files,
+				i,
+			);
 			return [{ json: { ...answer, ticket_id: ticketId } }];
 		},
 	};

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	ticketLocator,
@@ -29,16 +29,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['transfer'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['transfer'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const departmentId = optionalString(this, 'departmentId', i);
 	const operatorId = optionalString(this, 'operatorId', i);
 	if (!departmentId && !operatorId) {
-		throw new NodeOperationError(this.getNode(), 'Give a department, an operator, or both to transfer the ticket to', {
-			itemIndex: i,
-			description: 'Both "Department" and "Operator" are empty for this item.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Give a department, an operator, or both to transfer the ticket to',
+			{
+				itemIndex: i,
+				description: 'Both "Department" and "Operator" are empty for this item.',
+			},
+		);
 	}
 	const ticketId = await resolveTicketId(this, i);
 	const answer = await postForm(
@@ -48,5 +55,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		[],
 		i,
 	);
-	return [{ json: { ...answer, ticket_id: ticketId, department_id: departmentId ?? null, operator_id: operatorId ?? null } }];
+	return [
+		{
+			json: {
+				...answer,
+				ticket_id: ticketId,
+				department_id: departmentId ?? null,
+				operator_id: operatorId ?? null,
+			},
+		},
+	];
 }
