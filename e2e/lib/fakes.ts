@@ -50,7 +50,11 @@ export function credentialsFor(fakes: Fakes) {
 			id: CREDENTIAL_IDS.plugChatApi,
 			name: CREDENTIAL_NAMES.plugChatApi,
 			type: 'plugChatApi',
-			data: { apiToken: fakes.plugChat.token, baseUrl: fakes.plugChat.url, tokenPrefix: 'none' },
+			data: {
+				apiToken: fakes.plugChat.token,
+				baseUrl: fakes.plugChat.url,
+				authorizationScheme: 'none',
+			},
 		},
 		{
 			id: CREDENTIAL_IDS.tomTicketApi,

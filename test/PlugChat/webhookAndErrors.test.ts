@@ -94,7 +94,7 @@ describe('authentication and HTTP errors', () => {
 		const bearer = await runPlugChat(
 			fake,
 			{ resource: 'department', operation: 'getAll', returnAll: true, activeOnly: false },
-			{ credentials: { tokenPrefix: 'Bearer' } },
+			{ credentials: { authorizationScheme: 'Bearer' } },
 		);
 		expect(bearer.error).toBeUndefined();
 		expect(fake.last().headers.authorization).toBe(`Bearer ${fake.token}`);

@@ -1,3 +1,4 @@
+import { PlugChatApi } from '../../credentials/PlugChatApi.credentials';
 import { digisacRootUrl } from '../../nodes/Digisac/transport';
 import { DigisacFake } from '../fakes/digisac';
 import { PlugChatFake } from '../fakes/plugchat';
@@ -59,6 +60,25 @@ describe('tomTicketApi', () => {
 });
 
 describe('plugChatApi', () => {
+	it('names its fields as the contract does: apiToken, baseUrl, authorizationScheme (none or Bearer)', () => {
+		const fields = new PlugChatApi().properties;
+		expect(fields.map((field) => field.name)).toEqual([
+			'apiToken',
+			'baseUrl',
+			'authorizationScheme',
+		]);
+		const scheme = fields[2];
+		expect(scheme).toMatchObject({
+			displayName: 'Authorization Scheme',
+			type: 'options',
+			default: 'none',
+		});
+		expect(scheme.options?.map((option) => 'value' in option && option.value)).toEqual([
+			'none',
+			'Bearer',
+		]);
+	});
+
 	it('sends the raw token by default to GET /api/integrations/departments', async () => {
 		const result = await testCredential('plugChatApi', {
 			apiToken: plugChat.token,
@@ -70,13 +90,13 @@ describe('plugChatApi', () => {
 		expect(request.headers.authorization).toBe(plugChat.token);
 	});
 
-	it('sends "Bearer <token>" when the prefix is Bearer', async () => {
+	it('sends "Bearer <token>" when the authorization scheme is Bearer', async () => {
 		plugChat.acceptBearer = true;
 		try {
 			const result = await testCredential('plugChatApi', {
 				apiToken: plugChat.token,
 				baseUrl: plugChat.url,
-				tokenPrefix: 'Bearer',
+				authorizationScheme: 'Bearer',
 			});
 			expect(result.status).toBe('OK');
 			expect(plugChat.last().headers.authorization).toBe(`Bearer ${plugChat.token}`);
