@@ -1,5 +1,5 @@
-// Programmatic entry point: the node and credential classes. n8n itself does not read this file;
-// it loads the files listed in package.json's `n8n` section.
+// Every node and credential class, for test/package.test.ts. Not built or published: n8n loads
+// only the files listed in package.json's `n8n` section, so the package has no `main`.
 export { DigisacApi } from './credentials/DigisacApi.credentials';
 export { PlugChatApi } from './credentials/PlugChatApi.credentials';
 export { TomTicketApi } from './credentials/TomTicketApi.credentials';

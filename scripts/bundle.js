@@ -1,8 +1,8 @@
 // Build step after tsc: turns each file n8n loads (every node and credential in package.json's
-// `n8n` section) and index.js into one self-contained CommonJS file, and removes the compiled
-// modules they absorbed. n8n requires ~430 small files otherwise, and loading files, not running
-// them, was most of the package's load time. Packages outside the project (n8n-workflow, luxon,
-// crypto) stay ordinary `require` calls; so do other entry files (index.js requires the node files).
+// `n8n` section) into one self-contained CommonJS file, and removes the compiled modules they
+// absorbed. n8n requires ~430 small files otherwise, and loading files, not running them, was most
+// of the package's load time. Packages outside the project (n8n-workflow, luxon, crypto) stay
+// ordinary `require` calls; so do other entry files.
 const fs = require('fs');
 const path = require('path');
 
@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '..');
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
 const pkg = require(path.join(root, 'package.json'));
 
-const entries = [...pkg.n8n.nodes, ...pkg.n8n.credentials, 'dist/index.js'].map((file) =>
+const entries = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) =>
 	path.join(dist, file.replace(/^dist\//, '')),
 );
 const entrySet = new Set(entries);
@@ -91,7 +91,6 @@ for (const entry of entries) {
 	bundles.set(entry, bundle(entry));
 }
 for (const [entry, code] of bundles) fs.writeFileSync(entry, code);
-// Type declarations stay: index.d.ts and the node classes' types refer to them.
 for (const file of absorbed) fs.rmSync(file);
 // Directories left empty by the removal.
 const prune = (dir) => {
