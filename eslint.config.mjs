@@ -1,5 +1,7 @@
-// The same rules `n8n-node lint` (@n8n/node-cli 0.48.3) and n8n's verification scanner apply,
-// written out because @n8n/node-cli itself cannot be installed from this registry mirror.
+// The rules of `n8n-node lint`'s template config (@n8n/node-cli 0.48.3), written out rather than
+// imported so the CLI (~700 MB, its own eslint plugin pins) is not a devDependency, plus the
+// project's own (import order, tooling overrides). `npm run lint:n8n` runs the CLI itself on this
+// file; `npm run scan` applies n8n's verification scanner with n8n's own copy of the rules.
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { globalIgnores } from 'eslint/config';
