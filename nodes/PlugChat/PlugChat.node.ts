@@ -4,18 +4,30 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { routeItems } from '../shared/router';
+
+import { properties, resources } from './actions/versionDescription';
 import { searchChats, searchGroups, searchPeopleChats, searchQueue } from './methods/listSearch';
 import { getDepartments, getOperators } from './methods/loadOptions';
 
 export class PlugChat implements INodeType {
 	description: INodeTypeDescription = {
-		...versionDescription,
+		displayName: 'PlugChat',
+		name: 'plugChat',
 		icon: { light: 'file:../../icons/plugchat.svg', dark: 'file:../../icons/plugchat.dark.svg' },
+		group: ['transform'],
+		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Send WhatsApp messages and manage attendances, chats, groups and the instance in PlugChat',
+		defaults: { name: 'PlugChat' },
 		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'plugChatApi', required: true }],
+		properties,
 	};
 
 	methods = {
@@ -24,6 +36,6 @@ export class PlugChat implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeItems.call(this, resources);
 	}
 }

@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import { versionProperties } from './actions/versionDescription';
+import { routeItems } from '../shared/router';
+
+import { properties, resources } from './actions/versionDescription';
 import { listSearch, loadOptions } from './methods';
 
 export class TomTicket implements INodeType {
@@ -24,12 +25,12 @@ export class TomTicket implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tomTicketApi', required: true }],
-		properties: versionProperties,
+		properties,
 	};
 
 	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeItems.call(this, resources);
 	}
 }

@@ -57,16 +57,12 @@ export const requestOptionsProperty: INodeProperties = {
 };
 
 /** The standard Return All + Limit pair of a Get Many operation. */
-export function returnAllOrLimit(show: {
-	resource: string[];
-	operation: string[];
-}): INodeProperties[] {
+export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
-			displayOptions: { show },
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		},
@@ -74,7 +70,7 @@ export function returnAllOrLimit(show: {
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',

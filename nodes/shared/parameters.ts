@@ -149,3 +149,21 @@ export function compact<T extends IDataObject>(object: T): T {
 	}
 	return result as T;
 }
+
+/**
+ * Return All / Limit of a Get Many operation: undefined for Return All, else the limit. The editor
+ * only lets whole numbers of 1 or more through, so anything else came from an expression and is
+ * an error rather than a silent fallback.
+ */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	const raw = context.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const limit = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(context.getNode(), '"Limit" must be a whole number of 1 or more', {
+			itemIndex,
+			description: `Item ${itemIndex} gave ${JSON.stringify(raw)}. Turn on "Return All" to get every record.`,
+		});
+	}
+	return limit;
+}

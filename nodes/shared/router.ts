@@ -1,14 +1,34 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { requestOptionsProperty, updateDisplayOptions } from './descriptions';
 import { runForEachItem } from './items';
 
+/** An operation's entry in its resource's Operation dropdown. */
+export interface OperationOption {
+	name: string;
+	/** The operation's parameter value: also its export name in the resource file. */
+	value: string;
+	action: string;
+	description?: string;
+}
+
 /**
- * One operation file: its parameters, and either what it does for one item (`execute`) or, for an
- * operation that handles all input items at once (a bulk create sending items in groups),
- * `executeAll`, which must still pair every output with its input items.
+ * One operation file: its dropdown entry, its fields (the resource shows them for this operation
+ * only), and either what it does for one item (`execute`) or, for an operation that handles all
+ * input items at once (a bulk create sending items in groups), `executeAll`, which must still
+ * pair every output with its input items.
  */
-export type OperationModule = { description: INodeProperties[] } & (
+export type Operation = {
+	option: OperationOption;
+	/** The operation's fields; none when it takes no input. */
+	properties?: INodeProperties[];
+} & (
 	| {
 			execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 			executeAll?: undefined;
@@ -16,30 +36,115 @@ export type OperationModule = { description: INodeProperties[] } & (
 	| { executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]>; execute?: undefined }
 );
 
-/** resource → operation → module, e.g. { ticket: { create, get, … } }. */
-export type OperationMap = Record<string, Record<string, OperationModule>>;
+/**
+ * A resource file's exports: its operations by parameter value, one
+ * `export * as <value> from './<value>.operation'` line each.
+ */
+export type Operations = Record<string, Operation>;
+
+export interface Resource {
+	/** Its entry in the Resource dropdown. */
+	name: string;
+	description: string;
+	/** The operation the Operation dropdown starts on. */
+	defaultOperation: string;
+	operations: Operations;
+}
 
 /**
- * Dispatches every input item to its operation. Resource and operation cannot be expressions
- * (noDataExpression), so they are read once, not per item.
+ * A resource of a node: its Resource dropdown entry and its operations (the namespace of its
+ * resource file). Checks at compile time that every export is an operation and that the default
+ * operation is one of them.
+ */
+export function resource<O extends Operations>(
+	operations: O,
+	entry: { name: string; description: string; defaultOperation: keyof O & string },
+): { name: string; description: string; defaultOperation: keyof O & string; operations: O } {
+	return { ...entry, operations };
+}
+
+/** A node's resources by parameter value, in the order their fields are listed. */
+export type Resources = Record<string, Resource>;
+
+/** Dropdown entries in the order n8n's lint rule wants: by name (English collation). */
+function byName<T extends { name: string }>(options: T[]): T[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+/** A resource's Operation dropdown, then every operation's fields, shown for that operation. */
+function resourceProperties(value: string, entry: Resource): INodeProperties[] {
+	const operations = Object.values(entry.operations);
+	const { defaultOperation } = entry;
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [value] } },
+			options: byName(operations.map((operation) => operation.option)),
+			default: defaultOperation,
+		},
+		...operations.flatMap((operation) =>
+			updateDisplayOptions(
+				{ show: { resource: [value], operation: [operation.option.value] } },
+				operation.properties ?? [],
+			),
+		),
+	];
+}
+
+/**
+ * Every parameter of an action node, derived from its resources: the Resource dropdown, each
+ * resource's Operation dropdown and fields, and the Request Options every action node ends with.
+ */
+export function nodeProperties(resources: Resources, defaultResource: string): INodeProperties[] {
+	const entries: INodePropertyOptions[] = Object.entries(resources).map(([value, entry]) => ({
+		name: entry.name,
+		value,
+		description: entry.description,
+	}));
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: byName(entries),
+			default: defaultResource,
+		},
+		...Object.entries(resources).flatMap(([value, entry]) => resourceProperties(value, entry)),
+		requestOptionsProperty,
+	];
+}
+
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Dispatches every input item to its operation, straight from the resources the description is
+ * derived from. Resource and operation cannot be expressions (noDataExpression), so they are read
+ * once, not per item.
  */
 export async function routeItems(
 	this: IExecuteFunctions,
-	operations: OperationMap,
+	resources: Resources,
 ): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = operations[resource]?.[operation];
-	if (!module) {
+	const resourceName = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const entry = own(resources, resourceName);
+	const operation = entry && own(entry.operations, operationName);
+	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The operation "${operation}" is not known for resource "${resource}"`,
+			`The operation "${operationName}" is not known for resource "${resourceName}"`,
 			{
 				description:
 					'The workflow may come from a newer version of this node. Update the n8n-nodes-atendimento package.',
 			},
 		);
 	}
-	if (module.executeAll) return await module.executeAll.call(this);
-	return await runForEachItem.call(this, module.execute);
+	if (operation.executeAll) return await operation.executeAll.call(this);
+	return await runForEachItem.call(this, operation.execute);
 }

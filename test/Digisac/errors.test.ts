@@ -1,5 +1,3 @@
-import { Digisac } from '../../nodes/Digisac/Digisac.node';
-
 import { useDigisac } from './nodeHarness';
 
 const { fake, run } = useDigisac();
@@ -99,93 +97,5 @@ describe('errors', () => {
 		const result = await run({ resource: 'tag', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([]);
-	});
-});
-
-describe('node description', () => {
-	const description = new Digisac().description;
-	const operationsOf = (resource: string) =>
-		(
-			description.properties.find(
-				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
-			)?.options ?? []
-		).map((o) => (o as { value: string }).value);
-
-	it('offers every resource and operation of the contract', () => {
-		const contract: Record<string, string[]> = {
-			message: ['send', 'sendComment', 'sendTemplate', 'get', 'getAll'],
-			contact: [
-				'create',
-				'createMany',
-				'update',
-				'get',
-				'getAll',
-				'delete',
-				'block',
-				'unblock',
-				'checkWhatsApp',
-				'exportCsv',
-			],
-			group: ['create', 'addMembers', 'promoteMembers', 'demoteMembers'],
-			ticket: ['transfer', 'close', 'get', 'getAll', 'exportPdf', 'exportTxt', 'exportCsv'],
-			connection: ['getAll', 'get', 'start', 'restart', 'shutdown', 'logout'],
-			department: ['getAll', 'get'],
-			user: ['getAll', 'get'],
-			tag: ['getAll', 'create', 'update', 'delete'],
-			ticketTopic: ['getAll'],
-			customField: ['getAll'],
-			bot: ['getAll', 'triggerSignal'],
-			webhook: ['create', 'get', 'getAll', 'update', 'delete'],
-			integration: ['getAll'],
-			statistics: ['getAttendance', 'getRealtime'],
-			account: ['getAccessToken'],
-		};
-		const resources = (
-			description.properties.find((p) => p.name === 'resource')?.options ?? []
-		).map((o) => (o as { value: string }).value);
-		expect(resources.sort()).toEqual(Object.keys(contract).sort());
-		for (const [resource, operations] of Object.entries(contract))
-			expect(operationsOf(resource).sort()).toEqual([...operations].sort());
-		expect(description.name).toBe('digisac');
-		expect(description.credentials).toEqual([{ name: 'digisacApi', required: true }]);
-		expect(description.properties[description.properties.length - 1].name).toBe('requestOptions');
-	});
-
-	it('names the main parameters as the contract does', () => {
-		const names = new Set(description.properties.map((p) => p.name));
-		for (const name of [
-			'contactId',
-			'number',
-			'serviceId',
-			'text',
-			'templateId',
-			'messageId',
-			'ticketId',
-			'departmentId',
-			'ticketTopicIds',
-			'protocol',
-			'botId',
-			'flag',
-			'groupId',
-			'members',
-			'numbers',
-			'username',
-			'password',
-			'startPeriod',
-			'endPeriod',
-			'returnAll',
-			'limit',
-			'webhookId',
-			'tagId',
-			'userId',
-		]) {
-			expect(names).toContain(name);
-		}
-		const sendOptions = description.properties.find(
-			(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('send'),
-		);
-		expect((sendOptions?.options ?? []).map((o) => (o as { name: string }).name)).toEqual(
-			expect.arrayContaining(['userId', 'origin', 'dontOpenTicket', 'binaryPropertyName']),
-		);
 	});
 });

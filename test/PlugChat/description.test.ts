@@ -1,12 +1,21 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { operations } from '../../nodes/PlugChat/actions/router';
+import { resources } from '../../nodes/PlugChat/actions/versionDescription';
 import { PlugChat } from '../../nodes/PlugChat/PlugChat.node';
 import codex from '../../nodes/PlugChat/PlugChat.node.json';
 import { PlugChatTrigger } from '../../nodes/PlugChat/PlugChatTrigger.node';
 import triggerCodex from '../../nodes/PlugChat/PlugChatTrigger.node.json';
+import {
+	dropdowns,
+	expectContractOffered,
+	expectEveryOperationRouted,
+	lintDerivedProperties,
+} from '../harness/descriptions';
 
-/** The PlugChat rows of shared/spec/operations.md: resource → operation → main parameters. */
+/**
+ * The operations users' saved workflows rely on (resource → operation → main parameters): never
+ * renamed or removed. New operations need no line here.
+ */
 const CONTRACT: Record<string, Record<string, string[]>> = {
 	attendance: {
 		start: ['phone', 'operatorIds', 'options.departmentId'],
@@ -95,31 +104,34 @@ describe('PlugChat node contract', () => {
 		expect(triggerCodex.node).toBe('n8n-nodes-atendimento.plugChatTrigger');
 	});
 
-	it('offers every resource and operation of the spec, each routed to an implementation', () => {
-		const resource = properties.find((p) => p.name === 'resource');
-		expect(resource?.noDataExpression).toBe(true);
-		expect(
-			((resource?.options ?? []) as INodePropertyOptions[]).map((o) => o.value).sort(),
-		).toEqual(Object.keys(CONTRACT).sort());
-		for (const [resourceName, ops] of Object.entries(CONTRACT)) {
-			const operationProperty = properties.find(
-				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resourceName),
-			);
-			expect(operationProperty?.noDataExpression).toBe(true);
-			const options = (operationProperty?.options ?? []) as INodePropertyOptions[];
-			expect(options.map((o) => o.value).sort()).toEqual(Object.keys(ops).sort());
-			for (const option of options) {
-				expect(option.action).toBeTruthy();
-				expect(typeof operations[resourceName][String(option.value)].execute).toBe('function');
-			}
+	it('offers every resource and operation of the contract, each with an action', () => {
+		expectContractOffered(
+			node.description,
+			Object.fromEntries(
+				Object.entries(CONTRACT).map(([resource, ops]) => [resource, Object.keys(ops)]),
+			),
+		);
+		for (const property of dropdowns(node.description)) {
+			expect(property.noDataExpression).toBe(true);
+			if (property.name === 'operation')
+				for (const option of (property.options ?? []) as INodePropertyOptions[])
+					expect(option.action).toBeTruthy();
 		}
+	});
+
+	it('routes every operation it offers, and offers every operation it routes', () => {
+		expectEveryOperationRouted(node.description, resources);
+	});
+
+	it("passes n8n's lint rules on the Resource and Operation dropdowns built from the resource files", async () => {
+		expect(await lintDerivedProperties(dropdowns(node.description))).toEqual([]);
 	});
 
 	it.each(
 		Object.entries(CONTRACT).flatMap(([resource, ops]) =>
 			Object.entries(ops).map(([operation, names]) => [resource, operation, names] as const),
 		),
-	)('%s: %s has the spec parameters', (resource, operation, names) => {
+	)('%s: %s has the contract parameters', (resource, operation, names) => {
 		for (const name of names)
 			expect([name, hasParameter(resource, operation, name)]).toEqual([name, true]);
 	});
@@ -164,7 +176,7 @@ describe('PlugChat node contract', () => {
 
 describe('PlugChat Trigger contract', () => {
 	const trigger = new PlugChatTrigger();
-	it('is a webhook trigger with the spec events and filters', () => {
+	it('is a webhook trigger with the contract events and filters', () => {
 		const d = trigger.description;
 		expect(d.name).toBe('plugChatTrigger');
 		expect(d.inputs).toEqual([]);

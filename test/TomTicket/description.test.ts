@@ -1,12 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operations } from '../../nodes/TomTicket/actions/router';
+import { resources } from '../../nodes/TomTicket/actions/versionDescription';
 import codex from '../../nodes/TomTicket/TomTicket.node.json';
 import triggerCodex from '../../nodes/TomTicket/TomTicketTrigger.node.json';
+import {
+	dropdowns,
+	expectContractOffered,
+	expectEveryOperationRouted,
+	lintDerivedProperties,
+} from '../harness/descriptions';
 
 import { node, trigger } from './helpers';
 
-/** The TomTicket table of shared/spec/operations.md: resource → operation → required parameters. */
+/**
+ * The operations users' saved workflows rely on (resource → operation → main parameters): never
+ * renamed or removed. New operations need no line here.
+ */
 const SPEC: Record<string, Record<string, string[]>> = {
 	ticket: {
 		create: ['customerId', 'departmentId', 'subject', 'message'],
@@ -50,8 +59,8 @@ function optionValues(property: INodeProperties | undefined): unknown[] {
 	);
 }
 
-describe("the TomTicket node keeps the spec's contract", () => {
-	it("has the spec's names, credential and shape", () => {
+describe('the TomTicket node keeps its contract', () => {
+	it("has the contract's names, credential and shape", () => {
 		const d = node.description;
 		expect(d.name).toBe('tomTicket');
 		expect(d.credentials).toEqual([{ name: 'tomTicketApi', required: true }]);
@@ -65,22 +74,26 @@ describe("the TomTicket node keeps the spec's contract", () => {
 		expect(triggerCodex.node).toBe('n8n-nodes-atendimento.tomTicketTrigger');
 	});
 
-	it('offers every resource and operation of the spec, each with an executable module', () => {
-		const resource = properties.find((p) => p.name === 'resource');
-		expect(resource?.noDataExpression).toBe(true);
-		expect(optionValues(resource).sort()).toEqual(Object.keys(SPEC).sort());
-		for (const [resourceName, ops] of Object.entries(SPEC)) {
-			const operation = properties.find(
-				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resourceName),
-			);
-			expect(operation?.noDataExpression).toBe(true);
-			expect(optionValues(operation).sort()).toEqual(Object.keys(ops).sort());
-			for (const op of Object.keys(ops))
-				expect(typeof operations[resourceName][op].execute).toBe('function');
-		}
+	it('offers every resource and operation of the contract', () => {
+		expectContractOffered(
+			node.description,
+			Object.fromEntries(
+				Object.entries(SPEC).map(([resource, ops]) => [resource, Object.keys(ops)]),
+			),
+		);
+		for (const property of dropdowns(node.description))
+			expect(property.noDataExpression).toBe(true);
 	});
 
-	it("uses the spec's parameter names for each operation", () => {
+	it('routes every operation it offers, and offers every operation it routes', () => {
+		expectEveryOperationRouted(node.description, resources);
+	});
+
+	it("passes n8n's lint rules on the Resource and Operation dropdowns built from the resource files", async () => {
+		expect(await lintDerivedProperties(dropdowns(node.description))).toEqual([]);
+	});
+
+	it("uses the contract's parameter names for each operation", () => {
 		for (const [resourceName, ops] of Object.entries(SPEC)) {
 			for (const [op, required] of Object.entries(ops)) {
 				const names = shownFor(resourceName, op).map((p) => p.name);
@@ -94,7 +107,7 @@ describe("the TomTicket node keeps the spec's contract", () => {
 		}
 	});
 
-	it('has the options the spec lists for ticket create: customerIdType I/E, categoryId, priority 1-4, customFields, attachments', () => {
+	it('has the options the contract lists for ticket create: customerIdType I/E, categoryId, priority 1-4, customFields, attachments', () => {
 		const additional = shownFor('ticket', 'create').find((p) => p.name === 'additionalFields');
 		const options = (additional?.options ?? []) as INodeProperties[];
 		const byName = Object.fromEntries(options.map((o) => [o.name, o]));
@@ -144,7 +157,7 @@ describe("the TomTicket node keeps the spec's contract", () => {
 });
 
 describe('the TomTicket Trigger', () => {
-	it("is a polling trigger with the spec's events and filters", () => {
+	it("is a polling trigger with the contract's events and filters", () => {
 		const d = trigger.description;
 		expect(d.name).toBe('tomTicketTrigger');
 		expect(d.polling).toBe(true);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../../shared/descriptions';
+import { nodeProperties, resource } from '../../shared/router';
 
 import * as account from './account/Account.resource';
 import * as bot from './bot/Bot.resource';
@@ -19,73 +19,95 @@ import * as user from './user/User.resource';
 import * as webhook from './webhook/Webhook.resource';
 
 /**
- * Every parameter of the Digisac node: the resource, each resource's operations and their fields,
- * and the Request Options every action node ends with. The node class (Digisac.node.ts) holds the
- * rest of the description.
+ * The node's resources by parameter value, in the order their fields are listed, each with its
+ * Resource dropdown entry and its operations (the resource file's exports). The description is
+ * derived from them and the router dispatches straight through them, so there is no other list.
  */
-export const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Account', value: 'account', description: 'Log-in tokens' },
-			{ name: 'Bot', value: 'bot', description: 'Bots (robôs) and their flows' },
-			{
-				name: 'Connection',
-				value: 'connection',
-				description: 'Connections (conexões): WhatsApp numbers and other channels',
-			},
-			{ name: 'Contact', value: 'contact', description: 'Contacts (contatos)' },
-			{
-				name: 'Custom Field',
-				value: 'customField',
-				description: 'Custom fields (campos personalizados)',
-			},
-			{ name: 'Department', value: 'department', description: 'Departments (departamentos)' },
-			{ name: 'Group', value: 'group', description: 'WhatsApp groups (grupos)' },
-			{
-				name: 'Integration',
-				value: 'integration',
-				description: 'Sites embedded in Digisac (integrações)',
-			},
-			{ name: 'Message', value: 'message', description: 'Messages (mensagens)' },
-			{
-				name: 'Statistic',
-				value: 'statistics',
-				description: 'Service statistics (estatísticas) and the real-time dashboard',
-			},
-			{ name: 'Tag', value: 'tag', description: 'Tags (etiquetas)' },
-			{ name: 'Ticket', value: 'ticket', description: 'Tickets (chamados)' },
-			{
-				name: 'Ticket Topic',
-				value: 'ticketTopic',
-				description: 'Ticket closing topics (assuntos de chamado)',
-			},
-			{ name: 'User', value: 'user', description: 'Users (usuários, atendentes)' },
-			{
-				name: 'Webhook',
-				value: 'webhook',
-				description: 'Webhooks that send Digisac events to a URL',
-			},
-		],
-		default: 'message',
-	},
-	...message.description,
-	...contact.description,
-	...group.description,
-	...ticket.description,
-	...connection.description,
-	...department.description,
-	...user.description,
-	...tag.description,
-	...ticketTopic.description,
-	...customField.description,
-	...bot.description,
-	...webhook.description,
-	...integration.description,
-	...statistics.description,
-	...account.description,
-	requestOptionsProperty,
-];
+export const resources = {
+	message: resource(message, {
+		name: 'Message',
+		description: 'Messages (mensagens)',
+		defaultOperation: 'send',
+	}),
+	contact: resource(contact, {
+		name: 'Contact',
+		description: 'Contacts (contatos)',
+		defaultOperation: 'get',
+	}),
+	group: resource(group, {
+		name: 'Group',
+		description: 'WhatsApp groups (grupos)',
+		defaultOperation: 'create',
+	}),
+	ticket: resource(ticket, {
+		name: 'Ticket',
+		description: 'Tickets (chamados)',
+		defaultOperation: 'transfer',
+	}),
+	connection: resource(connection, {
+		name: 'Connection',
+		description: 'Connections (conexões): WhatsApp numbers and other channels',
+		defaultOperation: 'getAll',
+	}),
+	department: resource(department, {
+		name: 'Department',
+		description: 'Departments (departamentos)',
+		defaultOperation: 'getAll',
+	}),
+	user: resource(user, {
+		name: 'User',
+		description: 'Users (usuários, atendentes)',
+		defaultOperation: 'getAll',
+	}),
+	tag: resource(tag, {
+		name: 'Tag',
+		description: 'Tags (etiquetas)',
+		defaultOperation: 'getAll',
+	}),
+	ticketTopic: resource(ticketTopic, {
+		name: 'Ticket Topic',
+		description: 'Ticket closing topics (assuntos de chamado)',
+		defaultOperation: 'getAll',
+	}),
+	customField: resource(customField, {
+		name: 'Custom Field',
+		description: 'Custom fields (campos personalizados)',
+		defaultOperation: 'getAll',
+	}),
+	bot: resource(bot, {
+		name: 'Bot',
+		description: 'Bots (robôs) and their flows',
+		defaultOperation: 'getAll',
+	}),
+	webhook: resource(webhook, {
+		name: 'Webhook',
+		description: 'Webhooks that send Digisac events to a URL',
+		defaultOperation: 'getAll',
+	}),
+	integration: resource(integration, {
+		name: 'Integration',
+		description: 'Sites embedded in Digisac (integrações)',
+		defaultOperation: 'getAll',
+	}),
+	statistics: resource(statistics, {
+		name: 'Statistic',
+		description: 'Service statistics (estatísticas) and the real-time dashboard',
+		defaultOperation: 'getAttendance',
+	}),
+	account: resource(account, {
+		name: 'Account',
+		description: 'Log-in tokens',
+		defaultOperation: 'getAccessToken',
+	}),
+};
+
+export type DigisacResource = keyof typeof resources;
+export type DigisacOperation<R extends DigisacResource = DigisacResource> =
+	keyof (typeof resources)[R]['operations'];
+
+/**
+ * Every parameter of the Digisac node: the Resource dropdown, each resource's Operation dropdown and
+ * fields, and the Request Options every action node ends with. Digisac.node.ts holds the rest of the
+ * description.
+ */
+export const properties: INodeProperties[] = nodeProperties(resources, 'message');

@@ -1,9 +1,6 @@
-/* eslint-disable n8n-nodes-base/node-filename-against-convention -- the rule wants a node
-   description only in a *.node.ts file; the project layout keeps it here (Airtable v2 style). */
-import type { INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../../shared/descriptions';
+import { nodeProperties, resource } from '../../shared/router';
 
 import * as attendance from './attendance/Attendance.resource';
 import * as chat from './chat/Chat.resource';
@@ -17,71 +14,70 @@ import * as queue from './queue/Queue.resource';
 import * as webhook from './webhook/Webhook.resource';
 
 /**
- * The node's description, without the three keys n8n's community lint rules read off the node
- * class itself (icon, subtitle, usableAsTool): PlugChat.node.ts adds them.
+ * The node's resources by parameter value, in the order their fields are listed, each with its
+ * Resource dropdown entry and its operations (the resource file's exports). The description is
+ * derived from them and the router dispatches straight through them, so there is no other list.
  */
-export const versionDescription: INodeTypeDescription = {
-	displayName: 'PlugChat',
-	name: 'plugChat',
-	group: ['transform'],
-	version: 1,
-	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-	description:
-		'Send WhatsApp messages and manage attendances, chats, groups and the instance in PlugChat',
-	defaults: { name: 'PlugChat' },
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'plugChatApi', required: true }],
-	properties: [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{
-					name: 'Attendance',
-					value: 'attendance',
-					description: 'Attendances (atendimentos) of customers with operators',
-				},
-				{ name: 'Chat', value: 'chat', description: 'WhatsApp chats of the connected number' },
-				{ name: 'Contact', value: 'contact', description: 'WhatsApp contacts' },
-				{
-					name: 'Department',
-					value: 'department',
-					description: 'Departments (departamentos) of the account',
-				},
-				{ name: 'Group', value: 'group', description: 'WhatsApp groups' },
-				{
-					name: 'Instance',
-					value: 'instance',
-					description: 'The connection of the WhatsApp number',
-				},
-				{ name: 'Message', value: 'message', description: 'WhatsApp messages' },
-				{
-					name: 'Operator',
-					value: 'operator',
-					description: 'Operators (atendentes) of the account',
-				},
-				{ name: 'Queue', value: 'queue', description: 'Messages waiting to be sent' },
-				{
-					name: 'Webhook',
-					value: 'webhook',
-					description: 'Addresses PlugChat calls for its events',
-				},
-			],
-			default: 'message',
-		},
-		...attendance.description,
-		...department.description,
-		...operator.description,
-		...message.description,
-		...chat.description,
-		...contact.description,
-		...group.description,
-		...instance.description,
-		...queue.description,
-		...webhook.description,
-		requestOptionsProperty,
-	],
+export const resources = {
+	attendance: resource(attendance, {
+		name: 'Attendance',
+		description: 'Attendances (atendimentos) of customers with operators',
+		defaultOperation: 'start',
+	}),
+	department: resource(department, {
+		name: 'Department',
+		description: 'Departments (departamentos) of the account',
+		defaultOperation: 'getAll',
+	}),
+	operator: resource(operator, {
+		name: 'Operator',
+		description: 'Operators (atendentes) of the account',
+		defaultOperation: 'getAll',
+	}),
+	message: resource(message, {
+		name: 'Message',
+		description: 'WhatsApp messages',
+		defaultOperation: 'sendText',
+	}),
+	chat: resource(chat, {
+		name: 'Chat',
+		description: 'WhatsApp chats of the connected number',
+		defaultOperation: 'getAll',
+	}),
+	contact: resource(contact, {
+		name: 'Contact',
+		description: 'WhatsApp contacts',
+		defaultOperation: 'get',
+	}),
+	group: resource(group, {
+		name: 'Group',
+		description: 'WhatsApp groups',
+		defaultOperation: 'getMetadata',
+	}),
+	instance: resource(instance, {
+		name: 'Instance',
+		description: 'The connection of the WhatsApp number',
+		defaultOperation: 'getStatus',
+	}),
+	queue: resource(queue, {
+		name: 'Queue',
+		description: 'Messages waiting to be sent',
+		defaultOperation: 'get',
+	}),
+	webhook: resource(webhook, {
+		name: 'Webhook',
+		description: 'Addresses PlugChat calls for its events',
+		defaultOperation: 'update',
+	}),
 };
+
+export type PlugChatResource = keyof typeof resources;
+export type PlugChatOperation<R extends PlugChatResource = PlugChatResource> =
+	keyof (typeof resources)[R]['operations'];
+
+/**
+ * Every parameter of the PlugChat node: the Resource dropdown, each resource's Operation dropdown and
+ * fields, and the Request Options every action node ends with. PlugChat.node.ts holds the rest of the
+ * description.
+ */
+export const properties: INodeProperties[] = nodeProperties(resources, 'message');

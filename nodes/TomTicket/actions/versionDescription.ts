@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../../shared/descriptions';
+import { nodeProperties, resource } from '../../shared/router';
 
 import * as category from './category/Category.resource';
 import * as chat from './chat/Chat.resource';
@@ -12,47 +12,60 @@ import * as organization from './organization/Organization.resource';
 import * as ticket from './ticket/Ticket.resource';
 
 /**
- * Every parameter of the TomTicket node: the resource, each resource's operations and their
- * parameters, and the Request Options every action node ends with. The node's own metadata is in
- * TomTicket.node.ts.
+ * The node's resources by parameter value, in the order their fields are listed, each with its
+ * Resource dropdown entry and its operations (the resource file's exports). The description is
+ * derived from them and the router dispatches straight through them, so there is no other list.
  */
-export const versionProperties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Category',
-				value: 'category',
-				description: 'Ticket categories (categorias) of a department',
-			},
-			{ name: 'Chat', value: 'chat', description: 'Live chat conversations' },
-			{
-				name: 'Custom Field',
-				value: 'customField',
-				description: 'Ticket custom fields (campos personalizados)',
-			},
-			{ name: 'Customer', value: 'customer', description: 'Customers (clientes)' },
-			{ name: 'Department', value: 'department', description: 'Departments (departamentos)' },
-			{ name: 'Operator', value: 'operator', description: 'Operators (atendentes)' },
-			{
-				name: 'Organization',
-				value: 'organization',
-				description: 'Customer organizations (organizações)',
-			},
-			{ name: 'Ticket', value: 'ticket', description: 'Tickets (chamados)' },
-		],
-		default: 'ticket',
-	},
-	...ticket.description,
-	...chat.description,
-	...customer.description,
-	...department.description,
-	...category.description,
-	...operator.description,
-	...customField.description,
-	...organization.description,
-	requestOptionsProperty,
-];
+export const resources = {
+	ticket: resource(ticket, {
+		name: 'Ticket',
+		description: 'Tickets (chamados)',
+		defaultOperation: 'create',
+	}),
+	chat: resource(chat, {
+		name: 'Chat',
+		description: 'Live chat conversations',
+		defaultOperation: 'getAll',
+	}),
+	customer: resource(customer, {
+		name: 'Customer',
+		description: 'Customers (clientes)',
+		defaultOperation: 'create',
+	}),
+	department: resource(department, {
+		name: 'Department',
+		description: 'Departments (departamentos)',
+		defaultOperation: 'getAll',
+	}),
+	category: resource(category, {
+		name: 'Category',
+		description: 'Ticket categories (categorias) of a department',
+		defaultOperation: 'getAll',
+	}),
+	operator: resource(operator, {
+		name: 'Operator',
+		description: 'Operators (atendentes)',
+		defaultOperation: 'getAll',
+	}),
+	customField: resource(customField, {
+		name: 'Custom Field',
+		description: 'Ticket custom fields (campos personalizados)',
+		defaultOperation: 'getAll',
+	}),
+	organization: resource(organization, {
+		name: 'Organization',
+		description: 'Customer organizations (organizações)',
+		defaultOperation: 'getAll',
+	}),
+};
+
+export type TomTicketResource = keyof typeof resources;
+export type TomTicketOperation<R extends TomTicketResource = TomTicketResource> =
+	keyof (typeof resources)[R]['operations'];
+
+/**
+ * Every parameter of the TomTicket node: the Resource dropdown, each resource's Operation dropdown and
+ * fields, and the Request Options every action node ends with. TomTicket.node.ts holds the rest of the
+ * description.
+ */
+export const properties: INodeProperties[] = nodeProperties(resources, 'ticket');

@@ -113,13 +113,3 @@ export async function listRecords(
 	}
 	return await collect(accepted(), limit);
 }
-
-/** The Get Many limit: undefined for Return All. */
-export function getManyLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false)) return undefined;
-	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
-	if (!Number.isFinite(limit) || limit < 1) {
-		throw new NodeOperationError(context.getNode(), '"Limit" must be 1 or more', { itemIndex });
-	}
-	return Math.floor(limit);
-}

@@ -6,12 +6,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { redactSecret } from '../../../shared/transport';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Access Token',
+	value: 'getAccessToken',
+	action: 'Get an access token',
+	description:
+		"Log in with a user's e-mail and password; the output is the platform's token response, access token included",
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Username',
 		name: 'username',
@@ -32,11 +39,6 @@ const properties: INodeProperties[] = [
 			"The user's password. It is sent only to your Digisac account and never appears in the output.",
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['getAccessToken'] } },
-	properties,
-);
 
 /** Digisac's fixed client for the password grant, as in its documentation (not a secret). */
 const PASSWORD_GRANT_CLIENT = { grant_type: 'password', client_id: 'api', client_secret: 'secret' };

@@ -1,5 +1,12 @@
-import { simpleGetAll } from '../../helpers/list';
+import { simpleGetAll } from '../getAll.factory';
 
-export const { description, execute } = simpleGetAll('bot', '/api/v1/bots', () => ({
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many bots',
+	description: 'List bots (robôs)',
+};
+
+export const { properties, execute } = simpleGetAll('/api/v1/bots', () => ({
 	order: [['name', 'ASC']],
 }));

@@ -1,12 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, select } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Trigger Signal',
+	value: 'triggerSignal',
+	action: 'Trigger a bot signal',
+	description: 'Send a flag to a bot so its flow continues for a contact',
+};
+
+export const properties: INodeProperties[] = [
 	select({
 		name: 'botId',
 		displayName: 'Bot',
@@ -24,11 +30,6 @@ const properties: INodeProperties[] = [
 		description: 'The flag the bot\'s flow waits for, e.g. the answer to a "bot.command" event',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['bot'], operation: ['triggerSignal'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const botId = requireString(this, 'botId', i);

@@ -1,3 +1,9 @@
-import { connectionCommand } from './command';
+import { connectionCommand } from './command.factory';
 
-export const { description, execute } = connectionCommand('restart');
+export const option = {
+	name: 'Restart',
+	value: 'restart',
+	action: 'Restart a connection',
+};
+
+export const { properties, execute } = connectionCommand('restart');

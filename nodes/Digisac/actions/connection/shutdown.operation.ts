@@ -1,3 +1,9 @@
-import { connectionCommand } from './command';
+import { connectionCommand } from './command.factory';
 
-export const { description, execute } = connectionCommand('shutdown');
+export const option = {
+	name: 'Shutdown',
+	value: 'shutdown',
+	action: 'Shut down a connection',
+};
+
+export const { properties, execute } = connectionCommand('shutdown');

@@ -1,3 +1,9 @@
-import { connectionCommand } from './command';
+import { connectionCommand } from './command.factory';
 
-export const { description, execute } = connectionCommand('start');
+export const option = {
+	name: 'Start',
+	value: 'start',
+	action: 'Start a connection',
+};
+
+export const { properties, execute } = connectionCommand('start');

@@ -1,3 +1,10 @@
-import { blockOperation } from './block';
+import { blockOperation } from './blocking.factory';
 
-export const { description, execute } = blockOperation('block');
+export const option = {
+	name: 'Block',
+	value: 'block',
+	action: 'Block a contact',
+	description: 'Block a contact so it cannot write to you',
+};
+
+export const { properties, execute } = blockOperation('block');

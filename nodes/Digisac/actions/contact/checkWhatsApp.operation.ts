@@ -6,13 +6,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString, toList } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Check WhatsApp',
+	value: 'checkWhatsApp',
+	action: 'Check whether numbers have whats app',
+	description: 'Check whether phone numbers have a WhatsApp account',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Numbers',
 		name: 'numbers',
@@ -25,11 +31,6 @@ const properties: INodeProperties[] = [
 	},
 	connectionSelect('The WhatsApp connection (conexão) that checks the numbers'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['checkWhatsApp'] } },
-	properties,
-);
 
 /**
  * One item per checked number. The answer's shape is not documented, so each plausible form is

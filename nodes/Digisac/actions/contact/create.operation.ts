@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
@@ -13,7 +12,14 @@ import { connectionSelect } from '../common.description';
 
 import { contactBody, contactFieldOptions } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a contact',
+	description: 'Create a contact (returns the existing one for a known number)',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Number',
 		name: 'number',
@@ -34,11 +40,6 @@ const properties: INodeProperties[] = [
 		options: contactFieldOptions,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { applyRequestOptions, asNodeError, errorItem } from '../../../shared/items';
 import { requireNumber, requireString } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
@@ -15,7 +14,14 @@ import { connectionSelect } from '../common.description';
 
 import { contactBody, contactFieldOptions } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create Many',
+	value: 'createMany',
+	action: 'Create many contacts',
+	description: 'Create one contact per input item, sent in batches',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Number',
 		name: 'number',
@@ -43,11 +49,6 @@ const properties: INodeProperties[] = [
 		description: 'How many input items are sent together in one request to Digisac',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['createMany'] } },
-	properties,
-);
 
 /** The contact one input item describes. */
 function contactFromItem(context: IExecuteFunctions, i: number): IDataObject {

@@ -1,17 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
-const properties: INodeProperties[] = [contactLocator('The contact (contato) to delete')];
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a contact',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['delete'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [contactLocator('The contact (contato) to delete')];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);

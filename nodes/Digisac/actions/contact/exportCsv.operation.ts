@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { exportToItem } from '../../helpers/files';
 import { mergeQuery, readRawQuery } from '../../helpers/query';
 import { apiRequestFull } from '../../transport';
@@ -13,7 +12,14 @@ import { outputBinaryOption, rawQueryOption } from '../common.description';
 
 import { buildContactQuery, contactFilterOptions } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Export CSV',
+	value: 'exportCsv',
+	action: 'Export contacts as CSV',
+	description: 'Export contacts to a CSV file',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -53,11 +59,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['exportCsv'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

@@ -5,12 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a contact',
+};
+
+export const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) to get'),
 	{
 		displayName: 'Options',
@@ -37,11 +42,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);

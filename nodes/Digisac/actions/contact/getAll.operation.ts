@@ -5,17 +5,22 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import { addInclude } from '../../helpers/query';
 import { rawQueryOption } from '../common.description';
 
 import { buildContactQuery, contactFilterOptions } from './fields';
 
-const show = { resource: ['contact'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many contacts',
+	description: 'List contacts, filtered by connection, tag, custom field, name or number',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -49,8 +54,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const query = buildContactQuery(this.getNodeParameter('filters', i, {}) as IDataObject);

@@ -1,3 +1,9 @@
-import { blockOperation } from './block';
+import { blockOperation } from './blocking.factory';
 
-export const { description, execute } = blockOperation('unblock');
+export const option = {
+	name: 'Unblock',
+	value: 'unblock',
+	action: 'Unblock a contact',
+};
+
+export const { properties, execute } = blockOperation('unblock');

@@ -6,17 +6,23 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
 import { contactBody, contactFieldOptions } from './fields';
 
+export const option = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a contact',
+	description: 'Change names, number, tags, custom fields or default department',
+};
+
 const [customFieldsField, defaultDepartmentField, internalNameField, tagsField] =
 	contactFieldOptions;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) to update'),
 	{
 		displayName: 'Update Fields',
@@ -60,11 +66,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);

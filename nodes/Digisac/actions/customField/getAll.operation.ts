@@ -1,3 +1,10 @@
-import { simpleGetAll } from '../../helpers/list';
+import { simpleGetAll } from '../getAll.factory';
 
-export const { description, execute } = simpleGetAll('customField', '/api/v1/custom-fields');
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many custom fields',
+	description: 'List custom fields (campos personalizados)',
+};
+
+export const { properties, execute } = simpleGetAll('/api/v1/custom-fields');

@@ -1,3 +1,10 @@
-import { membersOperation } from './members';
+import { membersOperation } from './members.factory';
 
-export const { description, execute } = membersOperation('addMembers');
+export const option = {
+	name: 'Add Members',
+	value: 'addMembers',
+	action: 'Add members to a group',
+	description: 'Add people to a WhatsApp group by phone number',
+};
+
+export const { properties, execute } = membersOperation('addMembers');

@@ -6,15 +6,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { stringField } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
 
-import { memberNumbers, memberNumbersProperty } from './members';
+import { memberNumbers, memberNumbersProperty } from './members.factory';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a group',
+	description: 'Create a WhatsApp group with its first members',
+};
+
+export const properties: INodeProperties[] = [
 	connectionSelect('The WhatsApp connection (conexão) that creates the group'),
 	{
 		displayName: 'Name',
@@ -30,11 +36,6 @@ const properties: INodeProperties[] = [
 			'Phone numbers of the first participants, separated by commas (WhatsApp needs at least one)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const members = memberNumbers(this, i);

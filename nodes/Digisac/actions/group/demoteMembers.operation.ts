@@ -1,3 +1,10 @@
-import { membersOperation } from './members';
+import { membersOperation } from './members.factory';
 
-export const { description, execute } = membersOperation('demoteMembers');
+export const option = {
+	name: 'Demote Members',
+	value: 'demoteMembers',
+	action: 'Demote group admins',
+	description: 'Remove admin rights from group participants',
+};
+
+export const { properties, execute } = membersOperation('demoteMembers');

@@ -1,3 +1,10 @@
-import { membersOperation } from './members';
+import { membersOperation } from './members.factory';
 
-export const { description, execute } = membersOperation('promoteMembers');
+export const option = {
+	name: 'Promote Members',
+	value: 'promoteMembers',
+	action: 'Promote members to group admins',
+	description: 'Make group participants admins',
+};
+
+export const { properties, execute } = membersOperation('promoteMembers');

@@ -6,14 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { backoffDelay } from '../../../shared/transport';
 import { messageFile, messageFileItem } from '../../helpers/files';
 import { apiRequest } from '../../transport';
 import { messageLocator, outputBinaryOption } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a message',
+	description: 'Get a message, optionally with its file as binary data',
+};
+
+export const properties: INodeProperties[] = [
 	messageLocator,
 	{
 		displayName: 'Download File',
@@ -33,11 +39,6 @@ const properties: INodeProperties[] = [
 		options: [outputBinaryOption],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['get'] } },
-	properties,
-);
 
 /** Digisac fetches media from WhatsApp after the message exists; a fresh message may not have it yet. */
 const FILE_ATTEMPTS = 5;

@@ -5,17 +5,22 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import type { DigisacQuery } from '../../helpers/query';
 import { checkPeriod, likePattern, toIsoDate } from '../../helpers/query';
 import { locatorText } from '../../helpers/responses';
 import { locator, rawQueryOption } from '../common.description';
 
-const show = { resource: ['message'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many messages',
+	description: 'List messages of a contact, ticket or connection',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -132,8 +137,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions({ show }, properties);
 
 export function buildMessageQuery(context: IExecuteFunctions, i: number): DigisacQuery {
 	const filters = context.getNodeParameter('filters', i, {}) as IDataObject;

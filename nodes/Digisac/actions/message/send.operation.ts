@@ -7,7 +7,6 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readInputFile } from '../../../shared/binary';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString, textParameter } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
@@ -18,7 +17,14 @@ import {
 	userOption,
 } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send a message',
+	description: 'Send a text or a file to a contact or a phone number',
+};
+
+export const properties: INodeProperties[] = [
 	...recipientProperties,
 	{
 		displayName: 'Text',
@@ -56,11 +62,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['send'] } },
-	properties,
-);
 
 /** The acting user, origin and ticket choice every send shares. */
 export function sendOptions(context: IExecuteFunctions, itemIndex: number): IDataObject {

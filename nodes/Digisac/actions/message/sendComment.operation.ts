@@ -5,12 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator, originOption, userOption } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Comment',
+	value: 'sendComment',
+	action: 'Send a comment',
+	description: "Add an internal comment to a contact's chat (not sent to the contact)",
+};
+
+export const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) whose chat gets the comment'),
 	{
 		displayName: 'Text',
@@ -30,11 +36,6 @@ const properties: INodeProperties[] = [
 		options: [originOption, userOption],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendComment'] } },
-	properties,
-);
 
 /** The text as typed (not trimmed: line breaks are content), but never empty. */
 function requireText(context: IExecuteFunctions, i: number): string {

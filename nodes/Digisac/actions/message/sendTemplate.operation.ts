@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { parseJson, requireString } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
@@ -19,7 +18,14 @@ import {
 
 import { sendOptions } from './send.operation';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Template',
+	value: 'sendTemplate',
+	action: 'Send a template message',
+	description: 'Send an approved WhatsApp Business template (HSM)',
+};
+
+export const properties: INodeProperties[] = [
 	...recipientProperties,
 	{
 		displayName: 'Template Name or ID',
@@ -105,11 +111,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendTemplate'] } },
-	properties,
-);
 
 interface ButtonParameter {
 	index?: number;

@@ -6,11 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { checkPeriod, toIsoDate } from '../../helpers/query';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Attendance',
+	value: 'getAttendance',
+	action: 'Get attendance statistics',
+	description: 'Ticket and service statistics for a period',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Start of Period',
 		name: 'startPeriod',
@@ -108,11 +114,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['statistics'], operation: ['getAttendance'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const start = toIsoDate(this, this.getNodeParameter('startPeriod', i, ''), 'Start of Period', i);

@@ -5,8 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { apiRequest } from '../../transport';
+
+export const option = {
+	name: 'Get Realtime',
+	value: 'getRealtime',
+	action: 'Get real time statistics',
+	description: 'The "Now" (Agora) dashboard: agents and queues right now',
+};
 
 const paths = {
 	resume: '/api/v1/now/resume',
@@ -14,7 +20,7 @@ const paths = {
 	departmentsResume: '/api/v1/now/departments-resume',
 } as const;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Summary',
 		name: 'summary',
@@ -36,11 +42,6 @@ const properties: INodeProperties[] = [
 		description: 'Which part of the real-time "Now" (Agora) dashboard to get',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['statistics'], operation: ['getRealtime'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const summary = this.getNodeParameter('summary', i, 'resume') as keyof typeof paths;

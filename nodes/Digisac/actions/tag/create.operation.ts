@@ -5,13 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 
 import { colorField, departmentsField, tagBody } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a tag',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Label',
 		name: 'label',
@@ -29,11 +34,6 @@ const properties: INodeProperties[] = [
 		options: [colorField, departmentsField],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['tag'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

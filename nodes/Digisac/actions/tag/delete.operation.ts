@@ -1,12 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { select } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a tag',
+};
+
+export const properties: INodeProperties[] = [
 	select({
 		name: 'tagId',
 		displayName: 'Tag',
@@ -15,11 +20,6 @@ const properties: INodeProperties[] = [
 		required: true,
 	}),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['tag'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const tagId = requireString(this, 'tagId', i);

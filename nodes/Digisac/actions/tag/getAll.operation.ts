@@ -1,3 +1,9 @@
-import { simpleGetAll } from '../../helpers/list';
+import { simpleGetAll } from '../getAll.factory';
 
-export const { description, execute } = simpleGetAll('tag', '/api/v1/tags');
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many tags',
+};
+
+export const { properties, execute } = simpleGetAll('/api/v1/tags');

@@ -6,14 +6,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { select } from '../common.description';
 
 import { colorField, departmentsField, tagBody } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a tag',
+};
+
+export const properties: INodeProperties[] = [
 	select({
 		name: 'tagId',
 		displayName: 'Tag',
@@ -40,11 +45,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['tag'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const tagId = requireString(this, 'tagId', i);

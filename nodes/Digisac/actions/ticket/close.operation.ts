@@ -5,13 +5,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString, toList } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, multiSelect } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Close',
+	value: 'close',
+	action: 'Close a ticket',
+	description: "Close a contact's open ticket, optionally with closing topics",
+};
+
+export const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) whose open ticket is closed'),
 	multiSelect({
 		name: 'ticketTopicIds',
@@ -20,11 +26,6 @@ const properties: INodeProperties[] = [
 		method: 'getTicketTopics',
 	}),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['close'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);

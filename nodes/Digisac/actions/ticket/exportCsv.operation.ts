@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { exportToItem } from '../../helpers/files';
 import { mergeQuery, queryParameter, readRawQuery } from '../../helpers/query';
 import { apiRequestFull } from '../../transport';
@@ -13,7 +12,14 @@ import { outputBinaryOption, rawQueryOption } from '../common.description';
 
 import { buildTicketQuery, ticketFilterOptions } from './filters';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Export CSV',
+	value: 'exportCsv',
+	action: 'Export tickets as CSV',
+	description: 'Export the ticket history to a CSV file',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -31,11 +37,6 @@ const properties: INodeProperties[] = [
 		options: [outputBinaryOption, rawQueryOption],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['exportCsv'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

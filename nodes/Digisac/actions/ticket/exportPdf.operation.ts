@@ -5,13 +5,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { exportToItem } from '../../helpers/files';
 import { apiRequestFull } from '../../transport';
 import { outputBinaryOption, ticketLocator } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Export PDF',
+	value: 'exportPdf',
+	action: 'Export a ticket as PDF',
+	description: "Export one ticket's conversation to a PDF file",
+};
+
+export const properties: INodeProperties[] = [
 	ticketLocator,
 	{
 		displayName: 'Options',
@@ -32,11 +38,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['exportPdf'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = requireString(this, 'ticketId', i);

@@ -5,13 +5,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { exportToItem } from '../../helpers/files';
 import { apiRequestFull } from '../../transport';
 import { outputBinaryOption } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Export TXT',
+	value: 'exportTxt',
+	action: 'Export a ticket as text',
+	description: "Export one ticket's conversation, by protocol, to a text file",
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Protocol',
 		name: 'protocol',
@@ -30,11 +36,6 @@ const properties: INodeProperties[] = [
 		options: [outputBinaryOption],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['exportTxt'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const protocol = requireString(this, 'protocol', i);

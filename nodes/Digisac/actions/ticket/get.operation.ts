@@ -5,12 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { ticketLocator } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a ticket',
+	description: 'Get a ticket with its contact, department, user and topics',
+};
+
+export const properties: INodeProperties[] = [
 	ticketLocator,
 	{
 		displayName: 'Options',
@@ -30,11 +36,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = requireString(this, 'ticketId', i);

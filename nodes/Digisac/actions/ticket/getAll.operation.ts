@@ -5,16 +5,21 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import { rawQueryOption } from '../common.description';
 
 import { buildTicketQuery, ticketFilterOptions, ticketIncludeOptions } from './filters';
 
-const show = { resource: ['ticket'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many tickets',
+	description: 'List tickets by status, department, connection, contact or period',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -32,8 +37,6 @@ const properties: INodeProperties[] = [
 		options: [...ticketIncludeOptions, rawQueryOption],
 	},
 ];
-
-export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

@@ -5,13 +5,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator, departmentSelect, userSelect } from '../common.description';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Transfer',
+	value: 'transfer',
+	action: 'Transfer or open a ticket',
+	description: "Transfer a contact's ticket to a department or user; opens one if none is open",
+};
+
+export const properties: INodeProperties[] = [
 	contactLocator(
 		'The contact (contato) whose ticket is transferred. Without an open ticket, one is opened.',
 	),
@@ -35,11 +41,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['transfer'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = requireString(this, 'contactId', i);

@@ -1,3 +1,10 @@
-import { simpleGetAll } from '../../helpers/list';
+import { simpleGetAll } from '../getAll.factory';
 
-export const { description, execute } = simpleGetAll('ticketTopic', '/api/v1/ticket-topics');
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many ticket topics',
+	description: 'List closing topics (assuntos de chamado)',
+};
+
+export const { properties, execute } = simpleGetAll('/api/v1/ticket-topics');

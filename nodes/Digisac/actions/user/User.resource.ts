@@ -1,23 +1,2 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import * as get from './get.operation';
-import * as getAll from './getAll.operation';
-
-export { get, getAll };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		options: [
-			{ name: 'Get', value: 'get', action: 'Get a user' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many users' },
-		],
-		default: 'getAll',
-	},
-	...getAll.description,
-	...get.description,
-];
+export * as getAll from './getAll.operation';
+export * as get from './get.operation';

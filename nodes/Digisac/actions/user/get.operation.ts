@@ -5,17 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { userSelect } from '../common.description';
 
-const properties: INodeProperties[] = [userSelect('The user (atendente) to get', true)];
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a user',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [userSelect('The user (atendente) to get', true)];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const userId = requireString(this, 'userId', i);

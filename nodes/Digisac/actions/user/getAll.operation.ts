@@ -1,8 +1,13 @@
-import { simpleGetAll } from '../../helpers/list';
 import type { DigisacQuery } from '../../helpers/query';
+import { simpleGetAll } from '../getAll.factory';
 
-export const { description, execute } = simpleGetAll(
-	'user',
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many users',
+};
+
+export const { properties, execute } = simpleGetAll(
 	'/api/v1/users',
 	(options) => {
 		const query: DigisacQuery = { order: [['name', 'ASC']] };

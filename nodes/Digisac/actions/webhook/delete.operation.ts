@@ -1,16 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest, apiRequestFull } from '../../transport';
 import { webhookLocator } from '../common.description';
 
-const properties: INodeProperties[] = [webhookLocator];
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a webhook',
+	description: 'Delete a webhook (or deactivate it where the account cannot delete)',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['delete'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [webhookLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const webhookId = requireString(this, 'webhookId', i);

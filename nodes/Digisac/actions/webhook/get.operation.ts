@@ -5,17 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { webhookLocator } from '../common.description';
 
-const properties: INodeProperties[] = [webhookLocator];
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a webhook',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [webhookLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const webhookId = requireString(this, 'webhookId', i);

@@ -1,3 +1,9 @@
-import { simpleGetAll } from '../../helpers/list';
+import { simpleGetAll } from '../getAll.factory';
 
-export const { description, execute } = simpleGetAll('webhook', '/api/v1/me/webhooks');
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many webhooks',
+};
+
+export const { properties, execute } = simpleGetAll('/api/v1/me/webhooks');

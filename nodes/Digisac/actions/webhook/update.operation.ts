@@ -6,14 +6,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { webhookLocator } from '../common.description';
 
 import { activeField, additionalEvents, eventList, hasEvents, webhookEvents } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a webhook',
+};
+
+export const properties: INodeProperties[] = [
 	webhookLocator,
 	{
 		displayName: 'Update Fields',
@@ -43,11 +48,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['update'] } },
-	properties,
-);
 
 /** Fields Digisac's own client sends back when it edits a webhook. */
 const EDITABLE = ['active', 'name', 'url', 'events', 'type', 'userId'];

@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Change Department',
+	value: 'changeDepartment',
+	action: 'Change the department of a chat',
+	description: 'Transfer a chat to another department (departamento)',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator({
 		allowGroup: false,
 		description: 'WhatsApp number of the chat to transfer, with country and area code',
@@ -23,11 +29,6 @@ const properties: INodeProperties[] = [
 			'Department (departamento) the chat moves to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['attendance'], operation: ['changeDepartment'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });

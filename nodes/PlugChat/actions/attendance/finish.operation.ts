@@ -6,14 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Finish',
+	value: 'finish',
+	action: 'Finish an attendance',
+	description: 'Close the attendance (atendimento) of a chat',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator({
 		allowGroup: false,
 		description:
@@ -37,11 +43,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether to move the chat back to the "Geral" department after finishing',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['attendance'], operation: ['finish'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });

@@ -6,13 +6,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { messagesFromMap, normalizeAttendance } from '../../helpers/normalize';
 import { quoted } from '../../helpers/text';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get by Ticket',
+	value: 'getByTicket',
+	action: 'Get an attendance by ticket',
+	description: 'Get an attendance and its messages by its attendance number',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Ticket',
 		name: 'ticket',
@@ -24,11 +30,6 @@ const properties: INodeProperties[] = [
 			'The attendance number (número do atendimento) PlugChat shows as the ticket of an attendance',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['attendance'], operation: ['getByTicket'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticket = requireString(this, 'ticket', i).replace(/^#/, '');

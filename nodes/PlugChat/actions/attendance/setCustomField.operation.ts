@@ -5,14 +5,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Set Custom Field',
+	value: 'setCustomField',
+	action: 'Set a custom field of a chat',
+	description: 'Create or update a custom field (campo genérico) of a chat',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator({
 		allowGroup: false,
 		description: 'WhatsApp number of the chat (contact) that gets the field',
@@ -35,11 +41,6 @@ const properties: INodeProperties[] = [
 		description: 'Value to store in the field. Leave empty to create the field without a value.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['attendance'], operation: ['setCustomField'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, toList } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { normalizeStatus } from '../../helpers/normalize';
@@ -14,7 +13,14 @@ import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Start',
+	value: 'start',
+	action: 'Start an attendance',
+	description: 'Start an attendance (atendimento) with one or more operators',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator({
 		allowGroup: false,
 		description: 'WhatsApp number of the customer, with country and area code (e.g. 5511987654321)',
@@ -48,11 +54,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['attendance'], operation: ['start'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });

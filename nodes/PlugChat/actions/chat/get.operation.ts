@@ -1,18 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { normalizeChat } from '../../helpers/chats';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [phoneLocator()];
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a chat',
+	description: 'Get the details of a WhatsApp chat',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['chat'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [phoneLocator()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

@@ -1,19 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/parameters';
 import { normalizeChat } from '../../helpers/chats';
-import { pageLimit } from '../../helpers/lists';
 import { apiRequestAllItems } from '../../transport';
 
-const show = { resource: ['chat'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many chats',
+	description: 'List the WhatsApp chats of the number',
+};
 
-export const description = updateDisplayOptions({ show }, [
-	...returnAllOrLimit(show),
-] as INodeProperties[]);
+export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// Z-API style paging: `page` from 1 and `pageSize`; a short page is the last one.
-	const chats = await apiRequestAllItems(this, '/api/whatsapp/chats', {}, pageLimit(this, i), {
+	const chats = await apiRequestAllItems(this, '/api/whatsapp/chats', {}, readLimit(this, i), {
 		firstPage: 1,
 		itemIndex: i,
 	});

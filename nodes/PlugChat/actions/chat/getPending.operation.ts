@@ -1,15 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/parameters';
 import { normalizeChat } from '../../helpers/chats';
-import { pageLimit } from '../../helpers/lists';
 import { apiRequestAllItems } from '../../transport';
 
-const show = { resource: ['chat'], operation: ['getPending'] };
+export const option = {
+	name: 'Get Pending',
+	value: 'getPending',
+	action: 'Get pending chats',
+	description: 'List chats waiting for an operator (pendentes)',
+};
 
-export const description = updateDisplayOptions({ show }, [
-	...returnAllOrLimit(show),
-] as INodeProperties[]);
+export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// PlugChat's own sample asks for page=0 (GUESS: pages count from 0 here). Were they to count
@@ -19,7 +22,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this,
 		'/api/chat/get-pending-chats',
 		{},
-		pageLimit(this, i),
+		readLimit(this, i),
 		{ firstPage: 0, itemIndex: i },
 	);
 	return chats.map((chat) => ({ json: normalizeChat(chat) }));

@@ -1,12 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Modify',
+	value: 'modify',
+	action: 'Modify a chat',
+	description: 'Archive, unarchive, pin, unpin or delete a chat',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	{
 		displayName: 'Action',
@@ -44,11 +50,6 @@ const properties: INodeProperties[] = [
 		description: 'What to do with the chat',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['chat'], operation: ['modify'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

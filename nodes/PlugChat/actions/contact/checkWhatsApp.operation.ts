@@ -1,22 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Check WhatsApp',
+	value: 'checkWhatsApp',
+	action: 'Check whether a number is registered',
+	description: 'Check whether a phone number has a WhatsApp account',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator({
 		allowGroup: false,
 		description: 'Number to check, with country and area code (e.g. 5511987654321)',
 	}),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['checkWhatsApp'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });

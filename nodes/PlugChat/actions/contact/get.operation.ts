@@ -1,17 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [phoneLocator({ allowGroup: false })];
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a contact',
+	description: 'Get the details of a WhatsApp contact',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [phoneLocator({ allowGroup: false })];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });

@@ -1,14 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
-import { pageLimit } from '../../helpers/lists';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/parameters';
 import { apiRequestAllItems } from '../../transport';
 
-const show = { resource: ['contact'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many contacts',
+	description: 'List WhatsApp contacts, group members included',
+};
 
-export const description = updateDisplayOptions({ show }, [
-	...returnAllOrLimit(show),
-] as INodeProperties[]);
+export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// Includes the members of every group the number is in, not only the address book.
@@ -16,7 +19,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this,
 		'/api/whatsapp/contacts',
 		{},
-		pageLimit(this, i),
+		readLimit(this, i),
 		{ firstPage: 1, itemIndex: i },
 	);
 	return contacts.map((json) => ({ json }));

@@ -1,14 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { headerValue } from '../../../shared/transport';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest, apiRequestFull } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Profile Picture',
+	value: 'getProfilePicture',
+	action: 'Get the profile picture of a contact',
+	description: 'Get the current profile picture link, optionally as a file',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	{
 		displayName: 'Download Picture',
@@ -29,11 +35,6 @@ const properties: INodeProperties[] = [
 		description: 'Name of the binary property that receives the picture',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['getProfilePicture'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
-import { asList, limitResults } from '../../helpers/lists';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/parameters';
+import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
 
-const show = { resource: ['department'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many departments',
+	description: 'List the departments (departamentos) of the account',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Active Only',
 		name: 'activeOnly',
@@ -17,8 +23,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// PlugChat returns every department in one unpaged array.
 	let departments = asList(
@@ -26,5 +30,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	if (this.getNodeParameter('activeOnly', i, false) === true)
 		departments = departments.filter((d) => d.active !== false);
-	return limitResults(this, i, departments).map((json) => ({ json }));
+	return departments.slice(0, readLimit(this, i)).map((json) => ({ json }));
 }

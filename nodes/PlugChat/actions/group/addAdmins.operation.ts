@@ -1,7 +1,13 @@
-import { groupMembersOperation } from '../../helpers/groups';
+import { groupMembersOperation } from './members.factory';
 
-export const { description, execute } = groupMembersOperation(
-	'addAdmins',
+export const option = {
+	name: 'Add Admins',
+	value: 'addAdmins',
+	action: 'Promote group participants to admins',
+	description: 'Make participants admins of the group',
+};
+
+export const { properties, execute } = groupMembersOperation(
 	'/api/whatsapp/add-admin',
 	'promote the participants to admins',
 );

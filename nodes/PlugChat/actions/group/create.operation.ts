@@ -1,13 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
-import { phonesField } from '../../helpers/groups';
 import { readPhoneList } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+import { phonesField } from './members.factory';
+
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a group',
+	description: 'Create a WhatsApp group with participants',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Group Name',
 		name: 'groupName',
@@ -22,11 +29,6 @@ const properties: INodeProperties[] = [
 			'Numbers to add to the group, with country and area code, separated by commas (at least one)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupName = requireString(this, 'groupName', i);

@@ -1,17 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [groupIdLocator];
+export const option = {
+	name: 'Get Metadata',
+	value: 'getMetadata',
+	action: 'Get group metadata',
+	description: 'Get the name, owner, invitation link and participants of a group',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['getMetadata'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [groupIdLocator];
 
 function flag(value: unknown): boolean {
 	return value === true || value === 'true';

@@ -1,17 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [groupIdLocator];
+export const option = {
+	name: 'Leave',
+	value: 'leave',
+	action: 'Leave a group',
+	description: 'Make this WhatsApp number leave the group',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['leave'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [groupIdLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupId = readGroupId(this, i);

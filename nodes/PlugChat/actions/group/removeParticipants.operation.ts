@@ -1,7 +1,13 @@
-import { groupMembersOperation } from '../../helpers/groups';
+import { groupMembersOperation } from './members.factory';
 
-export const { description, execute } = groupMembersOperation(
-	'removeParticipants',
+export const option = {
+	name: 'Remove Participants',
+	value: 'removeParticipants',
+	action: 'Remove participants from a group',
+	description: 'Remove phone numbers from the group',
+};
+
+export const { properties, execute } = groupMembersOperation(
 	'/api/whatsapp/remove-participant',
 	'remove the participants',
 );

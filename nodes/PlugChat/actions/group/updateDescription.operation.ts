@@ -1,12 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update Description',
+	value: 'updateDescription',
+	action: 'Update the description of a group',
+	description: 'Change the description of the group',
+};
+
+export const properties: INodeProperties[] = [
 	groupIdLocator,
 	{
 		displayName: 'Group Description',
@@ -17,11 +23,6 @@ const properties: INodeProperties[] = [
 		description: 'New description of the group; empty clears it. Only group admins can change it.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['updateDescription'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupId = readGroupId(this, i);

@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { groupIdLocator } from '../../helpers/fields';
 import { readGroupId } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update Name',
+	value: 'updateName',
+	action: 'Rename a group',
+	description: 'Change the name of the group',
+};
+
+export const properties: INodeProperties[] = [
 	groupIdLocator,
 	{
 		displayName: 'Group Name',
@@ -18,11 +24,6 @@ const properties: INodeProperties[] = [
 		description: 'New name of the group',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['updateName'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupId = readGroupId(this, i);

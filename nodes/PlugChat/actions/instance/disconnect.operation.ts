@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['instance'], operation: ['disconnect'] } },
-	[],
-);
+export const option = {
+	name: 'Disconnect',
+	value: 'disconnect',
+	action: 'Disconnect the instance',
+	description: 'Disconnect the number from PlugChat; reading the QR code connects it again',
+};
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// The number stays disconnected until the QR code is read again; webhooks stop meanwhile.

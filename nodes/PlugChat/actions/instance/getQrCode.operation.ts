@@ -6,12 +6,18 @@ import type {
 } from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { headerValue } from '../../../shared/transport';
 import { apiRequestFull } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get QR Code',
+	value: 'getQrCode',
+	action: 'Get the QR code',
+	description: 'Get the QR code that connects a WhatsApp number, as an image',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -22,11 +28,6 @@ const properties: INodeProperties[] = [
 		description: 'Name of the binary property that receives the QR code image',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['instance'], operation: ['getQrCode'] } },
-	properties,
-);
 
 interface Image {
 	data: Buffer;

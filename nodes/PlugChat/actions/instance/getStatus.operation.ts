@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['instance'], operation: ['getStatus'] } },
-	[],
-);
+export const option = {
+	name: 'Get Status',
+	value: 'getStatus',
+	action: 'Get the instance status',
+	description: 'Whether the WhatsApp number and the phone are connected',
+};
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// `{connected, session, error, smartphoneConnected}`; `error` explains a false flag.

@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['instance'], operation: ['restart'] } },
-	[],
-);
+export const option = {
+	name: 'Restart',
+	value: 'restart',
+	action: 'Restart the instance',
+	description: 'Restart the WhatsApp instance (keeps the session)',
+};
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// Restarting keeps the session: no new QR code is needed.

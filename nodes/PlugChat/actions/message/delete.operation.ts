@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a message',
+	description: 'Delete a message for everyone in the chat',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator({
 		description: 'Chat the message belongs to: a number with country and area code, or a group ID',
 	}),
@@ -29,11 +35,6 @@ const properties: INodeProperties[] = [
 			'Whether the message was sent from this WhatsApp number (turn off for a message received from the contact)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Mark as Read',
+	value: 'markAsRead',
+	action: 'Mark a message as read',
+	description: 'Mark a message of a chat as read',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator({
 		description: 'Chat the message belongs to: a number with country and area code, or a group ID',
 	}),
@@ -20,11 +26,6 @@ const properties: INodeProperties[] = [
 		description: 'ID of the message to mark as read (messageId of the Message Received trigger)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['markAsRead'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

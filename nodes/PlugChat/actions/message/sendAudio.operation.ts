@@ -5,18 +5,23 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { mediaSourceFields, phoneLocator, sendOptions } from '../../helpers/fields';
 import { readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 
-const properties: INodeProperties[] = [phoneLocator(), ...mediaSourceFields('audio'), sendOptions];
+export const option = {
+	name: 'Send Audio',
+	value: 'sendAudio',
+	action: 'Send an audio message',
+	description: 'Send an audio file or voice note',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendAudio'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [
+	phoneLocator(),
+	...mediaSourceFields('audio'),
+	sendOptions,
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

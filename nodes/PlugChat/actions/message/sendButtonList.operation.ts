@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
@@ -14,7 +13,14 @@ import { sendMessage } from '../../helpers/send';
 
 import { readText } from './common';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Button List',
+	value: 'sendButtonList',
+	action: 'Send a message with buttons',
+	description: 'Send text with reply buttons',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	{
 		displayName: 'Message',
@@ -61,11 +67,6 @@ const properties: INodeProperties[] = [
 	},
 	sendOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendButtonList'] } },
-	properties,
-);
 
 /** Buttons as the UI stores them (`{button: [{label, id}]}`), each with a label; ids default to 1, 2, 3... */
 function readButtons(context: IExecuteFunctions, itemIndex: number): IDataObject[] {

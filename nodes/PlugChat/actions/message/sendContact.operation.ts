@@ -5,13 +5,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { readPhone, toPlugChatPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Contact',
+	value: 'sendContact',
+	action: 'Send a contact card',
+	description: 'Send a contact card (vCard)',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	{
 		displayName: 'Contact Name',
@@ -40,11 +46,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendContact'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

@@ -6,14 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { mediaSourceFields, phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { extensionForMime, extensionOf, readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { quoted } from '../../helpers/text';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Document',
+	value: 'sendDocument',
+	action: 'Send a document',
+	description: 'Send any file as a document (PDF, spreadsheet...)',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	...mediaSourceFields('document'),
 	sendOptionsWith([
@@ -36,11 +42,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendDocument'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { mediaSourceFields, phoneLocator, sendOptions } from '../../helpers/fields';
 import { readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
@@ -13,7 +12,14 @@ import { sendMessage } from '../../helpers/send';
 
 import { optionalText } from './common';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Image',
+	value: 'sendImage',
+	action: 'Send an image',
+	description: 'Send an image with an optional caption',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	...mediaSourceFields('image'),
 	{
@@ -26,11 +32,6 @@ const properties: INodeProperties[] = [
 	},
 	sendOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendImage'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
@@ -15,7 +14,14 @@ import { quoted } from '../../helpers/text';
 
 import { optionalText, readText } from './common';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Link',
+	value: 'sendLink',
+	action: 'Send a link',
+	description: 'Send a link with a preview',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	{
 		displayName: 'Message',
@@ -60,11 +66,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendLink'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

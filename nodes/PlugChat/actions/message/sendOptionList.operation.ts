@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
@@ -14,7 +13,14 @@ import { sendMessage } from '../../helpers/send';
 
 import { readText } from './common';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Option List',
+	value: 'sendOptionList',
+	action: 'Send a list of options',
+	description: 'Send text with a list the contact chooses from',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	{
 		displayName: 'Message',
@@ -86,11 +92,6 @@ const properties: INodeProperties[] = [
 	},
 	sendOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendOptionList'] } },
-	properties,
-);
 
 /** List entries as the UI stores them (`{option: [{title, description, id}]}`); ids default to 1, 2, 3... */
 function readOptions(context: IExecuteFunctions, itemIndex: number): IDataObject[] {

@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 
 import { readText } from './common';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Send Text',
+	value: 'sendText',
+	action: 'Send a text message',
+	description: 'Send a text message',
+};
+
+export const properties: INodeProperties[] = [
 	phoneLocator(),
 	{
 		displayName: 'Message',
@@ -21,11 +27,6 @@ const properties: INodeProperties[] = [
 	},
 	sendOptions,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['sendText'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const phone = readPhone(this, i);

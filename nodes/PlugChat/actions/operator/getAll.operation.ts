@@ -5,14 +5,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
-import { asList, limitResults } from '../../helpers/lists';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/parameters';
+import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
 
-const show = { resource: ['operator'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many operators',
+	description: 'List the operators (atendentes) of the account',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -40,8 +46,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as {
 		activeOnly?: boolean;
@@ -60,5 +64,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		operators = operators.filter((operator) =>
 			(operator.departmentIds as unknown[]).map(String).includes(departmentId),
 		);
-	return limitResults(this, i, operators).map((json) => ({ json }));
+	return operators.slice(0, readLimit(this, i)).map((json) => ({ json }));
 }

@@ -1,11 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get Online',
+	value: 'getOnline',
+	action: 'Get online operators',
+	description: 'List operators with their online or offline state',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Account ID',
 		name: 'accountId',
@@ -23,11 +29,6 @@ const properties: INodeProperties[] = [
 			'Whether to return only operators whose state is online (otherwise everyone, with their state)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['operator'], operation: ['getOnline'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const accountId = requireString(this, 'accountId', i);

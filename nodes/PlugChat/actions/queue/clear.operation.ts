@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['queue'], operation: ['clear'] } },
-	[],
-);
+export const option = {
+	name: 'Clear',
+	value: 'clear',
+	action: 'Clear the send queue',
+	description: 'Delete every message waiting to be sent',
+};
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// Drops every message still waiting to go out; they are never sent.

@@ -1,12 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { locatorValue } from '../../../shared/parameters';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Delete Message',
+	value: 'deleteMessage',
+	action: 'Delete a message from the send queue',
+	description: 'Delete one message waiting to be sent',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Queued Message',
 		name: 'zaapId',
@@ -30,11 +36,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['queue'], operation: ['deleteMessage'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const zaapId = locatorValue(this, 'zaapId', i);

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['queue'], operation: ['get'] } },
-	[],
-);
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the send queue',
+	description: 'Get the messages waiting to be sent',
+};
 
 /** Queue entries come with capitalised keys (`ZaapId`, `Phone`...): they come out in camelCase. */
 function queueMessage(entry: IDataObject): IDataObject {

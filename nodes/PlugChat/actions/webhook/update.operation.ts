@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { assertAccepted } from '../../helpers/results';
 import { quoted } from '../../helpers/text';
@@ -18,7 +17,14 @@ import {
 	WEBHOOK_EVENT_OPTIONS,
 } from '../../helpers/webhooks';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update the webhook addresses',
+	description: 'Set the URLs PlugChat calls for its events',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Target',
 		name: 'target',
@@ -74,11 +80,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether messages sent from this number also reach the Message Received webhook',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['update'] } },
-	properties,
-);
 
 function checkUrl(context: IExecuteFunctions, url: string, itemIndex: number, label: string): void {
 	// Only the form is checked; PlugChat itself refuses plain http and its error is explained.

@@ -1,14 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
-import { requireString } from '../../../shared/parameters';
-import { getManyLimit } from '../../helpers/filters';
+import { requireString, readLimit } from '../../../shared/parameters';
 import { apiRequestAllItems } from '../../transport';
 
-const show = { resource: ['category'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many categories',
+	description: 'List the ticket categories of a department',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Department Name or ID',
 		name: 'departmentId',
@@ -19,10 +23,8 @@ const properties: INodeProperties[] = [
 		description:
 			'Department whose categories (categorias) to list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	...returnAllOrLimit(show),
+	...returnAllOrLimit(),
 ];
-
-export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const departmentId = requireString(this, 'departmentId', i);
@@ -30,7 +32,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this,
 		'/department/category/list',
 		{ department_id: departmentId },
-		getManyLimit(this, i),
+		readLimit(this, i),
 		i,
 	);
 	return toItems(categories);

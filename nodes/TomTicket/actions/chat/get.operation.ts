@@ -1,20 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { resolveChatId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 import { chatLocator } from '../common.descriptions';
 
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a chat',
+	description: 'Get a chat conversation',
+};
+
 /** GUESS [api-docs §3.2]: the docs cut off before naming the parameter; `chat_id` by analogy with `ticket_id`. */
 export const CHAT_ID_PARAMETER = 'chat_id';
 
-const properties: INodeProperties[] = [chatLocator];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['chat'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [chatLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const chatId = await resolveChatId(this, i);

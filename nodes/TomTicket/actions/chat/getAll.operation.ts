@@ -5,15 +5,21 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
+import { readLimit } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
-import { getManyLimit, listQuery, listRecords } from '../../helpers/filters';
+import { listQuery, listRecords } from '../../helpers/filters';
 
-const show = { resource: ['chat'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many chats',
+	description: 'List chat conversations, with filters',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -101,11 +107,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const limit = getManyLimit(this, i);
+	const limit = readLimit(this, i);
 	const chats = await listRecords(this, '/chat/list', listQuery(this, filters, i), limit, i);
 	return toItems(chats);
 }

@@ -5,16 +5,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
-import { requireString } from '../../../shared/parameters';
-import { getManyLimit } from '../../helpers/filters';
+import { requireString, readLimit } from '../../../shared/parameters';
 import { customFieldList } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 
-const show = { resource: ['customField'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many custom fields',
+	description: 'List the ticket custom fields of a department or category',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Department Name or ID',
 		name: 'departmentId',
@@ -25,7 +29,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Department whose ticket custom fields to list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	...returnAllOrLimit(show),
+	...returnAllOrLimit(),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -46,8 +50,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const departmentId = requireString(this, 'departmentId', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -56,6 +58,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// One answer holds every field (no paging documented); the limit is applied locally.
 	const body = await apiRequest(this, 'GET', '/custom_field/department/list', { qs, itemIndex: i });
 	const fields = customFieldList(body);
-	const limit = getManyLimit(this, i);
+	const limit = readLimit(this, i);
 	return toItems(limit === undefined ? fields : fields.slice(0, limit));
 }

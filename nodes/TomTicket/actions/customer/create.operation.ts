@@ -5,12 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { postForm, requireText } from '../../helpers/write';
 
 import { customerFieldOptions, customerFormFields } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a customer',
+	description: 'Register a new customer (cliente)',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Customer ID',
 		name: 'customerId',
@@ -38,11 +44,6 @@ const properties: INodeProperties[] = [
 		options: customerFieldOptions(false),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const customerId = requireText(this, 'customerId', i, 250);

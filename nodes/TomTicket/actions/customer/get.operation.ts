@@ -5,14 +5,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
 import { customerLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a customer',
+	description: 'Get a customer by internal ID or e-mail',
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator,
 	{
 		displayName: 'Options',
@@ -33,11 +39,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

@@ -5,15 +5,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
-import { getManyLimit } from '../../helpers/filters';
+import { readLimit } from '../../../shared/parameters';
 import { apiRequestAllItems } from '../../transport';
 
-const show = { resource: ['customer'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many customers',
+	description: 'List customers',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -32,12 +37,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (options.includeCustomFields) qs.show_custom_fields = 1;
-	const customers = await apiRequestAllItems(this, '/customer/list', qs, getManyLimit(this, i), i);
+	const customers = await apiRequestAllItems(this, '/customer/list', qs, readLimit(this, i), i);
 	return toItems(customers);
 }

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
@@ -14,7 +13,14 @@ import { customerLocator } from '../common.descriptions';
 
 import { customerFieldOptions, customerFormFields } from './fields';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a customer',
+	description: "Change a customer's data",
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator,
 	{
 		displayName: 'Update Fields',
@@ -43,11 +49,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

@@ -5,15 +5,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
-import { getManyLimit } from '../../helpers/filters';
+import { readLimit } from '../../../shared/parameters';
 import { apiRequestAllItems } from '../../transport';
 
-const show = { resource: ['department'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many departments',
+	description: 'List the departments (departamentos)',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -32,10 +37,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const qs = { show_nested_items: options.includeNestedItems ? 1 : 0 };
-	return toItems(await apiRequestAllItems(this, '/department/list', qs, getManyLimit(this, i), i));
+	return toItems(await apiRequestAllItems(this, '/department/list', qs, readLimit(this, i), i));
 }

@@ -1,15 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
-import { optionalString } from '../../../shared/parameters';
-import { getManyLimit } from '../../helpers/filters';
+import { optionalString, readLimit } from '../../../shared/parameters';
 import { mergeOperators, nestedDepartments } from '../../helpers/lookups';
 import { apiRequestAllItems } from '../../transport';
 
-const show = { resource: ['operator'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many operators',
+	description: 'List operators, of one department or of all',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Department Name or ID',
 		name: 'departmentId',
@@ -19,14 +23,12 @@ const properties: INodeProperties[] = [
 		description:
 			'Department whose operators (atendentes) to list. Leave empty for the operators of every department, each listed once. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	...returnAllOrLimit(show),
+	...returnAllOrLimit(),
 ];
-
-export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const departmentId = optionalString(this, 'departmentId', i);
-	const limit = getManyLimit(this, i);
+	const limit = readLimit(this, i);
 	if (departmentId) {
 		return toItems(
 			await apiRequestAllItems(

@@ -1,18 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
-import { getManyLimit } from '../../helpers/filters';
+import { readLimit } from '../../../shared/parameters';
 import { apiRequestAllItems } from '../../transport';
 
-const show = { resource: ['organization'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many organizations',
+	description: 'List the customer organizations (organizações)',
+};
 
-const properties: INodeProperties[] = [...returnAllOrLimit(show)];
-
-export const description = updateDisplayOptions({ show }, properties);
+export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return toItems(
-		await apiRequestAllItems(this, '/organization/list', {}, getManyLimit(this, i), i),
-	);
+	return toItems(await apiRequestAllItems(this, '/organization/list', {}, readLimit(this, i), i));
 }

@@ -6,14 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS, PRIORITY_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { attachmentParts, customFieldEntries, postForm, requireText } from '../../helpers/write';
 import { attachmentsOption, customerLocator, customFieldsOption } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a ticket',
+	description: 'Open a new ticket for a customer',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		...customerLocator,
 		description:
@@ -84,11 +90,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

@@ -1,16 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [ticketLocator];
+export const option = {
+	name: 'End Status',
+	value: 'endStatus',
+	action: 'End the status of a ticket',
+	description: 'Close the custom status open on a ticket',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['endStatus'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [ticketLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = await resolveTicketId(this, i);

@@ -5,15 +5,21 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit, updateDisplayOptions } from '../../../shared/descriptions';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
+import { readLimit } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS, SITUATION_OPTIONS } from '../../helpers/constants';
-import { getManyLimit, listQuery, listRecords } from '../../helpers/filters';
+import { listQuery, listRecords } from '../../helpers/filters';
 
-const show = { resource: ['ticket'], operation: ['getAll'] };
+export const option = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many tickets',
+	description: 'List tickets, with filters',
+};
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(show),
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -128,11 +134,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show }, properties);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const limit = getManyLimit(this, i);
+	const limit = readLimit(this, i);
 	const tickets = await listRecords(this, '/ticket/list', listQuery(this, filters, i), limit, i);
 	return toItems(tickets);
 }

@@ -1,12 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Link Operator',
+	value: 'linkOperator',
+	action: 'Link an operator to a ticket',
+	description: 'Make an operator responsible for a ticket',
+};
+
+export const properties: INodeProperties[] = [
 	ticketLocator,
 	{
 		displayName: 'Operator Name or ID',
@@ -19,11 +25,6 @@ const properties: INodeProperties[] = [
 			'Operator (atendente) to make responsible for the ticket. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['linkOperator'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = await resolveTicketId(this, i);

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { MAX_SHORT_TEXT } from '../../helpers/constants';
 import { dateParameter } from '../../helpers/dates';
 import { resolveTicketId } from '../../helpers/lookups';
@@ -14,7 +13,14 @@ import { attachmentParts, postForm, requireText } from '../../helpers/write';
 import { apiRequest } from '../../transport';
 import { attachmentsOption, ticketLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Reply as Operator',
+	value: 'replyAsOperator',
+	action: 'Reply to a ticket as the operator',
+	description: "Send a reply in the name of the ticket's operator",
+};
+
+export const properties: INodeProperties[] = [
 	ticketLocator,
 	{
 		displayName: 'Message',
@@ -60,11 +66,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['replyAsOperator'] } },
-	properties,
-);
 
 function firstRecord(value: unknown): IDataObject {
 	const record = Array.isArray(value) ? value[0] : value;

@@ -5,13 +5,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Start Status',
+	value: 'startStatus',
+	action: 'Start a status on a ticket',
+	description: 'Open a custom status on a ticket',
+};
+
+export const properties: INodeProperties[] = [
 	ticketLocator,
 	{
 		displayName: 'Status ID',
@@ -40,11 +46,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['startStatus'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = await resolveTicketId(this, i);

@@ -1,13 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
 import { ticketLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option = {
+	name: 'Transfer',
+	value: 'transfer',
+	action: 'Transfer a ticket',
+	description: 'Move a ticket to another department and/or operator',
+};
+
+export const properties: INodeProperties[] = [
 	ticketLocator,
 	{
 		displayName: 'Department Name or ID',
@@ -28,11 +34,6 @@ const properties: INodeProperties[] = [
 			'Operator (atendente) to hand the ticket to. TomTicket refuses to transfer a ticket that has no linked operator yet: use "Link Operator" for that. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['ticket'], operation: ['transfer'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const departmentId = optionalString(this, 'departmentId', i);

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString, toList } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { actionResult } from '../../helpers/responses';
@@ -74,10 +73,7 @@ export function membersOperation(operation: keyof typeof routes) {
 				},
 	];
 	return {
-		description: updateDisplayOptions(
-			{ show: { resource: ['group'], operation: [operation] } },
-			properties,
-		),
+		properties,
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const groupId = requireString(this, 'groupId', i);
 			const body = byNumber ? memberNumbers(this, i) : memberContactIds(this, i);

@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
@@ -36,10 +35,7 @@ export function blockOperation(operation: 'block' | 'unblock') {
 		},
 	];
 	return {
-		description: updateDisplayOptions(
-			{ show: { resource: ['contact'], operation: [operation] } },
-			properties,
-		),
+		properties,
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const contactId = requireString(this, 'contactId', i);
 			const body: IDataObject = { block };

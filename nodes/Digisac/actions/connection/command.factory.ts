@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
@@ -19,10 +18,7 @@ const what: Record<ConnectionCommand, string> = {
 export function connectionCommand(command: ConnectionCommand) {
 	const properties: INodeProperties[] = [connectionSelect(what[command])];
 	return {
-		description: updateDisplayOptions(
-			{ show: { resource: ['connection'], operation: [command] } },
-			properties,
-		),
+		properties,
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const serviceId = requireString(this, 'serviceId', i);
 			// Answers are undocumented (the vendor's examples have no body): pass on whatever comes back.

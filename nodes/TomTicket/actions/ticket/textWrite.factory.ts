@@ -5,13 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
 import { attachmentsOption, ticketLocator } from '../common.descriptions';
 
 interface TextWrite {
-	operation: string;
 	path: string;
 	/** Parameter and API field name ("message", "comment"). */
 	field: 'message' | 'comment';
@@ -22,7 +20,7 @@ interface TextWrite {
 
 /** A ticket write made of one text and optional attachments: reply as customer, comment, finish. */
 export function textWriteOperation(spec: TextWrite): {
-	description: INodeProperties[];
+	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]>;
 } {
 	const properties: INodeProperties[] = [
@@ -46,10 +44,7 @@ export function textWriteOperation(spec: TextWrite): {
 		},
 	];
 	return {
-		description: updateDisplayOptions(
-			{ show: { resource: ['ticket'], operation: [spec.operation] } },
-			properties,
-		),
+		properties,
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const ticketId = await resolveTicketId(this, i);
 			const text = requireText(this, spec.field, i, spec.maxLength);

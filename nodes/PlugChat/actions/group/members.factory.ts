@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../shared/descriptions';
-import { apiRequest } from '../transport';
-
-import { groupIdLocator } from './fields';
-import { readGroupId, readPhoneList } from './phone';
-import { actionResult, assertAccepted } from './results';
+import { groupIdLocator } from '../../helpers/fields';
+import { readGroupId, readPhoneList } from '../../helpers/phone';
+import { actionResult, assertAccepted } from '../../helpers/results';
+import { apiRequest } from '../../transport';
 
 export const phonesField: INodeProperties = {
 	displayName: 'Phones',
@@ -22,11 +20,8 @@ export const phonesField: INodeProperties = {
  * The four member operations (add or remove participants or admins) share one form: POST
  * `{groupId, phones: [...]}` answered by `{"value": true}`.
  */
-export function groupMembersOperation(operation: string, path: string, action: string) {
-	const description = updateDisplayOptions(
-		{ show: { resource: ['group'], operation: [operation] } },
-		[groupIdLocator, phonesField],
-	);
+export function groupMembersOperation(path: string, action: string) {
+	const properties: INodeProperties[] = [groupIdLocator, phonesField];
 
 	async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 		const groupId = readGroupId(this, i);
@@ -39,5 +34,5 @@ export function groupMembersOperation(operation: string, path: string, action: s
 		return [{ json: actionResult(answer, { groupId, phones }) }];
 	}
 
-	return { description, execute };
+	return { properties, execute };
 }
