@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { multiSelect } from '../shared/descriptions';
+
 import { SITUATION_OPTIONS } from './helpers/constants';
 import { pollTickets } from './helpers/poll';
 import { getDepartments } from './methods/loadOptions';
@@ -46,15 +48,12 @@ export class TomTicketTrigger implements INodeType {
 				],
 				default: 'ticketCreated',
 			},
-			{
-				displayName: 'Department Names or IDs',
+			multiSelect({
 				name: 'departmentIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: [],
-				description:
-					'Only tickets of these departments; none means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Department',
+				description: 'Only tickets of these departments; none means all',
+				method: 'getDepartments',
+			}),
 			{
 				displayName: 'Situations',
 				name: 'situations',

@@ -97,3 +97,113 @@ export function updateDisplayOptions(
 		return { ...property, displayOptions: merged };
 	});
 }
+
+const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/**
+ * A dropdown's description: what it is for, then n8n's standard hint that an expression can give
+ * the ID instead (the sentence n8n's lint rules ask for on every list fed by the API).
+ */
+export function withListHint(text: string, many = false): string {
+	const hint = many
+		? `Choose from the list, or specify IDs using an ${EXPRESSION_LINK}`
+		: `Choose from the list, or specify an ID using an ${EXPRESSION_LINK}`;
+	// Alone, the hint is n8n's standard sentence; after a sentence of our own it ends like one.
+	return text ? `${text.replace(/\.+$/, '')}. ${hint}.` : hint;
+}
+
+/** A dropdown whose choices a loadOptions method of the node lists. */
+export interface DropdownSpec {
+	name: string;
+	/** What is picked: "Department" is shown as "Department Name or ID" ("Names or IDs"). */
+	label: string;
+	/** What the field is for; the standard hint follows it. */
+	description: string;
+	/** The node's loadOptions method. */
+	method: string;
+	/** Parameters whose value the list depends on: it is reloaded when they change. */
+	dependsOn?: string[];
+	required?: boolean;
+}
+
+/**
+ * Every dropdown fed by the API is declared here, one choice (`options`) or several
+ * (`multiOptions`), so a setting all of them need is added in one place.
+ */
+function dropdown(type: 'options' | 'multiOptions', spec: DropdownSpec): INodeProperties {
+	const many = type === 'multiOptions';
+	const property: INodeProperties = {
+		displayName: `${spec.label} ${many ? 'Names or IDs' : 'Name or ID'}`,
+		name: spec.name,
+		type,
+		typeOptions: {
+			loadOptionsMethod: spec.method,
+			...(spec.dependsOn ? { loadOptionsDependsOn: spec.dependsOn } : {}),
+		},
+		default: many ? [] : '',
+		description: withListHint(spec.description, many),
+	};
+	if (spec.required !== undefined) property.required = spec.required;
+	return property;
+}
+
+/** A dropdown of one record (an ID) listed by the node's loadOptions method. */
+export function select(spec: DropdownSpec): INodeProperties {
+	return dropdown('options', spec);
+}
+
+/** A multi-select of records (a list of IDs) listed by the node's loadOptions method. */
+export function multiSelect(spec: Omit<DropdownSpec, 'required'> & { required?: boolean }) {
+	return dropdown('multiOptions', spec);
+}
+
+/** A way to give a resource locator's value besides picking it from the list. */
+export interface LocatorMode {
+	/** "id", "protocol": the mode's name in saved workflows. */
+	name: string;
+	displayName: string;
+	placeholder?: string;
+	hint?: string;
+	/** A pattern the typed value must match, and the message shown when it does not. */
+	validate?: { regex: string; errorMessage: string };
+}
+
+/**
+ * A resource locator: pick the record from a searchable list (a listSearch method of the node),
+ * or type it in one of the other modes (also as an expression).
+ */
+export function locator(spec: {
+	name: string;
+	displayName: string;
+	description: string;
+	searchListMethod: string;
+	/** Shown in the list mode before anything is picked ("Select a ticket..."). */
+	listPlaceholder?: string;
+	modes: LocatorMode[];
+	/** The mode a new field starts in; the list unless said otherwise. */
+	defaultMode?: string;
+	required?: boolean;
+}): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: spec.defaultMode ?? 'list', value: '' },
+		required: spec.required ?? true,
+		description: spec.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				...(spec.listPlaceholder ? { placeholder: spec.listPlaceholder } : {}),
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			...spec.modes.map(({ validate, ...mode }) => ({
+				...mode,
+				type: 'string' as const,
+				...(validate ? { validation: [{ type: 'regex' as const, properties: validate }] } : {}),
+			})),
+		],
+	};
+}

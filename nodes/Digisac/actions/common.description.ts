@@ -1,23 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const EXPRESSION_HINT =
-	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-const EXPRESSION_HINT_MANY =
-	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-
-/** A description for a dropdown fed by the API, ending with n8n's standard hint. */
-export function pick(text: string): string {
-	return `${text}. ${EXPRESSION_HINT}`;
-}
-
-export function pickMany(text: string): string {
-	return `${text}. ${EXPRESSION_HINT_MANY}`;
-}
+import { locator, select } from '../../shared/descriptions';
 
 const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
-/** A resource locator: pick from a searchable list, or give the ID (also as an expression). */
-export function locator(options: {
+/** A Digisac record: pick it from a searchable list, or give its ID (a UUID). */
+export function recordLocator(options: {
 	name: string;
 	displayName: string;
 	description: string;
@@ -25,113 +13,58 @@ export function locator(options: {
 	required?: boolean;
 	placeholder?: string;
 }): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: options.required ?? true,
-		description: options.description,
+	const { placeholder, ...spec } = options;
+	return locator({
+		...spec,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-			},
 			{
 				displayName: 'By ID',
 				name: 'id',
-				type: 'string',
-				placeholder: options.placeholder ?? 'e.g. 7a1e2b1c-0000-4000-8000-000000000001',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^\\s*${UUID_REGEX}\\s*$`,
-							errorMessage: 'Not a valid Digisac ID (a UUID)',
-						},
-					},
-				],
+				placeholder: placeholder ?? 'e.g. 7a1e2b1c-0000-4000-8000-000000000001',
+				validate: {
+					regex: `^\\s*${UUID_REGEX}\\s*$`,
+					errorMessage: 'Not a valid Digisac ID (a UUID)',
+				},
 			},
 		],
-	};
+	});
 }
 
 export const contactLocator = (description = 'The contact (contato)'): INodeProperties =>
-	locator({
+	recordLocator({
 		name: 'contactId',
 		displayName: 'Contact',
 		description,
 		searchListMethod: 'searchContacts',
 	});
 
-export const groupLocator: INodeProperties = locator({
+export const groupLocator: INodeProperties = recordLocator({
 	name: 'groupId',
 	displayName: 'Group',
 	description: 'The WhatsApp group (a contact whose "isGroup" is true)',
 	searchListMethod: 'searchGroups',
 });
 
-export const ticketLocator: INodeProperties = locator({
+export const ticketLocator: INodeProperties = recordLocator({
 	name: 'ticketId',
 	displayName: 'Ticket',
 	description: 'The ticket (chamado). Search the list by protocol number.',
 	searchListMethod: 'searchTickets',
 });
 
-export const messageLocator: INodeProperties = locator({
+export const messageLocator: INodeProperties = recordLocator({
 	name: 'messageId',
 	displayName: 'Message',
 	description: 'The message. The list shows the most recent messages; search by text.',
 	searchListMethod: 'searchMessages',
 });
 
-export const webhookLocator: INodeProperties = locator({
+export const webhookLocator: INodeProperties = recordLocator({
 	name: 'webhookId',
 	displayName: 'Webhook',
 	description: "The webhook registered under the token's user",
 	searchListMethod: 'searchWebhooks',
 });
-
-/** A dropdown of one kind of Digisac record. */
-export function select(options: {
-	name: string;
-	displayName: string;
-	description: string;
-	method: string;
-	required?: boolean;
-	dependsOn?: string[];
-}): INodeProperties {
-	return {
-		displayName: `${options.displayName} Name or ID`,
-		name: options.name,
-		type: 'options',
-		typeOptions: {
-			loadOptionsMethod: options.method,
-			...(options.dependsOn ? { loadOptionsDependsOn: options.dependsOn } : {}),
-		},
-		default: '',
-		required: options.required,
-		description: pick(options.description),
-	};
-}
-
-export function multiSelect(options: {
-	name: string;
-	displayName: string;
-	description: string;
-	method: string;
-}): INodeProperties {
-	return {
-		displayName: `${options.displayName} Names or IDs`,
-		name: options.name,
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: options.method },
-		default: [],
-		description: pickMany(options.description),
-	};
-}
 
 export const connectionSelect = (
 	description = 'The connection (conexão): the WhatsApp number or other channel',
@@ -139,7 +72,7 @@ export const connectionSelect = (
 ) =>
 	select({
 		name: 'serviceId',
-		displayName: 'Connection',
+		label: 'Connection',
 		description,
 		method: 'getConnections',
 		required,
@@ -148,17 +81,14 @@ export const connectionSelect = (
 export const departmentSelect = (description = 'The department (departamento)', required = false) =>
 	select({
 		name: 'departmentId',
-		displayName: 'Department',
+		label: 'Department',
 		description,
 		method: 'getDepartments',
 		required,
 	});
 
 export const userSelect = (description = 'The user (atendente)', required = false) =>
-	select({ name: 'userId', displayName: 'User', description, method: 'getUsers', required });
-
-export const tagsSelect = (description = 'Tags (etiquetas)') =>
-	multiSelect({ name: 'tagIds', displayName: 'Tag', description, method: 'getTags' });
+	select({ name: 'userId', label: 'User', description, method: 'getUsers', required });
 
 /** Advanced filter: a raw `query` object merged with the fields. */
 export const rawQueryOption: INodeProperties = {
@@ -193,15 +123,12 @@ export const customFieldsCollection: INodeProperties = {
 			displayName: 'Field',
 			name: 'field',
 			values: [
-				{
-					displayName: 'Field Name or ID',
+				select({
 					name: 'id',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getCustomFields' },
-					default: '',
-					description:
-						'The custom field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
+					label: 'Field',
+					description: 'The custom field',
+					method: 'getCustomFields',
+				}),
 				{
 					displayName: 'Value',
 					name: 'value',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { multiSelect } from '../../shared/descriptions';
+
 /**
  * Event names Digisac documents or that follow its `<resource>.<verb>` pattern
  * (shared/api-docs/digisac-api.md §4.2). Names not in this list can be added as free text.
@@ -95,15 +97,13 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Connection Names or IDs',
+			multiSelect({
 				name: 'serviceIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getConnections' },
-				default: [],
+				label: 'Connection',
 				description:
-					'Only events of these connections (WhatsApp numbers and other channels, serviceId). Events whose payload names no connection are not filtered. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+					'Only events of these connections (WhatsApp numbers and other channels, serviceId). Events whose payload names no connection are not filtered',
+				method: 'getConnections',
+			}),
 			{
 				displayName: 'Ignore Bot Messages',
 				name: 'ignoreBotMessages',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { locator } from '../../shared/descriptions';
+
 /**
  * A phone number as a resource locator: pick a chat from PlugChat's list or type a number (an
  * expression works in both). Where the API also takes a group, the list and the hint say so.
@@ -8,68 +10,43 @@ export function phoneLocator(
 	options: { name?: string; displayName?: string; description?: string; allowGroup?: boolean } = {},
 ): INodeProperties {
 	const allowGroup = options.allowGroup !== false;
-	return {
+	return locator({
 		displayName: options.displayName ?? 'Phone',
 		name: options.name ?? 'phone',
-		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
-		required: true,
+		defaultMode: 'id',
 		description:
 			options.description ??
 			(allowGroup
 				? 'WhatsApp number with country and area code (e.g. 5511987654321), or a group ID (e.g. 120363019502650977-group). Formatting such as +55 (11) 98765-4321 is cleaned up.'
 				: 'WhatsApp number with country and area code (e.g. 5511987654321). Formatting such as +55 (11) 98765-4321 is cleaned up.'),
+		searchListMethod: allowGroup ? 'searchChats' : 'searchPeopleChats',
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: {
-					searchListMethod: allowGroup ? 'searchChats' : 'searchPeopleChats',
-					searchable: true,
-				},
-			},
 			{
 				displayName: 'By Number',
 				name: 'id',
-				type: 'string',
 				placeholder: allowGroup ? '5511987654321 or 120363019502650977-group' : '5511987654321',
 			},
 		],
-	};
+	});
 }
 
-export const groupIdLocator: INodeProperties = {
+export const groupIdLocator: INodeProperties = locator({
 	displayName: 'Group',
 	name: 'groupId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description: 'The WhatsApp group, e.g. 120363019502650977-group',
+	searchListMethod: 'searchGroups',
 	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchGroups', searchable: true },
-		},
 		{
 			displayName: 'By ID',
 			name: 'id',
-			type: 'string',
 			placeholder: '120363019502650977-group',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*\\d{5,20}-(group|\\d{6,13})\\s*$',
-						errorMessage: 'A group ID looks like 120363019502650977-group',
-					},
-				},
-			],
+			validate: {
+				regex: '^\\s*\\d{5,20}-(group|\\d{6,13})\\s*$',
+				errorMessage: 'A group ID looks like 120363019502650977-group',
+			},
 		},
 	],
-};
+});
 
 /** Options every WhatsApp send accepts: reply to a message, and the queue delay. */
 export const sendOptions: INodeProperties = {

@@ -1,113 +1,70 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { LocatorMode } from '../../shared/descriptions';
+import { locator, select } from '../../shared/descriptions';
+
 /** The ticket (chamado): from a list, by hash id, or by the protocol number customers see. */
-export const ticketLocator: INodeProperties = {
+export const ticketLocator: INodeProperties = locator({
 	displayName: 'Ticket',
 	name: 'ticketId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description:
 		'The ticket (chamado). Pick it from the list, paste its hash ID, or give its protocol number (the number the customer sees), which is looked up for you.',
+	searchListMethod: 'searchTickets',
+	listPlaceholder: 'Select a ticket...',
 	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a ticket...',
-			typeOptions: { searchListMethod: 'searchTickets', searchable: true },
-		},
 		{
 			displayName: 'By ID',
 			name: 'id',
-			type: 'string',
 			placeholder: 'e.g. 9f1c2d3e4b5a69788796a5b4c3d2e1f0',
 			hint: 'The hash ID of the ticket, not its protocol number',
 		},
-		{
-			displayName: 'By Protocol',
-			name: 'protocol',
-			type: 'string',
-			placeholder: 'e.g. 12345',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^#?\\s*\\d+\\s*$',
-						errorMessage: 'A protocol is a number, e.g. 12345',
-					},
-				},
-			],
-		},
+		protocolMode('12345'),
 	],
-};
+});
 
 /** The chat (live chat conversation), like the ticket locator. */
-export const chatLocator: INodeProperties = {
+export const chatLocator: INodeProperties = locator({
 	displayName: 'Chat',
 	name: 'chatId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description:
 		'The chat conversation. Pick it from the list, paste its ID, or give its protocol number.',
+	searchListMethod: 'searchChats',
+	listPlaceholder: 'Select a chat...',
 	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a chat...',
-			typeOptions: { searchListMethod: 'searchChats', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 9f1c2d3e4b5a69788796a5b4c3d2e1f0',
-		},
-		{
-			displayName: 'By Protocol',
-			name: 'protocol',
-			type: 'string',
-			placeholder: 'e.g. 5012',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^#?\\s*\\d+\\s*$',
-						errorMessage: 'A protocol is a number, e.g. 5012',
-					},
-				},
-			],
-		},
+		{ displayName: 'By ID', name: 'id', placeholder: 'e.g. 9f1c2d3e4b5a69788796a5b4c3d2e1f0' },
+		protocolMode('5012'),
 	],
-};
+});
 
 /** An existing customer: from the list, or by internal id / e-mail. */
-export const customerLocator: INodeProperties = {
+export const customerLocator: INodeProperties = locator({
 	displayName: 'Customer',
 	name: 'customerId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
 	description:
 		"The customer (cliente): your internal ID for them (e.g. CPF/CNPJ) or their e-mail address. An e-mail address is sent as one unless 'Customer ID Type' says otherwise.",
+	searchListMethod: 'searchCustomers',
+	listPlaceholder: 'Select a customer...',
 	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a customer...',
-			typeOptions: { searchListMethod: 'searchCustomers', searchable: true },
-		},
 		{
 			displayName: 'By Internal ID or E-Mail',
 			name: 'id',
-			type: 'string',
 			placeholder: 'e.g. 123.456.789-00 or maria@example.com',
 		},
 	],
-};
+});
+
+/** The By Protocol mode of ticket and chat: the number customers see, looked up for its ID. */
+function protocolMode(example: string): LocatorMode {
+	return {
+		displayName: 'By Protocol',
+		name: 'protocol',
+		placeholder: `e.g. ${example}`,
+		validate: {
+			regex: '^#?\\s*\\d+\\s*$',
+			errorMessage: `A protocol is a number, e.g. ${example}`,
+		},
+	};
+}
 
 /** Attachments from one or more n8n binary properties. */
 export const attachmentsOption: INodeProperties = {
@@ -136,15 +93,13 @@ export function customFieldsOption(dependsOn: string[]): INodeProperties {
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{
-						displayName: 'Field Name or ID',
+					select({
 						name: 'fieldId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFields', loadOptionsDependsOn: dependsOn },
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
+						label: 'Field',
+						description: '',
+						method: 'getCustomFields',
+						dependsOn,
+					}),
 					{
 						displayName: 'Value',
 						name: 'value',

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
-import { contactLocator, select } from '../common.description';
+import { contactLocator } from '../common.description';
 
 export const option = {
 	name: 'Trigger Signal',
@@ -15,7 +16,7 @@ export const option = {
 export const properties: INodeProperties[] = [
 	select({
 		name: 'botId',
-		displayName: 'Bot',
+		label: 'Bot',
 		description: 'The bot (robô) whose flow continues',
 		method: 'getBots',
 		required: true,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { multiSelect, select } from '../../../shared/descriptions';
 import { toList } from '../../../shared/parameters';
 import type { DigisacQuery } from '../../helpers/query';
 import { addInclude, likePattern } from '../../helpers/query';
@@ -21,15 +22,12 @@ export const contactFieldOptions: INodeProperties[] = [
 		default: '',
 		description: 'The name agents see for the contact in Digisac',
 	},
-	{
-		displayName: 'Tag Names or IDs',
+	multiSelect({
 		name: 'tagIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getTags' },
-		default: [],
-		description:
-			'Tags (etiquetas) of the contact. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		label: 'Tag',
+		description: 'Tags (etiquetas) of the contact',
+		method: 'getTags',
+	}),
 ];
 
 interface CustomFieldEntry {
@@ -66,15 +64,12 @@ export function contactBody(
 
 /** Filters shared by Get Many and Export CSV. */
 export const contactFilterOptions: INodeProperties[] = [
-	{
-		displayName: 'Connection Name or ID',
+	select({
 		name: 'serviceId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getConnections' },
-		default: '',
-		description:
-			'Only contacts of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		label: 'Connection',
+		description: 'Only contacts of this connection',
+		method: 'getConnections',
+	}),
 	{
 		displayName: 'Contact Type',
 		name: 'contactType',
@@ -86,15 +81,12 @@ export const contactFilterOptions: INodeProperties[] = [
 		],
 		default: 'contacts',
 	},
-	{
-		displayName: 'Custom Field Name or ID',
+	select({
 		name: 'customFieldId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCustomFields' },
-		default: '',
-		description:
-			'Only contacts that have a value in this custom field (campo personalizado). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		label: 'Custom Field',
+		description: 'Only contacts that have a value in this custom field (campo personalizado)',
+		method: 'getCustomFields',
+	}),
 	{
 		displayName: 'Custom Field Value',
 		name: 'customFieldValue',
@@ -117,15 +109,12 @@ export const contactFilterOptions: INodeProperties[] = [
 		default: '',
 		description: 'Only contacts linked to this organization (organização) or person (pessoa)',
 	},
-	{
-		displayName: 'Tag Names or IDs',
+	multiSelect({
 		name: 'tagIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getTags' },
-		default: [],
-		description:
-			'Only contacts with at least one of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		label: 'Tag',
+		description: 'Only contacts with at least one of these tags',
+		method: 'getTags',
+	}),
 ];
 
 export const contactQueryOption = rawQueryOption;

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { select, multiSelect } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
@@ -19,8 +20,7 @@ export const option = {
 	description: 'Change names, number, tags, custom fields or default department',
 };
 
-const [customFieldsField, defaultDepartmentField, internalNameField, tagsField] =
-	contactFieldOptions;
+const [customFieldsField, defaultDepartmentField, internalNameField] = contactFieldOptions;
 
 export const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) to update'),
@@ -31,15 +31,12 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Connection Name or ID',
+			select({
 				name: 'serviceId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getConnections' },
-				default: '',
-				description:
-					'Move the contact to this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Connection',
+				description: 'Move the contact to this connection',
+				method: 'getConnections',
+			}),
 			customFieldsField,
 			defaultDepartmentField,
 			internalNameField,
@@ -58,11 +55,12 @@ export const properties: INodeProperties[] = [
 				default: false,
 				description: "Whether the contact's chat is muted for agents",
 			},
-			{
-				...tagsField,
-				description:
-					'Tags (etiquetas) of the contact; they replace its current tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
+			multiSelect({
+				name: 'tagIds',
+				label: 'Tag',
+				description: 'Tags (etiquetas) of the contact; they replace its current tags',
+				method: 'getTags',
+			}),
 		],
 	},
 ];

@@ -5,12 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, select } from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import type { DigisacQuery } from '../../helpers/query';
 import { checkPeriod, likePattern, toIsoDate } from '../../helpers/query';
 import { locatorText } from '../../helpers/responses';
-import { locator, rawQueryOption } from '../common.description';
+import { recordLocator, rawQueryOption } from '../common.description';
 
 export const option = {
 	name: 'Get Many',
@@ -28,17 +28,14 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Connection Name or ID',
+			select({
 				name: 'serviceId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getConnections' },
-				default: '',
-				description:
-					'Only messages of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Connection',
+				description: 'Only messages of this connection',
+				method: 'getConnections',
+			}),
 			{
-				...locator({
+				...recordLocator({
 					name: 'contactId',
 					displayName: 'Contact',
 					description: "Only messages of this contact's chat",
@@ -72,7 +69,7 @@ export const properties: INodeProperties[] = [
 				description: 'Only messages whose text contains this (case-insensitive)',
 			},
 			{
-				...locator({
+				...recordLocator({
 					name: 'ticketId',
 					displayName: 'Ticket',
 					description: 'Only messages of this ticket (chamado)',

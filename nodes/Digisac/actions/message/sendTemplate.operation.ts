@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { parseJson, requireString } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
@@ -27,16 +28,15 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	...recipientProperties,
-	{
-		displayName: 'Template Name or ID',
+	select({
 		name: 'templateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTemplates', loadOptionsDependsOn: ['serviceId'] },
-		required: true,
-		default: '',
+		label: 'Template',
 		description:
-			'The approved WhatsApp Business template (HSM). With a phone number, the list shows the chosen connection\'s templates.. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+			"The approved WhatsApp Business template (HSM). With a phone number, the list shows the chosen connection's templates",
+		method: 'getTemplates',
+		dependsOn: ['serviceId'],
+		required: true,
+	}),
 	{
 		displayName: 'Body Parameters',
 		name: 'bodyParameters',

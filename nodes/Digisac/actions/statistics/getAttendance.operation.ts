@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { checkPeriod, toIsoDate } from '../../helpers/query';
 import { apiRequest } from '../../transport';
 
@@ -40,15 +41,12 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Connection Name or ID',
+			select({
 				name: 'serviceId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getConnections' },
-				default: '',
-				description:
-					'Only tickets of this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Connection',
+				description: 'Only tickets of this connection',
+				method: 'getConnections',
+			}),
 			{
 				displayName: 'Date Used',
 				name: 'periodType',
@@ -71,15 +69,12 @@ export const properties: INodeProperties[] = [
 				default: 'last',
 				description: 'For transferred tickets, which departments they count for',
 			},
-			{
-				displayName: 'Department Name or ID',
+			select({
 				name: 'departmentId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: '',
-				description:
-					'Only tickets of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Department',
+				description: 'Only tickets of this department',
+				method: 'getDepartments',
+			}),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -102,15 +97,12 @@ export const properties: INodeProperties[] = [
 				default: 'last',
 				description: 'For transferred tickets, which users they count for',
 			},
-			{
-				displayName: 'User Name or ID',
+			select({
 				name: 'userId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getUsers' },
-				default: '',
-				description:
-					'Only tickets of this user (atendente). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'User',
+				description: 'Only tickets of this user (atendente)',
+				method: 'getUsers',
+			}),
 		],
 	},
 ];

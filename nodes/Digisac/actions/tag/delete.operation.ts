@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
-import { select } from '../common.description';
 
 export const option = {
 	name: 'Delete',
@@ -14,7 +14,7 @@ export const option = {
 export const properties: INodeProperties[] = [
 	select({
 		name: 'tagId',
-		displayName: 'Tag',
+		label: 'Tag',
 		description: 'The tag to delete',
 		method: 'getTags',
 		required: true,

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { multiSelect } from '../../../shared/descriptions';
 import { toList } from '../../../shared/parameters';
 
 export const colorField: INodeProperties = {
@@ -10,15 +11,12 @@ export const colorField: INodeProperties = {
 	description: 'Background color of the tag',
 };
 
-export const departmentsField: INodeProperties = {
-	displayName: 'Department Names or IDs',
+export const departmentsField: INodeProperties = multiSelect({
 	name: 'departmentIds',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getDepartments' },
-	default: [],
-	description:
-		'Departments that can use the tag. None: all departments.. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+	label: 'Department',
+	description: 'Departments that can use the tag. None: all departments',
+	method: 'getDepartments',
+});
 
 /** The tag body from the fields a user filled in. */
 export function tagBody(fields: IDataObject): IDataObject {

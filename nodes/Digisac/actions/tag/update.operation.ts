@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
-import { select } from '../common.description';
 
 import { colorField, departmentsField, tagBody } from './fields';
 
@@ -21,7 +21,7 @@ export const option = {
 export const properties: INodeProperties[] = [
 	select({
 		name: 'tagId',
-		displayName: 'Tag',
+		label: 'Tag',
 		description: 'The tag to update',
 		method: 'getTags',
 		required: true,

@@ -5,10 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { multiSelect } from '../../../shared/descriptions';
 import { requireString, toList } from '../../../shared/parameters';
 import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
-import { contactLocator, multiSelect } from '../common.description';
+import { contactLocator } from '../common.description';
 
 export const option = {
 	name: 'Close',
@@ -21,7 +22,7 @@ export const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) whose open ticket is closed'),
 	multiSelect({
 		name: 'ticketTopicIds',
-		displayName: 'Ticket Topic',
+		label: 'Ticket Topic',
 		description: 'Closing topics (assuntos) to record on the ticket',
 		method: 'getTicketTopics',
 	}),

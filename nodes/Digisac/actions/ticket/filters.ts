@@ -1,22 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import type { DigisacQuery } from '../../helpers/query';
 import { addInclude, checkPeriod, toIsoDate } from '../../helpers/query';
 import { locatorText } from '../../helpers/responses';
-import { locator } from '../common.description';
+import { recordLocator } from '../common.description';
 
 export const ticketFilterOptions: INodeProperties[] = [
-	{
-		displayName: 'Connection Name or ID',
+	select({
 		name: 'serviceId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getConnections' },
-		default: '',
-		description:
-			'Only tickets of contacts on this connection. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		label: 'Connection',
+		description: 'Only tickets of contacts on this connection',
+		method: 'getConnections',
+	}),
 	{
-		...locator({
+		...recordLocator({
 			name: 'contactId',
 			displayName: 'Contact',
 			description: 'Only tickets of this contact',
@@ -24,15 +22,12 @@ export const ticketFilterOptions: INodeProperties[] = [
 			required: false,
 		}),
 	},
-	{
-		displayName: 'Department Name or ID',
+	select({
 		name: 'departmentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		default: '',
-		description:
-			'Only tickets in this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		label: 'Department',
+		description: 'Only tickets in this department',
+		method: 'getDepartments',
+	}),
 	{
 		displayName: 'Period End',
 		name: 'endPeriod',
@@ -65,15 +60,12 @@ export const ticketFilterOptions: INodeProperties[] = [
 		],
 		default: 'open',
 	},
-	{
-		displayName: 'User Name or ID',
+	select({
 		name: 'userId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description:
-			'Only tickets assigned to this user (atendente). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+		label: 'User',
+		description: 'Only tickets assigned to this user (atendente)',
+		method: 'getUsers',
+	}),
 ];
 
 export const ticketIncludeOptions: INodeProperties[] = [

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
@@ -18,16 +19,13 @@ export const properties: INodeProperties[] = [
 		allowGroup: false,
 		description: 'WhatsApp number of the chat to transfer, with country and area code',
 	}),
-	{
-		displayName: 'Department Name or ID',
+	select({
 		name: 'departmentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		default: '',
+		label: 'Department',
+		description: 'Department (departamento) the chat moves to',
+		method: 'getDepartments',
 		required: true,
-		description:
-			'Department (departamento) the chat moves to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { isObject, requireString } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
@@ -25,16 +26,13 @@ export const properties: INodeProperties[] = [
 		description:
 			'WhatsApp number of the customer whose attendance ends, with country and area code',
 	}),
-	{
-		displayName: 'Operator Name or ID',
+	select({
 		name: 'operatorId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getOperators' },
-		default: '',
+		label: 'Operator',
+		description: 'Operator recorded as the one who finished the attendance',
+		method: 'getOperators',
 		required: true,
-		description:
-			'Operator recorded as the one who finished the attendance. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}),
 	{
 		displayName: 'Transfer Back to General Department',
 		name: 'autoTransfer',

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { multiSelect, select } from '../../../shared/descriptions';
 import { isObject, toList } from '../../../shared/parameters';
 import { phoneLocator } from '../../helpers/fields';
 import { normalizeStatus } from '../../helpers/normalize';
@@ -25,16 +26,13 @@ export const properties: INodeProperties[] = [
 		allowGroup: false,
 		description: 'WhatsApp number of the customer, with country and area code (e.g. 5511987654321)',
 	}),
-	{
-		displayName: 'Operator Names or IDs',
+	multiSelect({
 		name: 'operatorIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getOperators' },
-		default: [],
+		label: 'Operator',
+		description: 'Operators who will serve the chat',
+		method: 'getOperators',
 		required: true,
-		description:
-			'Operators who will serve the chat. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -42,15 +40,12 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Department Name or ID',
+			select({
 				name: 'departmentId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: '',
-				description:
-					'Department (departamento) the chat will belong to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Department',
+				description: 'Department (departamento) the chat will belong to',
+				method: 'getDepartments',
+			}),
 		],
 	},
 ];

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, select } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/parameters';
 import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
@@ -33,15 +33,12 @@ export const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to leave out operators marked inactive',
 			},
-			{
-				displayName: 'Department Name or ID',
+			select({
 				name: 'departmentId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: '',
-				description:
-					'Only operators of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Department',
+				description: 'Only operators of this department',
+				method: 'getDepartments',
+			}),
 		],
 	},
 ];

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { locator } from '../../../shared/descriptions';
 import { locatorValue } from '../../../shared/parameters';
 import { actionResult, assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
@@ -13,28 +14,15 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	{
+	locator({
 		displayName: 'Queued Message',
 		name: 'zaapId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'Message waiting in the queue, by its zaapId (returned by every send)',
+		searchListMethod: 'searchQueue',
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchQueue', searchable: true },
-			},
-			{
-				displayName: 'By Zaap ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '39BB1684570F00E91090F6BBC7EE7646',
-			},
+			{ displayName: 'By Zaap ID', name: 'id', placeholder: '39BB1684570F00E91090F6BBC7EE7646' },
 		],
-	},
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, select } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { requireString, readLimit } from '../../../shared/parameters';
 import { apiRequestAllItems } from '../../transport';
@@ -13,16 +13,13 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Department Name or ID',
+	select({
 		name: 'departmentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		label: 'Department',
+		description: 'Department whose categories (categorias) to list',
+		method: 'getDepartments',
 		required: true,
-		default: '',
-		description:
-			'Department whose categories (categorias) to list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}),
 	...returnAllOrLimit(),
 ];
 

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, select } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
@@ -60,24 +60,18 @@ export const properties: INodeProperties[] = [
 				description:
 					'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
 			},
-			{
-				displayName: 'Department Name or ID',
+			select({
 				name: 'departmentId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: '',
-				description:
-					'Only chats of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Organization Name or ID',
+				label: 'Department',
+				description: 'Only chats of this department',
+				method: 'getDepartments',
+			}),
+			select({
 				name: 'organizationId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOrganizations' },
-				default: '',
-				description:
-					'Only chats of customers of this organization (or of its parent organization). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Organization',
+				description: 'Only chats of customers of this organization (or of its parent organization)',
+				method: 'getOrganizations',
+			}),
 			{
 				displayName: 'Protocol',
 				name: 'protocol',

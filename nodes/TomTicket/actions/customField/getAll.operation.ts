@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, select } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { requireString, readLimit } from '../../../shared/parameters';
 import { customFieldList } from '../../helpers/lookups';
@@ -19,16 +19,13 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Department Name or ID',
+	select({
 		name: 'departmentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		label: 'Department',
+		description: 'Department whose ticket custom fields to list',
+		method: 'getDepartments',
 		required: true,
-		default: '',
-		description:
-			'Department whose ticket custom fields to list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}),
 	...returnAllOrLimit(),
 	{
 		displayName: 'Options',
@@ -37,15 +34,13 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Category Name or ID',
+			select({
 				name: 'categoryId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCategories', loadOptionsDependsOn: ['departmentId'] },
-				default: '',
-				description:
-					'List the fields of this category instead of the department\'s general fields. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Category',
+				description: "List the fields of this category instead of the department's general fields",
+				method: 'getCategories',
+				dependsOn: ['departmentId'],
+			}),
 		],
 	},
 ];

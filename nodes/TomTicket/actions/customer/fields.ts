@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import type { FormValue } from '../../../shared/multipart';
 import { customFieldEntries } from '../../helpers/write';
 
@@ -66,15 +67,12 @@ export function customerFieldOptions(withName: boolean): INodeProperties[] {
 			default: 'pt-BR',
 			description: 'Language of the customer panel and e-mails',
 		},
-		{
-			displayName: 'Organization Name or ID',
+		select({
 			name: 'organizationId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getOrganizations' },
-			default: '',
-			description:
-				'Organization (organização) the customer belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+			label: 'Organization',
+			description: 'Organization (organização) the customer belongs to',
+			method: 'getOrganizations',
+		}),
 		{
 			displayName: 'Phone',
 			name: 'phone',

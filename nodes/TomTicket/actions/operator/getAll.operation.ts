@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, select } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { optionalString, readLimit } from '../../../shared/parameters';
 import { mergeOperators, nestedDepartments } from '../../helpers/lookups';
@@ -14,15 +14,13 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Department Name or ID',
+	select({
 		name: 'departmentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		default: '',
+		label: 'Department',
 		description:
-			'Department whose operators (atendentes) to list. Leave empty for the operators of every department, each listed once. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+			'Department whose operators (atendentes) to list. Leave empty for the operators of every department, each listed once',
+		method: 'getDepartments',
+	}),
 	...returnAllOrLimit(),
 ];
 

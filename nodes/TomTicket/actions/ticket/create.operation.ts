@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS, PRIORITY_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
@@ -25,16 +26,13 @@ export const properties: INodeProperties[] = [
 		description:
 			"The customer opening the ticket: your internal ID for them (e.g. CPF/CNPJ) or their e-mail address. An e-mail address is sent as one unless 'Customer ID Type' says otherwise.",
 	},
-	{
-		displayName: 'Department Name or ID',
+	select({
 		name: 'departmentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		label: 'Department',
+		description: 'Department (departamento) that receives the ticket',
+		method: 'getDepartments',
 		required: true,
-		default: '',
-		description:
-			'Department (departamento) that receives the ticket. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}),
 	{
 		displayName: 'Subject',
 		name: 'subject',
@@ -60,15 +58,13 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			attachmentsOption,
-			{
-				displayName: 'Category Name or ID',
+			select({
 				name: 'categoryId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCategories', loadOptionsDependsOn: ['departmentId'] },
-				default: '',
-				description:
-					'Category (categoria) of the ticket, one of the department\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Category',
+				description: "Category (categoria) of the ticket, one of the department's",
+				method: 'getCategories',
+				dependsOn: ['departmentId'],
+			}),
 			customFieldsOption(['departmentId', 'additionalFields.categoryId']),
 			{
 				displayName: 'Customer ID Type',

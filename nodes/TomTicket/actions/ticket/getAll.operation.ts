@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, select } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS, SITUATION_OPTIONS } from '../../helpers/constants';
@@ -27,18 +27,13 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Category Name or ID',
+			select({
 				name: 'categoryId',
-				type: 'options',
-				typeOptions: {
-					loadOptionsMethod: 'getCategories',
-					loadOptionsDependsOn: ['filters.departmentId'],
-				},
-				default: '',
-				description:
-					'Only tickets of this category. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Category',
+				description: 'Only tickets of this category',
+				method: 'getCategories',
+				dependsOn: ['filters.departmentId'],
+			}),
 			{
 				displayName: 'Created After',
 				name: 'createdAfter',
@@ -72,15 +67,12 @@ export const properties: INodeProperties[] = [
 				description:
 					'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
 			},
-			{
-				displayName: 'Department Name or ID',
+			select({
 				name: 'departmentId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: '',
-				description:
-					'Only tickets of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				label: 'Department',
+				description: 'Only tickets of this department',
+				method: 'getDepartments',
+			}),
 			{
 				displayName: 'Protocol',
 				name: 'protocol',

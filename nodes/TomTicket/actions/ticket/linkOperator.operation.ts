@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
@@ -14,16 +15,13 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	ticketLocator,
-	{
-		displayName: 'Operator Name or ID',
+	select({
 		name: 'operatorId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getOperators' },
+		label: 'Operator',
+		description: 'Operator (atendente) to make responsible for the ticket',
+		method: 'getOperators',
 		required: true,
-		default: '',
-		description:
-			'Operator (atendente) to make responsible for the ticket. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { MAX_SHORT_TEXT } from '../../helpers/constants';
 import { dateParameter } from '../../helpers/dates';
 import { resolveTicketId } from '../../helpers/lookups';
@@ -40,15 +41,13 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			attachmentsOption,
-			{
-				displayName: 'Link Operator First: Operator Name or ID',
+			select({
 				name: 'linkOperatorId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOperators' },
-				default: '',
+				label: 'Link Operator First: Operator',
 				description:
-					'Operator to link to the ticket before replying, so the reply is theirs. Without it, the ticket must already have an operator: TomTicket would otherwise store the reply as the customer\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+					"Operator to link to the ticket before replying, so the reply is theirs. Without it, the ticket must already have an operator: TomTicket would otherwise store the reply as the customer's",
+				method: 'getOperators',
+			}),
 			{
 				displayName: 'Work End',
 				name: 'workEnd',

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { select } from '../../../shared/descriptions';
 import { optionalString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
@@ -15,24 +16,20 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	ticketLocator,
-	{
-		displayName: 'Department Name or ID',
+	select({
 		name: 'departmentId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		default: '',
-		description:
-			'Department to move the ticket to. Give a department, an operator, or both. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Operator Name or ID',
+		label: 'Department',
+		description: 'Department to move the ticket to. Give a department, an operator, or both',
+		method: 'getDepartments',
+	}),
+	select({
 		name: 'operatorId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getOperators', loadOptionsDependsOn: ['departmentId'] },
-		default: '',
+		label: 'Operator',
 		description:
-			'Operator (atendente) to hand the ticket to. TomTicket refuses to transfer a ticket that has no linked operator yet: use "Link Operator" for that. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+			'Operator (atendente) to hand the ticket to. TomTicket refuses to transfer a ticket that has no linked operator yet: use "Link Operator" for that',
+		method: 'getOperators',
+		dependsOn: ['departmentId'],
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
