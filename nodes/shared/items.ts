@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { configureRequests, DEFAULT_TIMEOUT_MS } from './transport';
+import { readRequestOptions } from './requestOptions';
 
 export type ItemHandler = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 ) => Promise<INodeExecutionData[]>;
-
-interface RequestOptionsParameter {
-	timeout?: number;
-	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
-}
 
 /** Wraps API answers as output items. */
 export function toItems(data: IDataObject | IDataObject[] | unknown): INodeExecutionData[] {
@@ -52,34 +47,18 @@ export function errorItem(
 }
 
 /**
- * Applies the node's Request Options for this execution (the timeout goes to the transport) and
- * returns the batching settings.
- */
-export function applyRequestOptions(context: IExecuteFunctions): {
-	batchSize: number;
-	batchInterval: number;
-} {
-	const options = (context.getNodeParameter('requestOptions', 0, {}) ??
-		{}) as RequestOptionsParameter;
-	configureRequests(context, { timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS });
-	return {
-		batchSize: Math.max(1, Math.floor(options.batching?.batch?.batchSize ?? 1)),
-		batchInterval: Math.max(0, options.batching?.batch?.batchInterval ?? 0),
-	};
-}
-
-/**
  * Runs one handler per input item. Adds pairedItem to every output, turns failures into error
- * items under "Continue On Fail", and applies the node's Request Options: a timeout, and batching
- * (that many items run at the same time, output order is kept; with an interval, items go in
- * batches separated by it, without one a new item starts as soon as another finishes).
+ * items under "Continue On Fail", and applies the batching of the node's Request Options (that
+ * many items run at the same time, output order is kept; with an interval, items go in batches
+ * separated by it, without one a new item starts as soon as another finishes). The timeout of the
+ * same options is read by the transport itself, for every request.
  */
 export async function runForEachItem(
 	this: IExecuteFunctions,
 	handler: ItemHandler,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const { batchSize, batchInterval } = applyRequestOptions(this);
+	const { batchSize, batchInterval } = readRequestOptions(this);
 	const continueOnFail = this.continueOnFail();
 
 	const runOne = async (itemIndex: number): Promise<INodeExecutionData[]> => {

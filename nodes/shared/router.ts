@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requestOptionsProperty, updateDisplayOptions } from './descriptions';
+import { updateDisplayOptions } from './descriptions';
 import { runForEachItem } from './items';
+import { requestOptionsProperty } from './requestOptions';
 
 /** An operation's entry in its resource's Operation dropdown. */
 export interface OperationOption {

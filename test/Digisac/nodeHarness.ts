@@ -8,7 +8,6 @@ import type {
 } from 'n8n-workflow';
 
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
-import { retryPolicy } from '../../nodes/shared/transport';
 import { DigisacFake, seedDigisac } from '../fakes/digisac';
 import { actionsOf } from '../fakes/digisac/actions';
 import { buildWorkflow, runNode } from '../harness';
@@ -29,7 +28,6 @@ export interface RunOptions {
  */
 export function useDigisac() {
 	const fake = new DigisacFake();
-	const savedPolicy = { ...retryPolicy };
 	beforeAll(async () => {
 		await fake.start();
 	});
@@ -46,10 +44,6 @@ export function useDigisac() {
 		actions.oauthUsers.clear();
 		fake.files.clear();
 		fake.pendingFiles.clear();
-		Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
-	});
-	afterEach(() => {
-		Object.assign(retryPolicy, savedPolicy);
 	});
 
 	const credentials = (options: RunOptions = {}) => ({

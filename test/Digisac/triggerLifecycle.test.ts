@@ -1,6 +1,5 @@
 import type { IDataObject, WorkflowActivateMode, WorkflowExecuteMode } from 'n8n-workflow';
 
-import { retryPolicy } from '../../nodes/shared/transport';
 import { ACCOUNT_ID, DigisacFake } from '../fakes/digisac';
 import type { NodeSetup } from '../harness';
 import {
@@ -13,7 +12,6 @@ import {
 import { hooks, HOOKS_PATH, nodeState, triggerSetup } from './triggerHelpers';
 
 const fake = new DigisacFake();
-const savedPolicy = { ...retryPolicy };
 
 beforeAll(async () => {
 	await fake.start();
@@ -25,9 +23,7 @@ beforeEach(() => {
 	fake.reset();
 	fake.state.webhooks = [];
 	fake.webhookDelete = 'supported';
-	Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
 });
-afterEach(() => Object.assign(retryPolicy, savedPolicy));
 
 type Mode = { mode?: WorkflowExecuteMode; activation?: WorkflowActivateMode };
 

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { mediaRetryPolicy } from '../../nodes/Digisac/trigger/media';
-import { retryPolicy } from '../../nodes/shared/transport';
 import { DigisacFake } from '../fakes/digisac';
 import type { Row } from '../fakes/digisac';
 import { captureDelivery } from '../fakes/digisac/deliveryCapture';
@@ -13,7 +12,6 @@ import { nodeState, triggerSetup } from './triggerHelpers';
 
 const fake = new DigisacFake();
 const storage = new StorageFake();
-const savedPolicy = { ...retryPolicy };
 const savedMediaPolicy = { ...mediaRetryPolicy };
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const VOICE = Buffer.from('OggS\u0000\u0002voice-note-bytes');
@@ -30,11 +28,9 @@ beforeEach(() => {
 	fake.state.webhooks = [];
 	fake.state.contacts = [];
 	fake.state.messages = [];
-	Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
 	Object.assign(mediaRetryPolicy, savedMediaPolicy, { baseDelayMs: 5 });
 });
 afterEach(() => {
-	Object.assign(retryPolicy, savedPolicy);
 	Object.assign(mediaRetryPolicy, savedMediaPolicy);
 });
 

@@ -5,7 +5,6 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
 import { DigisacTrigger } from '../../nodes/Digisac/DigisacTrigger.node';
-import { retryPolicy } from '../../nodes/shared/transport';
 import { DigisacFake } from '../fakes/digisac';
 import { captureDelivery } from '../fakes/digisac/deliveryCapture';
 import { deliverWebhook, runNode, runWebhookMethod } from '../harness';
@@ -22,7 +21,6 @@ function documentedWorkflow(): { nodes: INode[]; connections: IDataObject } {
 }
 
 const fake = new DigisacFake();
-const savedPolicy = { ...retryPolicy };
 
 beforeAll(async () => {
 	await fake.start();
@@ -35,9 +33,7 @@ beforeEach(() => {
 	fake.state.webhooks = [];
 	fake.state.contacts = [];
 	fake.state.messages = [];
-	Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
 });
-afterEach(() => Object.assign(retryPolicy, savedPolicy));
 
 it('the documented "reply to incoming WhatsApp messages" workflow answers the contact once', async () => {
 	const workflow = documentedWorkflow();

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEDUP_MAX_KEYS } from '../../nodes/Digisac/trigger/delivery';
-import { retryPolicy } from '../../nodes/shared/transport';
 import { ACCOUNT_ID, DigisacFake } from '../fakes/digisac';
 import type { Row } from '../fakes/digisac';
 import { captureDelivery } from '../fakes/digisac/deliveryCapture';
@@ -11,7 +10,6 @@ import { deliverWebhook, runWebhookMethod, webhookUrlFor } from '../harness';
 import { hooks, nodeState, triggerSetup } from './triggerHelpers';
 
 const fake = new DigisacFake();
-const savedPolicy = { ...retryPolicy };
 const [SALES, SUPPORT] = [
 	'7a1e2b1c-0000-4000-8000-0000000000s1',
 	'7a1e2b1c-0000-4000-8000-0000000000s2',
@@ -39,9 +37,7 @@ beforeEach(() => {
 	fake.state.webhooks = [];
 	fake.state.contacts = [];
 	fake.state.messages = [];
-	Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
 });
-afterEach(() => Object.assign(retryPolicy, savedPolicy));
 
 async function activeTrigger(parameters: INodeParameters = {}, overrides: Partial<NodeSetup> = {}) {
 	const setup = triggerSetup(fake, parameters, overrides);

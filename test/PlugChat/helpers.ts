@@ -2,7 +2,6 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { ILoadOptionsFunctions, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { PlugChat } from '../../nodes/PlugChat/PlugChat.node';
-import { retryPolicy } from '../../nodes/shared/transport';
 import { PlugChatFake } from '../fakes/plugchat';
 import type { NodeRun } from '../harness';
 import { buildWorkflow, runNode } from '../harness';
@@ -13,7 +12,6 @@ import { buildWorkflow, runNode } from '../harness';
  */
 export function usePlugChatFake(): PlugChatFake {
 	const fake = new PlugChatFake();
-	const savedPolicy = { ...retryPolicy };
 	beforeAll(async () => {
 		await fake.start();
 	});
@@ -23,10 +21,6 @@ export function usePlugChatFake(): PlugChatFake {
 	beforeEach(() => {
 		fake.reset();
 		fake.resetState();
-		Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
-	});
-	afterEach(() => {
-		Object.assign(retryPolicy, savedPolicy);
 	});
 	return fake;
 }

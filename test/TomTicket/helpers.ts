@@ -6,7 +6,6 @@ import type {
 	INodeParameters,
 } from 'n8n-workflow';
 
-import { retryPolicy } from '../../nodes/shared/transport';
 import { TomTicket } from '../../nodes/TomTicket/TomTicket.node';
 import { TomTicketTrigger } from '../../nodes/TomTicket/TomTicketTrigger.node';
 import { tomTicketService } from '../../nodes/TomTicket/transport';
@@ -18,7 +17,6 @@ import { buildWorkflow, runNode, runPoll } from '../harness';
 export const node = new TomTicket();
 export const trigger = new TomTicketTrigger();
 
-const savedPolicy = { ...retryPolicy };
 const savedRate = tomTicketService.requestsPerSecond;
 
 /**
@@ -39,10 +37,6 @@ export function useTomTicketFake(options: { realRateLimit?: boolean } = {}): Tom
 		fake.resetState();
 		fake.enforceRateLimit = options.realRateLimit === true;
 		tomTicketService.requestsPerSecond = options.realRateLimit ? savedRate : 10_000;
-		Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
-	});
-	afterEach(() => {
-		Object.assign(retryPolicy, savedPolicy);
 	});
 	return fake;
 }

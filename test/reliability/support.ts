@@ -9,7 +9,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
 import { PlugChat } from '../../nodes/PlugChat/PlugChat.node';
-import { retryPolicy } from '../../nodes/shared/transport';
 import { TomTicket } from '../../nodes/TomTicket/TomTicket.node';
 import { tomTicketService } from '../../nodes/TomTicket/transport';
 import { DigisacFake, seedDigisac } from '../fakes/digisac';
@@ -84,7 +83,6 @@ export function useFakes(options: { tomTicketLimit?: boolean } = {}): Reliabilit
 	const tomTicket = new TomTicketFake();
 	const plugChat = new PlugChatFake();
 	const digisac = new DigisacFake();
-	const savedPolicy = { ...retryPolicy };
 
 	beforeAll(async () => {
 		await Promise.all([tomTicket.start(), plugChat.start(), digisac.start()]);
@@ -102,10 +100,8 @@ export function useFakes(options: { tomTicketLimit?: boolean } = {}): Reliabilit
 		tomTicketService.requestsPerSecond = options.tomTicketLimit
 			? documentedTomTicketRate
 			: undefined;
-		Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
 	});
 	afterEach(() => {
-		Object.assign(retryPolicy, savedPolicy);
 		tomTicketService.requestsPerSecond = documentedTomTicketRate;
 	});
 

@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { retryPolicy } from '../../nodes/shared/transport';
+import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/retry';
 import { DigisacFake } from '../fakes/digisac';
 import { PlugChatFake } from '../fakes/plugchat';
 import { TomTicketFake } from '../fakes/tomticket';
@@ -11,7 +11,6 @@ const tomTicket = new TomTicketFake();
 const plugChat = new PlugChatFake();
 const digisac = new DigisacFake();
 const probe = new TransportProbe();
-const savedPolicy = { ...retryPolicy };
 
 beforeAll(async () => {
 	await Promise.all([tomTicket.start(), plugChat.start(), digisac.start()]);
@@ -26,9 +25,7 @@ beforeEach(() => {
 	tomTicket.state.tickets = [];
 	digisac.state.contacts = [];
 	digisac.state.messages = [];
-	Object.assign(retryPolicy, savedPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
 });
-afterEach(() => Object.assign(retryPolicy, savedPolicy));
 
 function credentials() {
 	return {
@@ -139,7 +136,7 @@ describe('retries', () => {
 		);
 		expect(result.error?.message).toBe('Could not connect to Digisac');
 		expect(result.error?.description).toMatch(
-			new RegExp(`^ECONNREFUSED: .*Tried ${retryPolicy.maxAttempts} time`),
+			new RegExp(`^ECONNREFUSED: .*Tried ${DEFAULT_RETRY_POLICY.maxAttempts} time`),
 		);
 	});
 
@@ -147,7 +144,7 @@ describe('retries', () => {
 		digisac.failNext('503', 10);
 		const result = await probeRun({ service: 'digisac', path: '/api/v1/me' });
 		expect(result.error?.message).toBe('503 Service Temporarily Unavailable');
-		expect(digisac.requests).toHaveLength(retryPolicy.maxAttempts);
+		expect(digisac.requests).toHaveLength(DEFAULT_RETRY_POLICY.maxAttempts);
 	});
 });
 
@@ -193,7 +190,7 @@ describe('error mapping', () => {
 			'TomTicket rate limit reached (3 requests per second per token)',
 		);
 		expect(`${result.error?.message}${result.error?.description}`).not.toMatch(/<html|<title/);
-		expect(tomTicket.requests).toHaveLength(retryPolicy.maxAttempts);
+		expect(tomTicket.requests).toHaveLength(DEFAULT_RETRY_POLICY.maxAttempts);
 	});
 
 	it("explains PlugChat's 415 with the documented meaning", async () => {

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import { binaryItem, fileNameFromDisposition, toBuffer } from '../../shared/binary';
+import { summarizeTextBody } from '../../shared/errors';
 import type { ServiceResponse } from '../../shared/transport';
-import { headerValue, summarizeTextBody } from '../../shared/transport';
+import { headerValue } from '../../shared/transport';
 import { downloadDigisacFile } from '../transport';
 
 import { stringField } from './responses';

@@ -1,15 +1,14 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { isHtml, summarizeTextBody } from '../../shared/errors';
 import { collect, pages } from '../../shared/paging';
 import { isObject } from '../../shared/parameters';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
 import {
 	getServiceCredentials,
 	headerValue,
-	isHtml,
 	requestBody,
 	sendRequest,
-	summarizeTextBody,
 	trimUrl,
 } from '../../shared/transport';
 
@@ -28,6 +27,7 @@ export function digisacRootUrl(accountUrl: unknown): string {
 export const digisacService: ServiceDefinition = {
 	name: 'Digisac',
 	credentialType: 'digisacApi',
+	secret: (credentials) => String(credentials.apiToken ?? ''),
 	baseUrl: (credentials) => digisacRootUrl(credentials.accountUrl),
 	detectError(response: ServiceResponse) {
 		const { body, statusCode } = response;

@@ -1,15 +1,10 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { isHtml, summarizeTextBody } from '../../shared/errors';
 import { collect, pages } from '../../shared/paging';
 import { isObject } from '../../shared/parameters';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
-import {
-	isHtml,
-	requestBody,
-	sendRequest,
-	summarizeTextBody,
-	trimUrl,
-} from '../../shared/transport';
+import { requestBody, sendRequest, trimUrl } from '../../shared/transport';
 
 /**
  * Records asked per page. PlugChat documents no maximum; the loop below does not rely on getting
@@ -20,6 +15,7 @@ export const PLUGCHAT_PAGE_SIZE = 100;
 export const plugChatService: ServiceDefinition = {
 	name: 'PlugChat',
 	credentialType: 'plugChatApi',
+	secret: (credentials) => String(credentials.apiToken ?? ''),
 	baseUrl: (credentials) =>
 		trimUrl(credentials.baseUrl || 'https://app.plugchat.com.br').replace(/\/api$/i, ''),
 	// PlugChat answers 415 to a body without this header; its own samples send it on every call.

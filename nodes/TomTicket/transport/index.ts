@@ -1,9 +1,10 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { isHtml, summarizeTextBody } from '../../shared/errors';
 import { collect, pages } from '../../shared/paging';
 import { isObject } from '../../shared/parameters';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
-import { isHtml, requestBody, summarizeTextBody, trimUrl } from '../../shared/transport';
+import { requestBody, trimUrl } from '../../shared/transport';
 
 /** TomTicket always pages by 50 and has no page-size parameter. */
 export const TOMTICKET_PAGE_SIZE = 50;
@@ -11,6 +12,7 @@ export const TOMTICKET_PAGE_SIZE = 50;
 export const tomTicketService: ServiceDefinition = {
 	name: 'TomTicket',
 	credentialType: 'tomTicketApi',
+	secret: (credentials) => String(credentials.apiToken ?? ''),
 	baseUrl: (credentials) => trimUrl(credentials.baseUrl || 'https://api.tomticket.com/v2.0'),
 	// Documented limit: 3 requests per second per token. Requests queue instead of failing.
 	requestsPerSecond: 3,

@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { redactSecret } from '../../../shared/errors';
 import { requireString } from '../../../shared/parameters';
-import { redactSecret } from '../../../shared/transport';
 import { apiRequest } from '../../transport';
 
 export const option = {

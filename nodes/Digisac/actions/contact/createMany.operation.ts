@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { applyRequestOptions, asNodeError, errorItem } from '../../../shared/items';
+import { asNodeError, errorItem } from '../../../shared/items';
 import { requireNumber, requireString } from '../../../shared/parameters';
+import { readRequestOptions } from '../../../shared/requestOptions';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
@@ -86,7 +87,7 @@ function batchOutput(response: unknown, indexes: number[]): INodeExecutionData[]
 export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Contacts per Request sets the groups; the Request Options' batch interval paces them.
-	const { batchInterval: interval } = applyRequestOptions(this);
+	const { batchInterval: interval } = readRequestOptions(this);
 	const perRequest = requireNumber(this, 'contactsPerRequest', 0, { min: 1, integer: true });
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = [];

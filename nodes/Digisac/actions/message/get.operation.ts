@@ -7,7 +7,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
-import { backoffDelay } from '../../../shared/transport';
+import { backoffDelay } from '../../../shared/retry';
 import { messageFile, messageFileItem } from '../../helpers/files';
 import { apiRequest } from '../../transport';
 import { messageLocator, outputBinaryOption } from '../common.description';
