@@ -15,5 +15,7 @@ jest.mock('../nodes/shared/retry', () => {
 			baseDelayMs: 5,
 			maxDelayMs: 20,
 		}),
+		// Long enough for a test to see each pause grow (40, 80, 120 ms).
+		FILE_WAIT_POLICY: Object.freeze({ ...actual.FILE_WAIT_POLICY, baseDelayMs: 40 }),
 	};
 });

@@ -116,3 +116,68 @@ export function toBuffer(body: unknown): Buffer {
 	if (typeof body === 'string') return Buffer.from(body);
 	return Buffer.from(JSON.stringify(body ?? ''));
 }
+
+/** Extension ↔ MIME type of the files people send over WhatsApp and the platforms export. */
+const MIME_BY_EXTENSION: Record<string, string> = {
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+	gif: 'image/gif',
+	webp: 'image/webp',
+	mp3: 'audio/mpeg',
+	ogg: 'audio/ogg',
+	oga: 'audio/ogg',
+	opus: 'audio/ogg',
+	m4a: 'audio/mp4',
+	aac: 'audio/aac',
+	wav: 'audio/wav',
+	amr: 'audio/amr',
+	mp4: 'video/mp4',
+	'3gp': 'video/3gpp',
+	mov: 'video/quicktime',
+	pdf: 'application/pdf',
+	doc: 'application/msword',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	xls: 'application/vnd.ms-excel',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	ppt: 'application/vnd.ms-powerpoint',
+	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+	csv: 'text/csv',
+	txt: 'text/plain',
+	zip: 'application/zip',
+	xml: 'application/xml',
+	json: 'application/json',
+	rar: 'application/vnd.rar',
+	odt: 'application/vnd.oasis.opendocument.text',
+	ods: 'application/vnd.oasis.opendocument.spreadsheet',
+};
+
+// The first extension listed for a MIME type is the usual one (jpg, not jpeg).
+const EXTENSION_BY_MIME: Record<string, string> = {};
+for (const [extension, mime] of Object.entries(MIME_BY_EXTENSION))
+	EXTENSION_BY_MIME[mime] ??= extension;
+
+/** "Boleto Maio.PDF" → "pdf"; a URL's path works too. */
+export function extensionOf(name: string | undefined): string | undefined {
+	if (!name) return undefined;
+	let path = name;
+	try {
+		if (/^https?:\/\//i.test(name)) path = decodeURIComponent(new URL(name).pathname);
+	} catch {
+		path = name;
+	}
+	const match = /\.([a-z0-9]{1,8})$/i.exec(path.trim());
+	return match ? match[1].toLowerCase() : undefined;
+}
+
+/** The usual extension of a MIME type ("text/csv; charset=utf-8" → "csv"). */
+export function extensionForMime(mimeType: string | undefined): string | undefined {
+	if (!mimeType) return undefined;
+	return EXTENSION_BY_MIME[mimeType.split(';')[0].trim().toLowerCase()];
+}
+
+/** The MIME type a file name's extension stands for, if it is a known one. */
+export function mimeTypeForName(name: string | undefined): string | undefined {
+	const extension = extensionOf(name);
+	return extension ? MIME_BY_EXTENSION[extension] : undefined;
+}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { asJson } from './json';
 import { readRequestOptions } from './requestOptions';
 
 export type ItemHandler = (
@@ -8,17 +9,10 @@ export type ItemHandler = (
 	itemIndex: number,
 ) => Promise<INodeExecutionData[]>;
 
-/** Wraps API answers as output items. */
-export function toItems(data: IDataObject | IDataObject[] | unknown): INodeExecutionData[] {
-	if (Array.isArray(data)) return data.map((json) => ({ json: asObject(json) }));
-	return [{ json: asObject(data) }];
-}
-
-function asObject(value: unknown): IDataObject {
-	if (value !== null && typeof value === 'object' && !Array.isArray(value))
-		return value as IDataObject;
-	// Bare answers (`true`, a string) still become an item the next node can read.
-	return { result: value as IDataObject[keyof IDataObject] };
+/** Wraps API answers as output items; bare answers (`true`, a string) still become an item. */
+export function toItems(data: unknown): INodeExecutionData[] {
+	if (Array.isArray(data)) return data.map((json) => ({ json: asJson(json) }));
+	return [{ json: asJson(data) }];
 }
 
 /** Any failure as the n8n error it should be, tied to its item. */

@@ -1,17 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** A plain JSON object: not null, not an array, not raw bytes. */
-export function isObject(value: unknown): value is IDataObject {
-	return (
-		value !== null &&
-		typeof value === 'object' &&
-		!Array.isArray(value) &&
-		!ArrayBuffer.isView(value) &&
-		!(value instanceof ArrayBuffer)
-	);
-}
-
 /** A readable label from a parameter name for messages: "ticketId" → "Ticket ID". */
 export function labelFor(name: string): string {
 	return name

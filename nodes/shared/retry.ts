@@ -21,6 +21,16 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 	maxRetryAfterMs: 60_000,
 });
 
+/**
+ * How long the Digisac trigger waits for a message's file that is not there yet (Digisac sends
+ * `message.created` before it has fetched the media from WhatsApp): attempts in total, and the
+ * pause before attempt n+1 (baseDelayMs × n). Tests shorten it the same way.
+ */
+export const FILE_WAIT_POLICY: Readonly<{ attempts: number; baseDelayMs: number }> = Object.freeze({
+	attempts: 5,
+	baseDelayMs: 500,
+});
+
 /** Gateway failures that are usually over in a moment. A 500 is a server bug and is not retried. */
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
 

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from './descriptions';
+import { alphabetical, updateDisplayOptions } from './descriptions';
 import { runForEachItem } from './items';
 import { requestOptionsProperty } from './requestOptions';
 
@@ -67,11 +67,6 @@ export function resource<O extends Operations>(
 /** A node's resources by parameter value, in the order their fields are listed. */
 export type Resources = Record<string, Resource>;
 
-/** Dropdown entries in the order n8n's lint rule wants: by name (English collation). */
-function byName<T extends { name: string }>(options: T[]): T[] {
-	return [...options].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-}
-
 /** A resource's Operation dropdown, then every operation's fields, shown for that operation. */
 function resourceProperties(value: string, entry: Resource): INodeProperties[] {
 	const operations = Object.values(entry.operations);
@@ -83,7 +78,10 @@ function resourceProperties(value: string, entry: Resource): INodeProperties[] {
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [value] } },
-			options: byName(operations.map((operation) => operation.option)),
+			options: alphabetical(
+				operations.map((operation) => operation.option),
+				(option) => option.name,
+			),
 			default: defaultOperation,
 		},
 		...operations.flatMap((operation) =>
@@ -111,7 +109,7 @@ export function nodeProperties(resources: Resources, defaultResource: string): I
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: byName(entries),
+			options: alphabetical(entries, (entry) => entry.name),
 			default: defaultResource,
 		},
 		...Object.entries(resources).flatMap(([value, entry]) => resourceProperties(value, entry)),

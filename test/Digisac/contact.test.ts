@@ -1,8 +1,9 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { actionsOf } from '../fakes/digisac/actions';
+import { byId } from '../harness';
 
-import { binaryBytes, byId, queryOf, useDigisac } from './nodeHarness';
+import { binaryBytes, queryOf, useDigisac } from './harness';
 
 const { fake, run } = useDigisac();
 const service = () => fake.state.services[0];

@@ -1,4 +1,4 @@
-import { useDigisac } from './nodeHarness';
+import { useDigisac } from './harness';
 
 const { fake, run } = useDigisac();
 

@@ -1,7 +1,7 @@
 import { StorageFake } from '../fakes/digisac/storage';
-import { binaryInput } from '../harness';
+import { binaryInput, byId } from '../harness';
 
-import { binaryBytes, byId, queryOf, useDigisac } from './nodeHarness';
+import { binaryBytes, queryOf, useDigisac } from './harness';
 
 const { fake, run } = useDigisac();
 const storage = new StorageFake();

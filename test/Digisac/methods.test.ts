@@ -1,6 +1,6 @@
 import { addTicket } from '../fakes/digisac/actions';
 
-import { queryOf, useDigisac } from './nodeHarness';
+import { queryOf, useDigisac } from './harness';
 
 const { fake, loadOptions, listSearch } = useDigisac();
 

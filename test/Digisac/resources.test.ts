@@ -1,6 +1,7 @@
 import { actionsOf, addTicket } from '../fakes/digisac/actions';
+import { byId } from '../harness';
 
-import { byId, queryOf, useDigisac } from './nodeHarness';
+import { queryOf, useDigisac } from './harness';
 
 const { fake, run } = useDigisac();
 

@@ -1,6 +1,7 @@
 import { actionsOf, addTicket } from '../fakes/digisac/actions';
+import { byId } from '../harness';
 
-import { binaryBytes, byId, queryOf, useDigisac } from './nodeHarness';
+import { binaryBytes, queryOf, useDigisac } from './harness';
 
 const { fake, run } = useDigisac();
 const support = () => fake.state.departments[0];
@@ -41,7 +42,7 @@ describe('ticket: transfer and close', () => {
 		});
 	});
 
-	it('transfers the open ticket instead of opening a second one, and outputs the ticket when Digisac sends it', async () => {
+	it('transfers the open ticket instead of opening a second one, and outputs what was done with the ticket Digisac sends', async () => {
 		const [contact] = fake.addContacts(1);
 		const open = addTicket(fake, { contactId: contact.id, departmentId: support().id });
 		actionsOf(fake).ticketAnswer = 'ticket';
@@ -56,7 +57,10 @@ describe('ticket: transfer and close', () => {
 			departmentId: finance().id,
 		});
 		expect(fake.state.tickets).toHaveLength(1);
+		// The platform's object merged over what was done (shared actionResult).
 		expect(result.items[0].json).toMatchObject({
+			success: true,
+			contactId: contact.id,
 			id: open.id,
 			departmentId: finance().id,
 			isOpen: true,

@@ -4,20 +4,11 @@ import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 import { DigisacTrigger } from '../../nodes/Digisac/DigisacTrigger.node';
 import codex from '../../nodes/Digisac/DigisacTrigger.node.json';
 import { DIGISAC_EVENTS } from '../../nodes/Digisac/trigger/description';
-import { DigisacFake } from '../fakes/digisac';
 import { buildWorkflow } from '../harness';
 
-import { triggerSetup } from './triggerHelpers';
+import { triggerSetup, useDigisacTrigger } from './harness';
 
-const fake = new DigisacFake();
-
-beforeAll(async () => {
-	await fake.start();
-});
-afterAll(async () => {
-	await fake.stop();
-});
-beforeEach(() => fake.reset());
+const { fake } = useDigisacTrigger();
 
 describe('Digisac Trigger description', () => {
 	const { description } = new DigisacTrigger();

@@ -1,6 +1,6 @@
 import type { IDataObject, WorkflowActivateMode, WorkflowExecuteMode } from 'n8n-workflow';
 
-import { ACCOUNT_ID, DigisacFake } from '../fakes/digisac';
+import { ACCOUNT_ID } from '../fakes/digisac';
 import type { NodeSetup } from '../harness';
 import {
 	runWebhookMethod,
@@ -9,21 +9,9 @@ import {
 	webhookUrlFor,
 } from '../harness';
 
-import { hooks, HOOKS_PATH, nodeState, triggerSetup } from './triggerHelpers';
+import { hooks, HOOKS_PATH, nodeState, triggerSetup, useDigisacTrigger } from './harness';
 
-const fake = new DigisacFake();
-
-beforeAll(async () => {
-	await fake.start();
-});
-afterAll(async () => {
-	await fake.stop();
-});
-beforeEach(() => {
-	fake.reset();
-	fake.state.webhooks = [];
-	fake.webhookDelete = 'supported';
-});
+const { fake } = useDigisacTrigger();
 
 type Mode = { mode?: WorkflowExecuteMode; activation?: WorkflowActivateMode };
 

@@ -1,38 +1,26 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { mediaRetryPolicy } from '../../nodes/Digisac/trigger/media';
-import { DigisacFake } from '../fakes/digisac';
+import { FILE_WAIT_POLICY } from '../../nodes/shared/retry';
 import type { Row } from '../fakes/digisac';
 import { captureDelivery } from '../fakes/digisac/deliveryCapture';
 import { hostFileOn, StorageFake } from '../fakes/digisac/storage';
 import type { NodeSetup } from '../harness';
 import { deliverWebhook, runWebhookMethod } from '../harness';
 
-import { nodeState, triggerSetup } from './triggerHelpers';
+import { nodeState, triggerSetup, useDigisacTrigger } from './harness';
 
-const fake = new DigisacFake();
+const { fake } = useDigisacTrigger();
 const storage = new StorageFake();
-const savedMediaPolicy = { ...mediaRetryPolicy };
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const VOICE = Buffer.from('OggS\u0000\u0002voice-note-bytes');
 
 beforeAll(async () => {
-	await Promise.all([fake.start(), storage.start()]);
+	await storage.start();
 });
 afterAll(async () => {
-	await Promise.all([fake.stop(), storage.stop()]);
+	await storage.stop();
 });
-beforeEach(() => {
-	fake.reset();
-	storage.reset();
-	fake.state.webhooks = [];
-	fake.state.contacts = [];
-	fake.state.messages = [];
-	Object.assign(mediaRetryPolicy, savedMediaPolicy, { baseDelayMs: 5 });
-});
-afterEach(() => {
-	Object.assign(mediaRetryPolicy, savedMediaPolicy);
-});
+beforeEach(() => storage.reset());
 
 async function activeTrigger(parameters: INodeParameters = {}, overrides: Partial<NodeSetup> = {}) {
 	const setup = triggerSetup(fake, { options: { downloadMedia: true }, ...parameters }, overrides);
@@ -97,21 +85,22 @@ describe('download media', () => {
 	});
 
 	it('waits a little longer before each new attempt', async () => {
-		Object.assign(mediaRetryPolicy, { baseDelayMs: 40 });
 		const setup = await activeTrigger();
 		await deliver(setup, photoMessage(3));
 		const times = messageGets().map((r) => r.time);
 		const gaps = times.slice(1).map((time, i) => time - times[i]);
 		expect(gaps).toHaveLength(3);
-		// Pauses of 40, 80 and 120 ms: each gap is at least its pause (a busy machine only adds).
-		gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(40 * (i + 1) - 5));
+		// Pauses of 40, 80 and 120 ms in tests: each gap is at least its pause (a busy machine only adds).
+		gaps.forEach((gap, i) =>
+			expect(gap).toBeGreaterThanOrEqual(FILE_WAIT_POLICY.baseDelayMs * (i + 1) - 5),
+		);
 	});
 
 	it('starts the execution with mediaError when the file never arrives', async () => {
 		const setup = await activeTrigger();
 		const message = photoMessage(50);
 		const { item } = await deliver(setup, message);
-		expect(messageGets()).toHaveLength(mediaRetryPolicy.attempts);
+		expect(messageGets()).toHaveLength(FILE_WAIT_POLICY.attempts);
 		expect(item.binary).toBeUndefined();
 		expect(item.json.mediaError).toBe(
 			`The file of message ${message.id} was not available after 5 attempts (Digisac may still be downloading it from WhatsApp). Fetch it later with the Digisac node: Message → Get with the file download option.`,

@@ -5,11 +5,10 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
 import { DigisacTrigger } from '../../nodes/Digisac/DigisacTrigger.node';
-import { DigisacFake } from '../fakes/digisac';
 import { captureDelivery } from '../fakes/digisac/deliveryCapture';
 import { deliverWebhook, runNode, runWebhookMethod } from '../harness';
 
-import { nodeState } from './triggerHelpers';
+import { nodeState, useDigisacTrigger } from './harness';
 
 /** The importable workflow the README's Digisac Trigger section shows, read from the README itself. */
 function documentedWorkflow(): { nodes: INode[]; connections: IDataObject } {
@@ -20,20 +19,7 @@ function documentedWorkflow(): { nodes: INode[]; connections: IDataObject } {
 	return JSON.parse(block[1]) as { nodes: INode[]; connections: IDataObject };
 }
 
-const fake = new DigisacFake();
-
-beforeAll(async () => {
-	await fake.start();
-});
-afterAll(async () => {
-	await fake.stop();
-});
-beforeEach(() => {
-	fake.reset();
-	fake.state.webhooks = [];
-	fake.state.contacts = [];
-	fake.state.messages = [];
-});
+const { fake } = useDigisacTrigger();
 
 it('the documented "reply to incoming WhatsApp messages" workflow answers the contact once', async () => {
 	const workflow = documentedWorkflow();

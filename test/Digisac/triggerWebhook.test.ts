@@ -1,15 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEDUP_MAX_KEYS } from '../../nodes/Digisac/trigger/delivery';
-import { ACCOUNT_ID, DigisacFake } from '../fakes/digisac';
+import { ACCOUNT_ID } from '../fakes/digisac';
 import type { Row } from '../fakes/digisac';
 import { captureDelivery } from '../fakes/digisac/deliveryCapture';
 import type { NodeSetup } from '../harness';
 import { deliverWebhook, runWebhookMethod, webhookUrlFor } from '../harness';
 
-import { hooks, nodeState, triggerSetup } from './triggerHelpers';
+import { hooks, nodeState, triggerSetup, useDigisacTrigger } from './harness';
 
-const fake = new DigisacFake();
+const { fake } = useDigisacTrigger();
 const [SALES, SUPPORT] = [
 	'7a1e2b1c-0000-4000-8000-0000000000s1',
 	'7a1e2b1c-0000-4000-8000-0000000000s2',
@@ -25,19 +25,6 @@ const ALL_EVENTS = [
 	'ticket.created',
 	'ticket.updated',
 ];
-
-beforeAll(async () => {
-	await fake.start();
-});
-afterAll(async () => {
-	await fake.stop();
-});
-beforeEach(() => {
-	fake.reset();
-	fake.state.webhooks = [];
-	fake.state.contacts = [];
-	fake.state.messages = [];
-});
 
 async function activeTrigger(parameters: INodeParameters = {}, overrides: Partial<NodeSetup> = {}) {
 	const setup = triggerSetup(fake, parameters, overrides);

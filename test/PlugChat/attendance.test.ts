@@ -1,13 +1,15 @@
-import { byNumber, runPlugChat, usePlugChatFake } from './helpers';
+import { byId } from '../harness';
 
-const fake = usePlugChatFake();
+import { usePlugChat } from './harness';
+
+const { fake, run } = usePlugChat();
 
 describe('attendance: start', () => {
 	it('starts an attendance with normalised phone, operators and department, and says it started', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'start',
-			phone: byNumber('+55 (44) 99999-8888'),
+			phone: byId('+55 (44) 99999-8888'),
 			operatorIds: ['op-lucas', 'op-marina'],
 			options: { departmentId: 'dep-vendas' },
 		});
@@ -31,10 +33,10 @@ describe('attendance: start', () => {
 
 	it('reports a chat already in service as a success, not an error', async () => {
 		const open = fake.openAttendance('5544999998888', ['op-marina']);
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'start',
-			phone: byNumber('5544999998888'),
+			phone: byId('5544999998888'),
 			operatorIds: ['op-lucas'],
 			options: {},
 		});
@@ -52,10 +54,10 @@ describe('attendance: start', () => {
 	});
 
 	it('accepts operator IDs from an expression as a comma-separated string', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'start',
-			phone: byNumber('11987654321'),
+			phone: byId('11987654321'),
 			operatorIds: '={{ "op-lucas, op-marina" }}',
 			options: {},
 		});
@@ -67,10 +69,10 @@ describe('attendance: start', () => {
 	});
 
 	it('refuses a phone number that cannot be right before calling PlugChat', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'start',
-			phone: byNumber('12345'),
+			phone: byId('12345'),
 			operatorIds: ['op-lucas'],
 			options: {},
 		});
@@ -81,10 +83,10 @@ describe('attendance: start', () => {
 	});
 
 	it('refuses a group ID where only a person can be served', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'start',
-			phone: byNumber('120363019502650977-group'),
+			phone: byId('120363019502650977-group'),
 			operatorIds: ['op-lucas'],
 			options: {},
 		});
@@ -94,10 +96,10 @@ describe('attendance: start', () => {
 	});
 
 	it('asks for at least one operator when an expression gives none', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'start',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			operatorIds: '={{ "" }}',
 			options: {},
 		});
@@ -109,10 +111,10 @@ describe('attendance: start', () => {
 describe('attendance: finish', () => {
 	it('finishes the attendance with operator and autoTransfer as a boolean', async () => {
 		const open = fake.openAttendance('5544999998888', ['op-lucas']);
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'finish',
-			phone: byNumber('5544999998888'),
+			phone: byId('5544999998888'),
 			operatorId: 'op-lucas',
 			autoTransfer: true,
 		});
@@ -133,10 +135,10 @@ describe('attendance: finish', () => {
 	});
 
 	it('fails readably when PlugChat finds no chat to close', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'finish',
-			phone: byNumber('5544999998888'),
+			phone: byId('5544999998888'),
 			operatorId: 'op-lucas',
 			autoTransfer: false,
 		});
@@ -149,10 +151,10 @@ describe('attendance: finish', () => {
 			status: 200,
 			body: { success: true, message: 'nothing to close', chatFounded: false },
 		});
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'finish',
-			phone: byNumber('5544999998888'),
+			phone: byId('5544999998888'),
 			operatorId: 'op-lucas',
 			autoTransfer: false,
 		});
@@ -190,7 +192,7 @@ describe('attendance: getByTicket', () => {
 				text: { message: 'Obrigada' },
 			},
 		};
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'getByTicket',
 			ticket: String(attendance.attendanceNumber),
@@ -213,7 +215,7 @@ describe('attendance: getByTicket', () => {
 	});
 
 	it('accepts "#1473" and reports PlugChat\'s 500 for an unknown number with its message', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'getByTicket',
 			ticket: '#9999',
@@ -227,7 +229,7 @@ describe('attendance: getByTicket', () => {
 	});
 
 	it('refuses a ticket that is not a number', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'getByTicket',
 			ticket: 'abc',
@@ -238,7 +240,7 @@ describe('attendance: getByTicket', () => {
 
 	it('copes with an empty or odd answer without a TypeError', async () => {
 		fake.failNext({ status: 200, body: { attendanceData: null, chat: 'x' } });
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'getByTicket',
 			ticket: '1473',
@@ -250,10 +252,10 @@ describe('attendance: getByTicket', () => {
 describe('attendance: changeDepartment and setCustomField', () => {
 	it("sends departmentId (the example spelling, not the table's departamentId)", async () => {
 		const attendance = fake.openAttendance('5544999998888', ['op-lucas']);
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'changeDepartment',
-			phone: byNumber('5544999998888'),
+			phone: byId('5544999998888'),
 			departmentId: 'dep-vendas',
 		});
 		expect(result.error).toBeUndefined();
@@ -271,20 +273,20 @@ describe('attendance: changeDepartment and setCustomField', () => {
 
 	it('reports a bare false from change-department as a failure', async () => {
 		fake.failNext({ status: 200, body: false });
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'attendance',
 			operation: 'changeDepartment',
-			phone: byNumber('5544999998888'),
+			phone: byId('5544999998888'),
 			departmentId: 'dep-vendas',
 		});
 		expect(result.error?.message).toBe('PlugChat did not change the department');
 	});
 
 	it('creates a custom field, leaving out an empty value', async () => {
-		const withValue = await runPlugChat(fake, {
+		const withValue = await run({
 			resource: 'attendance',
 			operation: 'setCustomField',
-			phone: byNumber('5544999998888'),
+			phone: byId('5544999998888'),
 			label: 'CPF',
 			value: '123.456.789-00',
 		});
@@ -293,10 +295,10 @@ describe('attendance: changeDepartment and setCustomField', () => {
 			label: 'CPF',
 			value: '123.456.789-00',
 		});
-		await runPlugChat(fake, {
+		await run({
 			resource: 'attendance',
 			operation: 'setCustomField',
-			phone: byNumber('5544999998888'),
+			phone: byId('5544999998888'),
 			label: 'Plano',
 			value: '',
 		});

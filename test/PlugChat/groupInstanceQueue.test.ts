@@ -1,8 +1,8 @@
 import { QR_PNG } from '../fakes/plugchat';
 
-import { runPlugChat, usePlugChatFake } from './helpers';
+import { usePlugChat } from './harness';
 
-const fake = usePlugChatFake();
+const { fake, run } = usePlugChat();
 
 function groupLocator(value: string, mode: 'list' | 'id' = 'id') {
 	return { __rl: true, mode, value };
@@ -10,7 +10,7 @@ function groupLocator(value: string, mode: 'list' | 'id' = 'id') {
 
 describe('group', () => {
 	it('creates a group with normalised, de-duplicated phones and returns its groupId', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'group',
 			operation: 'create',
 			groupName: 'Clientes VIP',
@@ -31,7 +31,7 @@ describe('group', () => {
 	});
 
 	it('refuses a bad participant number, naming the field', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'group',
 			operation: 'create',
 			groupName: 'X',
@@ -43,7 +43,7 @@ describe('group', () => {
 
 	it('renames, describes and reads the metadata of a group', async () => {
 		const group = fake.addGroup('Equipe', ['5511900000001']);
-		await runPlugChat(fake, {
+		await run({
 			resource: 'group',
 			operation: 'updateName',
 			groupId: groupLocator(group.phone, 'list'),
@@ -53,7 +53,7 @@ describe('group', () => {
 			groupId: group.phone,
 			groupName: 'Equipe Vendas',
 		});
-		await runPlugChat(fake, {
+		await run({
 			resource: 'group',
 			operation: 'updateDescription',
 			groupId: groupLocator(group.phone),
@@ -65,7 +65,7 @@ describe('group', () => {
 		});
 		expect(group).toMatchObject({ subject: 'Equipe Vendas', description: 'Metas do mês' });
 
-		const metadata = await runPlugChat(fake, {
+		const metadata = await run({
 			resource: 'group',
 			operation: 'getMetadata',
 			groupId: groupLocator(group.phone),
@@ -90,7 +90,7 @@ describe('group', () => {
 				participants: [{ phone: '5511900000001', isAdmin: 'true', isSuperAdmin: 'false' }, null],
 			},
 		});
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'group',
 			operation: 'getMetadata',
 			groupId: groupLocator('120363019502650977-group'),
@@ -103,7 +103,7 @@ describe('group', () => {
 	it('adds and removes participants and admins', async () => {
 		const group = fake.addGroup('Equipe', ['5511900000001']);
 		const locator = groupLocator(group.phone);
-		const add = await runPlugChat(fake, {
+		const add = await run({
 			resource: 'group',
 			operation: 'addParticipants',
 			groupId: locator,
@@ -115,7 +115,7 @@ describe('group', () => {
 			phones: ['5511900000002', '5511900000003'],
 			value: true,
 		});
-		await runPlugChat(fake, {
+		await run({
 			resource: 'group',
 			operation: 'addAdmins',
 			groupId: locator,
@@ -126,14 +126,14 @@ describe('group', () => {
 			phones: ['5511900000002'],
 		});
 		expect(group.participants.find((p) => p.phone === '5511900000002')?.isAdmin).toBe(true);
-		await runPlugChat(fake, {
+		await run({
 			resource: 'group',
 			operation: 'removeAdmins',
 			groupId: locator,
 			phones: '5511900000002',
 		});
 		expect(group.participants.find((p) => p.phone === '5511900000002')?.isAdmin).toBe(false);
-		await runPlugChat(fake, {
+		await run({
 			resource: 'group',
 			operation: 'removeParticipants',
 			groupId: locator,
@@ -151,7 +151,7 @@ describe('group', () => {
 	});
 
 	it('turns {"value": false} for an unknown group into an error, and leaves a group', async () => {
-		const unknown = await runPlugChat(fake, {
+		const unknown = await run({
 			resource: 'group',
 			operation: 'addParticipants',
 			groupId: groupLocator('120363000000000000-group'),
@@ -159,7 +159,7 @@ describe('group', () => {
 		});
 		expect(unknown.error?.message).toBe('PlugChat did not add the participants');
 		const group = fake.addGroup('Equipe', []);
-		const left = await runPlugChat(fake, {
+		const left = await run({
 			resource: 'group',
 			operation: 'leave',
 			groupId: groupLocator(group.phone),
@@ -169,7 +169,7 @@ describe('group', () => {
 	});
 
 	it("refuses something that is not a group ID (given by an expression, past the editor's check)", async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'group',
 			operation: 'leave',
 			groupId: groupLocator('={{ "5511987654321" }}'),
@@ -181,7 +181,7 @@ describe('group', () => {
 
 describe('instance', () => {
 	it('gets the status', async () => {
-		const result = await runPlugChat(fake, { resource: 'instance', operation: 'getStatus' });
+		const result = await run({ resource: 'instance', operation: 'getStatus' });
 		expect(fake.last().path).toBe('/api/whatsapp/status');
 		expect(result.items[0].json).toEqual({
 			connected: true,
@@ -200,7 +200,7 @@ describe('instance', () => {
 		async (format) => {
 			fake.state.instance.connected = false;
 			fake.qrCodeFormat = format;
-			const result = await runPlugChat(fake, {
+			const result = await run({
 				resource: 'instance',
 				operation: 'getQrCode',
 				binaryPropertyName: 'qr',
@@ -219,7 +219,7 @@ describe('instance', () => {
 	);
 
 	it('returns the answer without a file when the number is already connected', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'instance',
 			operation: 'getQrCode',
 			binaryPropertyName: 'data',
@@ -235,7 +235,7 @@ describe('instance', () => {
 
 	it("shows PlugChat's message when the QR code request fails (error body read from bytes)", async () => {
 		fake.failNext({ status: 401, body: { message: 'Unauthorized' } });
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'instance',
 			operation: 'getQrCode',
 			binaryPropertyName: 'data',
@@ -245,11 +245,11 @@ describe('instance', () => {
 	});
 
 	it('restarts and disconnects with GET, as documented', async () => {
-		const restart = await runPlugChat(fake, { resource: 'instance', operation: 'restart' });
+		const restart = await run({ resource: 'instance', operation: 'restart' });
 		expect(fake.last().method).toBe('GET');
 		expect(restart.items[0].json).toEqual({ success: true, value: true });
 		expect(fake.state.instance.restarts).toBe(1);
-		await runPlugChat(fake, { resource: 'instance', operation: 'disconnect' });
+		await run({ resource: 'instance', operation: 'disconnect' });
 		expect(fake.last().path).toBe('/api/whatsapp/disconnect');
 		expect(fake.state.instance.connected).toBe(false);
 	});
@@ -262,7 +262,7 @@ describe('queue', () => {
 
 	it('gets the queue with camelCase keys and dates, after sends made while disconnected', async () => {
 		for (const message of ['Primeira', 'Segunda']) {
-			await runPlugChat(fake, {
+			await run({
 				resource: 'message',
 				operation: 'sendText',
 				phone: { __rl: true, mode: 'id', value: '5511987654321' },
@@ -270,7 +270,7 @@ describe('queue', () => {
 				options: {},
 			});
 		}
-		const result = await runPlugChat(fake, { resource: 'queue', operation: 'get' });
+		const result = await run({ resource: 'queue', operation: 'get' });
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json.size).toBe(2);
 		const messages = result.items[0].json.messages as Array<Record<string, unknown>>;
@@ -298,7 +298,7 @@ describe('queue', () => {
 				MessageId: 'M2',
 			},
 		];
-		const one = await runPlugChat(fake, {
+		const one = await run({
 			resource: 'queue',
 			operation: 'deleteMessage',
 			zaapId: { __rl: true, mode: 'list', value: 'Z1' },
@@ -309,14 +309,14 @@ describe('queue', () => {
 		expect(one.items[0].json).toEqual({ success: true, zaapId: 'Z1', deleted: true });
 		expect(fake.state.queue.map((m) => m.ZaapId)).toEqual(['Z2']);
 
-		const cleared = await runPlugChat(fake, { resource: 'queue', operation: 'clear' });
+		const cleared = await run({ resource: 'queue', operation: 'clear' });
 		expect(cleared.items[0].json).toEqual({ success: true, cleared: true });
 		expect(fake.last().path).toBe('/api/whatsapp/queue');
 		expect(fake.state.queue).toEqual([]);
 	});
 
 	it('reports an unknown zaapId', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'queue',
 			operation: 'deleteMessage',
 			zaapId: { __rl: true, mode: 'id', value: 'NOPE' },

@@ -5,10 +5,11 @@ import {
 	searchQueue,
 } from '../../nodes/PlugChat/methods/listSearch';
 import { getDepartments, getOperators } from '../../nodes/PlugChat/methods/loadOptions';
+import { byId } from '../harness';
 
-import { byNumber, runPlugChat, usePlugChatFake, withLoadOptions } from './helpers';
+import { usePlugChat } from './harness';
 
-const fake = usePlugChatFake();
+const { fake, run, withLoadOptions } = usePlugChat();
 
 function chats(count: number, prefix = '55119') {
 	return Array.from({ length: count }, (_, n) => ({
@@ -25,7 +26,7 @@ function chats(count: number, prefix = '55119') {
 describe('chat: getAll and getPending page for real', () => {
 	it('walks /chats from page 1 until an empty page (250 chats, pages of 100)', async () => {
 		fake.state.chats = chats(250);
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'chat',
 			operation: 'getAll',
 			returnAll: true,
@@ -45,7 +46,7 @@ describe('chat: getAll and getPending page for real', () => {
 		fake.state.chats = chats(120);
 		fake.pageSizeCap = 20;
 		try {
-			const result = await runPlugChat(fake, {
+			const result = await run({
 				resource: 'chat',
 				operation: 'getAll',
 				returnAll: true,
@@ -60,7 +61,7 @@ describe('chat: getAll and getPending page for real', () => {
 
 	it('stops at the limit without asking for more pages, and types the string flags', async () => {
 		fake.state.chats = chats(250);
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'chat',
 			operation: 'getAll',
 			returnAll: false,
@@ -81,7 +82,7 @@ describe('chat: getAll and getPending page for real', () => {
 
 	it('walks pending chats from page 0 (the vendor sample) with no duplicates', async () => {
 		fake.state.pendingChats = chats(70, '55219');
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'chat',
 			operation: 'getPending',
 			returnAll: true,
@@ -96,7 +97,7 @@ describe('chat: getAll and getPending page for real', () => {
 		const rows = chats(50, '55219');
 		fake.state.pendingChats = rows;
 		fake.failNext({ status: 200, body: rows }, 1, (r) => r.query.page === '1');
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'chat',
 			operation: 'getPending',
 			returnAll: true,
@@ -109,10 +110,10 @@ describe('chat: getAll and getPending page for real', () => {
 describe('chat: get and modify', () => {
 	it('gets a chat by phone', async () => {
 		fake.state.chats = chats(2);
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'chat',
 			operation: 'get',
-			phone: byNumber('(11) 90000-0001'),
+			phone: byId('(11) 90000-0001'),
 		});
 		expect(result.error).toBeUndefined();
 		expect(fake.last().path).toBe('/api/whatsapp/chats/5511900000001');
@@ -124,10 +125,10 @@ describe('chat: get and modify', () => {
 	});
 
 	it("reports an unknown chat with PlugChat's answer", async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'chat',
 			operation: 'get',
-			phone: byNumber('5511900000009'),
+			phone: byId('5511900000009'),
 		});
 		expect(result.error?.message).toBe('Chat not found');
 		expect(result.error?.httpCode).toBe('404');
@@ -136,10 +137,10 @@ describe('chat: get and modify', () => {
 	it('archives, pins and deletes a chat', async () => {
 		fake.state.chats = chats(1);
 		for (const action of ['archive', 'pin']) {
-			const result = await runPlugChat(fake, {
+			const result = await run({
 				resource: 'chat',
 				operation: 'modify',
-				phone: byNumber('5511900000000'),
+				phone: byId('5511900000000'),
 				action,
 			});
 			expect(result.items[0].json).toEqual({
@@ -150,10 +151,10 @@ describe('chat: get and modify', () => {
 			});
 		}
 		expect(fake.state.chats[0]).toMatchObject({ archived: true, pinned: true });
-		await runPlugChat(fake, {
+		await run({
 			resource: 'chat',
 			operation: 'modify',
-			phone: byNumber('5511900000000'),
+			phone: byId('5511900000000'),
 			action: 'delete',
 		});
 		expect(fake.state.chats).toHaveLength(0);
@@ -164,10 +165,10 @@ describe('chat: get and modify', () => {
 	});
 
 	it('turns {"value": false} into an error', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'chat',
 			operation: 'modify',
-			phone: byNumber('5511900000000'),
+			phone: byId('5511900000000'),
 			action: 'pin',
 		});
 		expect(result.error?.message).toBe('PlugChat did not pin the chat');
@@ -182,7 +183,7 @@ describe('contact', () => {
 			notify: 'C',
 			phone: `55319${String(n).padStart(8, '0')}`,
 		}));
-		const all = await runPlugChat(fake, {
+		const all = await run({
 			resource: 'contact',
 			operation: 'getAll',
 			returnAll: true,
@@ -190,7 +191,7 @@ describe('contact', () => {
 		expect(all.items).toHaveLength(75);
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['1', '2']);
 		fake.reset();
-		const some = await runPlugChat(fake, {
+		const some = await run({
 			resource: 'contact',
 			operation: 'getAll',
 			returnAll: false,
@@ -210,10 +211,10 @@ describe('contact', () => {
 				imgUrl: 'https://pps.whatsapp.net/x.jpg',
 			},
 		];
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'contact',
 			operation: 'get',
-			phone: byNumber('11 98765-4321'),
+			phone: byId('11 98765-4321'),
 		});
 		expect(fake.last().path).toBe('/api/whatsapp/contacts/5511987654321');
 		expect(result.items[0].json).toMatchObject({ name: 'Ana Souza', phone: '5511987654321' });
@@ -221,34 +222,34 @@ describe('contact', () => {
 
 	it('checks WhatsApp and reads the documented array answer as a boolean', async () => {
 		fake.state.whatsappNumbers = ['5511987654321'];
-		const yes = await runPlugChat(fake, {
+		const yes = await run({
 			resource: 'contact',
 			operation: 'checkWhatsApp',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 		});
 		expect(fake.last().path).toBe('/api/whatsapp/phone-exists/5511987654321');
 		expect(yes.items[0].json).toEqual({ phone: '5511987654321', exists: true });
-		const no = await runPlugChat(fake, {
+		const no = await run({
 			resource: 'contact',
 			operation: 'checkWhatsApp',
-			phone: byNumber('5511912345678'),
+			phone: byId('5511912345678'),
 		});
 		expect(no.items[0].json).toEqual({ phone: '5511912345678', exists: false });
 		fake.failNext({ status: 200, body: { exists: 'true' } });
-		const stringy = await runPlugChat(fake, {
+		const stringy = await run({
 			resource: 'contact',
 			operation: 'checkWhatsApp',
-			phone: byNumber('5511912345678'),
+			phone: byId('5511912345678'),
 		});
 		expect(stringy.items[0].json.exists).toBe(true);
 	});
 
 	it('gets the profile picture link, and downloads it without sending the PlugChat token', async () => {
 		fake.state.profilePictures['5511987654321'] = '/cdn/pictures/5511987654321.jpg';
-		const link = await runPlugChat(fake, {
+		const link = await run({
 			resource: 'contact',
 			operation: 'getProfilePicture',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			download: false,
 		});
 		expect(fake.last().query.phone).toBe('5511987654321');
@@ -259,10 +260,10 @@ describe('contact', () => {
 		});
 		expect(link.items[0].binary).toBeUndefined();
 
-		const file = await runPlugChat(fake, {
+		const file = await run({
 			resource: 'contact',
 			operation: 'getProfilePicture',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			download: true,
 			binaryPropertyName: 'foto',
 		});
@@ -276,10 +277,10 @@ describe('contact', () => {
 	});
 
 	it('says there is no picture instead of failing', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'contact',
 			operation: 'getProfilePicture',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			download: true,
 			binaryPropertyName: 'data',
 		});
@@ -290,14 +291,14 @@ describe('contact', () => {
 
 describe('department and operator', () => {
 	it('lists departments with Return All / Limit and the active filter', async () => {
-		const all = await runPlugChat(fake, {
+		const all = await run({
 			resource: 'department',
 			operation: 'getAll',
 			returnAll: true,
 			activeOnly: false,
 		});
 		expect(all.items.map((i) => i.json.id)).toEqual(['dep-geral', 'dep-vendas', 'dep-antigo']);
-		const active = await runPlugChat(fake, {
+		const active = await run({
 			resource: 'department',
 			operation: 'getAll',
 			returnAll: false,
@@ -305,7 +306,7 @@ describe('department and operator', () => {
 			activeOnly: true,
 		});
 		expect(active.items.map((i) => i.json.id)).toEqual(['dep-geral', 'dep-vendas']);
-		const one = await runPlugChat(fake, {
+		const one = await run({
 			resource: 'department',
 			operation: 'getAll',
 			returnAll: false,
@@ -316,7 +317,7 @@ describe('department and operator', () => {
 	});
 
 	it('lists operators with departmentIds next to the API\'s "departaments", filtered by department', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'operator',
 			operation: 'getAll',
 			returnAll: true,
@@ -327,7 +328,7 @@ describe('department and operator', () => {
 			departaments: ['dep-geral', 'dep-vendas'],
 			departmentIds: ['dep-geral', 'dep-vendas'],
 		});
-		const everyone = await runPlugChat(fake, {
+		const everyone = await run({
 			resource: 'operator',
 			operation: 'getAll',
 			returnAll: true,
@@ -337,7 +338,7 @@ describe('department and operator', () => {
 	});
 
 	it("gets operators' online state by account ID", async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'operator',
 			operation: 'getOnline',
 			accountId: 'acc-plug-0001',
@@ -348,7 +349,7 @@ describe('department and operator', () => {
 			['op-lucas', true],
 			['op-marina', false],
 		]);
-		const online = await runPlugChat(fake, {
+		const online = await run({
 			resource: 'operator',
 			operation: 'getOnline',
 			accountId: 'acc-plug-0001',
@@ -358,7 +359,7 @@ describe('department and operator', () => {
 	});
 
 	it("reports PlugChat's 400 for an unknown account", async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'operator',
 			operation: 'getOnline',
 			accountId: 'nope',
@@ -371,43 +372,39 @@ describe('department and operator', () => {
 
 describe('dropdowns and list searches', () => {
 	it('offers operators and departments by name, inactive ones marked', async () => {
-		const operators = await withLoadOptions(fake, (context) => getOperators.call(context));
+		const operators = await withLoadOptions((context) => getOperators.call(context));
 		expect(operators).toEqual([
 			{ name: 'João Silva (inactive)', value: 'op-joao', description: 'Login: joao' },
 			{ name: 'Lucas Pereira', value: 'op-lucas', description: 'Login: lucas' },
 			{ name: 'Marina Costa', value: 'op-marina', description: 'Login: marina' },
 		]);
 		expect(fake.last().headers.authorization).toBe(fake.token);
-		const departments = await withLoadOptions(fake, (context) => getDepartments.call(context));
+		const departments = await withLoadOptions((context) => getDepartments.call(context));
 		expect(departments.map((d) => d.name)).toEqual(['Antigo (inactive)', 'Geral', 'Vendas']);
 	});
 
 	it('searches chats by name or digits, page by page, and keeps groups and people apart', async () => {
 		fake.state.chats = chats(60);
 		const group = fake.addGroup('Equipe Vendas', ['5511900000001']);
-		const first = await withLoadOptions(fake, (context) => searchChats.call(context));
+		const first = await withLoadOptions((context) => searchChats.call(context));
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('2');
-		const second = await withLoadOptions(fake, (context) =>
-			searchChats.call(context, undefined, '2'),
-		);
+		const second = await withLoadOptions((context) => searchChats.call(context, undefined, '2'));
 		expect(second.results).toHaveLength(11);
 		expect(second.paginationToken).toBeUndefined();
 
-		const byDigits = await withLoadOptions(fake, (context) =>
+		const byDigits = await withLoadOptions((context) =>
 			searchChats.call(context, '(11) 90000-0042'),
 		);
 		expect(byDigits.results).toEqual([
 			{ name: 'Cliente 42 (5511900000042)', value: '5511900000042' },
 		]);
 
-		const groups = await withLoadOptions(fake, (context) =>
-			searchGroups.call(context, undefined, '2'),
-		);
+		const groups = await withLoadOptions((context) => searchGroups.call(context, undefined, '2'));
 		expect(groups.results).toEqual([
 			{ name: `Equipe Vendas (${group.phone})`, value: group.phone },
 		]);
-		const people = await withLoadOptions(fake, (context) =>
+		const people = await withLoadOptions((context) =>
 			searchPeopleChats.call(context, 'vendas', '2'),
 		);
 		expect(people.results).toEqual([]);
@@ -423,7 +420,7 @@ describe('dropdowns and list searches', () => {
 				MessageId: 'M1',
 			},
 		];
-		const result = await withLoadOptions(fake, (context) => searchQueue.call(context, 'boleto'));
+		const result = await withLoadOptions((context) => searchQueue.call(context, 'boleto'));
 		expect(result.results).toEqual([
 			{ name: '5511987654321: Seu boleto vence amanhã', value: 'Z1' },
 		]);

@@ -1,8 +1,8 @@
-import { binaryInput } from '../harness';
+import { binaryInput, byId } from '../harness';
 
-import { byNumber, runPlugChat, usePlugChatFake } from './helpers';
+import { usePlugChat } from './harness';
 
-const fake = usePlugChatFake();
+const { fake, run } = usePlugChat();
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 const PDF = Buffer.from('%PDF-1.4 boleto de teste');
@@ -13,10 +13,10 @@ function sentBody(path: string) {
 
 describe('message: text', () => {
 	it('sends text to a normalised number and returns zaapId and messageId', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('+55 11 98765-4321'),
+			phone: byId('+55 11 98765-4321'),
 			message: 'Olá *Ana*!\nSeu pedido saiu.',
 			options: {},
 		});
@@ -35,10 +35,10 @@ describe('message: text', () => {
 	});
 
 	it('sends to a group ID as it is, with the delay and reply-to options', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('120363019502650977-group'),
+			phone: byId('120363019502650977-group'),
 			message: 'Bom dia, grupo',
 			options: { delayMessage: 5, replyToMessageId: '3EB0A813A6589892EFA4' },
 		});
@@ -52,7 +52,7 @@ describe('message: text', () => {
 	});
 
 	it('takes the phone from the list mode of the locator too', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendText',
 			phone: {
@@ -69,19 +69,19 @@ describe('message: text', () => {
 	});
 
 	it('refuses letters in a phone number and an out-of-range delay, sending nothing', async () => {
-		const letters = await runPlugChat(fake, {
+		const letters = await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('11 9876-ABCD'),
+			phone: byId('11 9876-ABCD'),
 			message: 'x',
 			options: {},
 		});
 		expect(letters.error?.message).toBe('Invalid phone number in "Phone"');
 		expect(letters.error?.description).toMatch(/contains letters/);
-		const delay = await runPlugChat(fake, {
+		const delay = await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'x',
 			options: { delayMessage: 30 },
 		});
@@ -90,10 +90,10 @@ describe('message: text', () => {
 	});
 
 	it('refuses a blank message', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: '={{ "   " }}',
 			options: {},
 		});
@@ -104,12 +104,11 @@ describe('message: text', () => {
 
 describe('message: media', () => {
 	it('sends an image from a binary property as a data URI, with caption', async () => {
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendImage',
-				phone: byNumber('5511987654321'),
+				phone: byId('5511987654321'),
 				source: 'binary',
 				binaryPropertyName: 'foto',
 				caption: 'Seu comprovante',
@@ -138,10 +137,10 @@ describe('message: media', () => {
 	});
 
 	it('sends an image by URL as it is', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendImage',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			source: 'url',
 			mediaUrl: 'https://cdn.example.com/a.png',
 			caption: '',
@@ -155,12 +154,11 @@ describe('message: media', () => {
 	});
 
 	it('refuses a PDF sent as an image, and names the better operation', async () => {
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendImage',
-				phone: byNumber('5511987654321'),
+				phone: byId('5511987654321'),
 				source: 'binary',
 				binaryPropertyName: 'data',
 				caption: '',
@@ -180,12 +178,11 @@ describe('message: media', () => {
 	});
 
 	it('names the binary properties an item has when the chosen one is missing', async () => {
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendAudio',
-				phone: byNumber('5511987654321'),
+				phone: byId('5511987654321'),
 				source: 'binary',
 				binaryPropertyName: 'audio',
 				options: {},
@@ -201,12 +198,11 @@ describe('message: media', () => {
 	});
 
 	it("sends audio, fixing n8n's octet-stream label from the file name", async () => {
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendAudio',
-				phone: byNumber('5511987654321'),
+				phone: byId('5511987654321'),
 				source: 'binary',
 				binaryPropertyName: 'data',
 				options: {},
@@ -230,10 +226,10 @@ describe('message: media', () => {
 	});
 
 	it('sends a video by URL with caption', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendVideo',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			source: 'url',
 			mediaUrl: 'https://cdn.example.com/tutorial.mp4',
 			caption: 'Tutorial',
@@ -248,10 +244,10 @@ describe('message: media', () => {
 	});
 
 	it('refuses a media URL that is not a web address', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendVideo',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			source: 'url',
 			mediaUrl: 'C:\\videos\\a.mp4',
 			caption: '',
@@ -264,12 +260,11 @@ describe('message: media', () => {
 
 describe('message: document', () => {
 	it('puts the extension of the file name in the path and sends the name', async () => {
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendDocument',
-				phone: byNumber('5511987654321'),
+				phone: byId('5511987654321'),
 				source: 'binary',
 				binaryPropertyName: 'data',
 				options: {},
@@ -295,12 +290,11 @@ describe('message: document', () => {
 
 	it('derives the extension from the MIME type when the name has none, and honours an override', async () => {
 		const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-		await runPlugChat(
-			fake,
+		await run(
 			{
 				resource: 'message',
 				operation: 'sendDocument',
-				phone: byNumber('5511987654321'),
+				phone: byId('5511987654321'),
 				source: 'binary',
 				binaryPropertyName: 'data',
 				options: { fileName: 'Relatório' },
@@ -311,10 +305,10 @@ describe('message: document', () => {
 		);
 		expect(fake.last().path).toBe('/api/whatsapp/send-document/xlsx');
 		expect((fake.last().json as Record<string, unknown>).fileName).toBe('Relatório');
-		await runPlugChat(fake, {
+		await run({
 			resource: 'message',
 			operation: 'sendDocument',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			source: 'url',
 			mediaUrl: 'https://files.example.com/download?id=42',
 			options: { extension: '.CSV' },
@@ -323,10 +317,10 @@ describe('message: document', () => {
 	});
 
 	it('asks for the extension when nothing tells it', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendDocument',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			source: 'url',
 			mediaUrl: 'https://files.example.com/download?id=42',
 			options: {},
@@ -338,10 +332,10 @@ describe('message: document', () => {
 
 describe('message: link, location, contact', () => {
 	it('appends the link to the message when the text does not end with it', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendLink',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Confira nosso site',
 			linkUrl: 'https://www.plugchat.com.br/',
 			title: 'Plug Chat',
@@ -359,10 +353,10 @@ describe('message: link, location, contact', () => {
 			linkDescription: 'Atendimento no WhatsApp',
 			image: 'https://www.plugchat.com.br/logo.png',
 		});
-		await runPlugChat(fake, {
+		await run({
 			resource: 'message',
 			operation: 'sendLink',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Veja https://a.example.com',
 			linkUrl: 'https://a.example.com',
 			title: '',
@@ -372,10 +366,10 @@ describe('message: link, location, contact', () => {
 	});
 
 	it('sends a location with the coordinates as strings, and refuses a latitude out of range', async () => {
-		const ok = await runPlugChat(fake, {
+		const ok = await run({
 			resource: 'message',
 			operation: 'sendLocation',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			title: 'Loja Centro',
 			address: 'Av. Paulista, 1000, São Paulo, SP',
 			latitude: '-23.5613',
@@ -390,10 +384,10 @@ describe('message: link, location, contact', () => {
 			latitude: '-23.5613',
 			longitude: '-46.6565',
 		});
-		const bad = await runPlugChat(fake, {
+		const bad = await run({
 			resource: 'message',
 			operation: 'sendLocation',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			title: 'x',
 			address: 'y',
 			latitude: '123',
@@ -404,10 +398,10 @@ describe('message: link, location, contact', () => {
 	});
 
 	it('sends a contact card with its number normalised', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendContact',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			contactName: 'Suporte Plug',
 			contactPhone: '(44) 3123-6157',
 			options: { contactBusinessDescription: 'Atendimento' },
@@ -422,10 +416,10 @@ describe('message: link, location, contact', () => {
 	});
 
 	it('names the field that holds a bad contact number', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendContact',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			contactName: 'X',
 			contactPhone: '999',
 			options: {},
@@ -436,10 +430,10 @@ describe('message: link, location, contact', () => {
 
 describe('message: buttons and option lists', () => {
 	it('sends buttons, numbering the ones without an ID', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendButtonList',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Podemos confirmar?',
 			buttons: { button: [{ label: 'Sim', id: 'yes' }, { label: 'Não' }] },
 			options: {},
@@ -458,10 +452,10 @@ describe('message: buttons and option lists', () => {
 	});
 
 	it('refuses a button without a label', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendButtonList',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Escolha',
 			buttons: { button: [{ label: 'Sim' }, { label: ' ' }] },
 			options: {},
@@ -471,10 +465,10 @@ describe('message: buttons and option lists', () => {
 	});
 
 	it('sends an option list with title, button label and options', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendOptionList',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Selecione a melhor opção:',
 			title: 'Opções disponíveis',
 			buttonLabel: 'Abrir lista',
@@ -505,10 +499,10 @@ describe('message: buttons and option lists', () => {
 
 describe('message: read and delete', () => {
 	it('marks a message as read (PlugChat answers 204)', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'markAsRead',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			messageId: '3EB0A813',
 		});
 		expect(result.error).toBeUndefined();
@@ -522,10 +516,10 @@ describe('message: read and delete', () => {
 	});
 
 	it('deletes a message with everything in the query string', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'delete',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			messageId: '3EB0A813',
 			owner: false,
 		});
@@ -547,10 +541,10 @@ describe('message: read and delete', () => {
 describe('message: sends are never repeated after an ambiguous failure', () => {
 	it('does not resend a text after the connection dropped mid-request', async () => {
 		fake.failNext('drop-after');
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Uma vez só',
 			options: {},
 		});
@@ -561,10 +555,10 @@ describe('message: sends are never repeated after an ambiguous failure', () => {
 
 	it('retries a send refused with 429 (nothing was processed)', async () => {
 		fake.failNext('429');
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Oi',
 			options: {},
 		});

@@ -4,15 +4,15 @@ import { PlugChatTrigger } from '../../nodes/PlugChat/PlugChatTrigger.node';
 import { deliverWebhook, runWebhookMethod, webhookUrlFor } from '../harness';
 import type { NodeSetup } from '../harness';
 
-import { credentialsFor, usePlugChatFake } from './helpers';
+import { usePlugChat } from './harness';
 
-const fake = usePlugChatFake();
+const { fake, credentials } = usePlugChat();
 
 function triggerSetup(parameters: INodeParameters, staticData: IDataObject = {}): NodeSetup {
 	return {
 		nodeType: new PlugChatTrigger(),
 		parameters: { options: {}, ...parameters },
-		credentials: credentialsFor(fake),
+		credentials: credentials(),
 		staticData,
 		webhookId: '5f0c2d7e-1111-4b7a-9c11-plugchat0001',
 	};

@@ -1,12 +1,14 @@
-import { byNumber, runPlugChat, usePlugChatFake } from './helpers';
+import { byId } from '../harness';
 
-const fake = usePlugChatFake();
+import { usePlugChat } from './harness';
+
+const { fake, run } = usePlugChat();
 
 describe('webhook: update', () => {
 	it('sets only the events given, in the wrapped body, and clears one with an empty URL', async () => {
 		fake.state.webhooks.whenDisconnecting = 'https://ops.example.com/alert';
 		fake.state.webhooks.messageStatus = 'https://old.example.com/status';
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'webhook',
 			operation: 'update',
 			target: 'events',
@@ -30,7 +32,7 @@ describe('webhook: update', () => {
 	});
 
 	it('sets one URL for every event with notifySentByMe', async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'webhook',
 			operation: 'update',
 			target: 'all',
@@ -49,7 +51,7 @@ describe('webhook: update', () => {
 	});
 
 	it("explains PlugChat's bare 401 for a plain-http URL", async () => {
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'webhook',
 			operation: 'update',
 			target: 'events',
@@ -63,14 +65,14 @@ describe('webhook: update', () => {
 	});
 
 	it('refuses an address that is not a URL, and an empty event list', async () => {
-		const bad = await runPlugChat(fake, {
+		const bad = await run({
 			resource: 'webhook',
 			operation: 'update',
 			target: 'events',
 			webhookUrls: { receiveMessage: 'erp.example.com/in' },
 		});
 		expect(bad.error?.message).toBe('"erp.example.com/in" is not a web address');
-		const none = await runPlugChat(fake, {
+		const none = await run({
 			resource: 'webhook',
 			operation: 'update',
 			target: 'events',
@@ -83,7 +85,7 @@ describe('webhook: update', () => {
 
 describe('authentication and HTTP errors', () => {
 	it('sends the raw token by default, and "Bearer <token>" when the credential asks', async () => {
-		await runPlugChat(fake, {
+		await run({
 			resource: 'department',
 			operation: 'getAll',
 			returnAll: true,
@@ -91,8 +93,7 @@ describe('authentication and HTTP errors', () => {
 		});
 		expect(fake.last().headers.authorization).toBe(fake.token);
 		fake.acceptBearer = true;
-		const bearer = await runPlugChat(
-			fake,
+		const bearer = await run(
 			{ resource: 'department', operation: 'getAll', returnAll: true, activeOnly: false },
 			{ credentials: { authorizationScheme: 'Bearer' } },
 		);
@@ -101,8 +102,7 @@ describe('authentication and HTTP errors', () => {
 	});
 
 	it('reports a wrong token (401) with the hint about the token prefix, and never shows the token', async () => {
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{ resource: 'instance', operation: 'getStatus' },
 			{ credentials: { apiToken: 'wrong-token-value' } },
 		);
@@ -115,26 +115,26 @@ describe('authentication and HTTP errors', () => {
 
 	it("explains a 415 and a 405 in PlugChat's terms", async () => {
 		fake.failNext({ status: 415, body: { message: 'Unsupported Media Type' } });
-		const unsupported = await runPlugChat(fake, {
+		const unsupported = await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Oi',
 			options: {},
 		});
 		expect(unsupported.error?.httpCode).toBe('415');
 		expect(unsupported.error?.description).toMatch(/Content-Type: application\/json/);
 		fake.failNext({ status: 405, body: { message: 'Method Not Allowed' } });
-		const method = await runPlugChat(fake, { resource: 'instance', operation: 'restart' });
+		const method = await run({ resource: 'instance', operation: 'restart' });
 		expect(method.error?.httpCode).toBe('405');
 		expect(method.error?.description).toMatch(/refused the HTTP method/);
 	});
 
 	it('sends Content-Type: application/json with every body (the fake answers 415 without it)', async () => {
-		await runPlugChat(fake, {
+		await run({
 			resource: 'message',
 			operation: 'sendText',
-			phone: byNumber('5511987654321'),
+			phone: byId('5511987654321'),
 			message: 'Oi',
 			options: {},
 		});
@@ -144,12 +144,12 @@ describe('authentication and HTTP errors', () => {
 
 	it('retries a GET after a gateway error but never a 500', async () => {
 		fake.failNext('502');
-		const retried = await runPlugChat(fake, { resource: 'instance', operation: 'getStatus' });
+		const retried = await run({ resource: 'instance', operation: 'getStatus' });
 		expect(retried.error).toBeUndefined();
 		expect(fake.requests).toHaveLength(2);
 		fake.reset();
 		fake.failNext({ status: 500, body: { message: 'internal error' } });
-		const failed = await runPlugChat(fake, { resource: 'instance', operation: 'getStatus' });
+		const failed = await run({ resource: 'instance', operation: 'getStatus' });
 		expect(failed.error?.httpCode).toBe('500');
 		expect(fake.requests).toHaveLength(1);
 	});
@@ -160,7 +160,7 @@ describe('authentication and HTTP errors', () => {
 			raw: '<!doctype html><html><head><title>PlugChat</title></head></html>',
 			headers: { 'content-type': 'text/html' },
 		});
-		const result = await runPlugChat(fake, {
+		const result = await run({
 			resource: 'department',
 			operation: 'getAll',
 			returnAll: true,
@@ -179,12 +179,11 @@ describe('items: continue on fail, pairedItem and batching', () => {
 			1,
 			(r) => (r.json as { phone?: string })?.phone === '5511912345678',
 		);
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendText',
-				phone: byNumber('={{ $json.phone }}'),
+				phone: byId('={{ $json.phone }}'),
 				message: '={{ $json.text }}',
 				options: {},
 			},
@@ -221,12 +220,11 @@ describe('items: continue on fail, pairedItem and batching', () => {
 			1,
 			(r) => (r.json as { phone?: string })?.phone === '5511912345678',
 		);
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendText',
-				phone: byNumber('={{ $json.phone }}'),
+				phone: byId('={{ $json.phone }}'),
 				message: 'Oi',
 				options: {},
 			},
@@ -247,12 +245,11 @@ describe('items: continue on fail, pairedItem and batching', () => {
 	});
 
 	it('without Continue On Fail, stops at the failing item and names it', async () => {
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendText',
-				phone: byNumber('={{ $json.phone }}'),
+				phone: byId('={{ $json.phone }}'),
 				message: 'Oi',
 				options: {},
 			},
@@ -272,12 +269,11 @@ describe('items: continue on fail, pairedItem and batching', () => {
 	it('sends a batch concurrently and keeps the output in input order', async () => {
 		fake.latencyMs = 40;
 		const items = Array.from({ length: 6 }, (_, n) => ({ json: { text: `mensagem ${n}` } }));
-		const result = await runPlugChat(
-			fake,
+		const result = await run(
 			{
 				resource: 'message',
 				operation: 'sendText',
-				phone: byNumber('5511987654321'),
+				phone: byId('5511987654321'),
 				message: '={{ $json.text }}',
 				options: {},
 				requestOptions: { batching: { batch: { batchSize: 3, batchInterval: 0 } } },

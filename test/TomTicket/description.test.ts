@@ -10,7 +10,7 @@ import {
 	lintDerivedProperties,
 } from '../harness/descriptions';
 
-import { node, trigger } from './helpers';
+import { node, trigger } from './harness';
 
 /**
  * The operations users' saved workflows rely on (resource → operation → main parameters): never

@@ -1,11 +1,12 @@
 import { tomTicketService } from '../../nodes/TomTicket/transport';
 import type { RecordedRequest } from '../fakes/fakeServer';
+import { byId } from '../harness';
 
-import { byId, byProtocol, run, useTomTicketFake } from './helpers';
+import { byProtocol, useTomTicket } from './harness';
 
 // The real limit (3 requests per second per token) and the fake's enforcement, which answers
 // nginx's HTML 429 to a fourth request within one second.
-const fake = useTomTicketFake({ realRateLimit: true });
+const { fake, run } = useTomTicket({ realRateLimit: true });
 
 /** The most requests that arrived within any one second. */
 function busiestSecond(requests: RecordedRequest[]): number {
@@ -28,7 +29,6 @@ it('keeps 7 items under 3 requests per second: no 429, nothing dropped', async (
 	const tickets = fake.addTickets(7);
 	const started = Date.now();
 	const result = await run(
-		fake,
 		{ resource: 'ticket', operation: 'get', ticketId: '={{ $json.id }}' },
 		{ items: tickets.map((t) => ({ json: { id: t.id } })) },
 	);
@@ -45,7 +45,6 @@ it('holds the limit when items run concurrently in batches, and across a multi-r
 	for (const ticket of tickets) ticket.operator = { id: 'op-ana', name: 'Ana Souza' };
 	// Each item: protocol lookup, operator check, reply = 3 requests; 4 items at once.
 	const result = await run(
-		fake,
 		{
 			resource: 'ticket',
 			operation: 'replyAsOperator',
@@ -68,7 +67,7 @@ it('holds the limit when items run concurrently in batches, and across a multi-r
 
 it('pages a Get Many under the limit', async () => {
 	fake.addTickets(160);
-	const result = await run(fake, {
+	const result = await run({
 		resource: 'ticket',
 		operation: 'getAll',
 		returnAll: true,
@@ -87,7 +86,7 @@ it('pages a Get Many under the limit', async () => {
 it("retries TomTicket's HTML 429 page (another client sharing the token) and shows no HTML", async () => {
 	const [ticket] = fake.addTickets(1);
 	fake.failNext('429', 2);
-	const result = await run(fake, {
+	const result = await run({
 		resource: 'ticket',
 		operation: 'get',
 		ticketId: byId(ticket.id),
@@ -99,7 +98,7 @@ it("retries TomTicket's HTML 429 page (another client sharing the token) and sho
 
 it("after too many 429s reports the rate limit in words, not nginx's page", async () => {
 	fake.failNext('429', 10);
-	const result = await run(fake, {
+	const result = await run({
 		resource: 'department',
 		operation: 'getAll',
 		returnAll: true,

@@ -1,10 +1,11 @@
 import * as listSearch from '../../nodes/TomTicket/methods/listSearch';
 import * as loadOptions from '../../nodes/TomTicket/methods/loadOptions';
 import { formText } from '../fakes/fakeServer';
+import { byId } from '../harness';
 
-import { byId, byProtocol, callMethod, formFields, run, useTomTicketFake } from './helpers';
+import { byProtocol, formFields, useTomTicket } from './harness';
 
-const fake = useTomTicketFake();
+const { fake, run, callMethod } = useTomTicket();
 
 function addCustomers(count: number) {
 	for (let n = 0; n < count; n++) {
@@ -21,7 +22,7 @@ function addCustomers(count: number) {
 describe('chat', () => {
 	it('gets a chat by id (chat_id) and by protocol', async () => {
 		const chats = fake.addChats(3);
-		const byHash = await run(fake, {
+		const byHash = await run({
 			resource: 'chat',
 			operation: 'get',
 			chatId: byId(chats[1].id),
@@ -31,7 +32,7 @@ describe('chat', () => {
 		expect(byHash.items[0].json.messages).toHaveLength(1);
 
 		fake.reset();
-		const byNumber = await run(fake, {
+		const byNumber = await run({
 			resource: 'chat',
 			operation: 'get',
 			chatId: byProtocol(chats[2].protocol),
@@ -45,14 +46,14 @@ describe('chat', () => {
 	});
 
 	it('reports an unknown chat with HTTP 404', async () => {
-		const result = await run(fake, { resource: 'chat', operation: 'get', chatId: byId('nada') });
+		const result = await run({ resource: 'chat', operation: 'get', chatId: byId('nada') });
 		expect(result.error?.message).toBe('Chat não encontrado.');
 		expect(result.error?.httpCode).toBe('404');
 	});
 
 	it("pages through chats with the API's filters", async () => {
 		fake.addChats(120);
-		const all = await run(fake, {
+		const all = await run({
 			resource: 'chat',
 			operation: 'getAll',
 			returnAll: true,
@@ -62,7 +63,7 @@ describe('chat', () => {
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
 
 		fake.reset();
-		const filtered = await run(fake, {
+		const filtered = await run({
 			resource: 'chat',
 			operation: 'getAll',
 			returnAll: false,
@@ -92,7 +93,7 @@ describe('chat', () => {
 
 describe('customer', () => {
 	it('creates a customer with multipart fields', async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'customer',
 			operation: 'create',
 			customerId: '987.654.321-00',
@@ -127,7 +128,7 @@ describe('customer', () => {
 	});
 
 	it('refuses a phone longer than 20 characters before sending, and shows a duplicate refusal', async () => {
-		const long = await run(fake, {
+		const long = await run({
 			resource: 'customer',
 			operation: 'create',
 			customerId: 'X1',
@@ -136,7 +137,7 @@ describe('customer', () => {
 		});
 		expect(long.error?.message).toBe('"Phone" is too long for TomTicket: at most 20 characters');
 		expect(fake.requests).toHaveLength(0);
-		const duplicate = await run(fake, {
+		const duplicate = await run({
 			resource: 'customer',
 			operation: 'create',
 			customerId: 'CPF-123',
@@ -147,7 +148,7 @@ describe('customer', () => {
 	});
 
 	it('updates a customer found by e-mail (customer_type_id E)', async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'customer',
 			operation: 'update',
 			customerId: { __rl: true, mode: 'list', value: 'joao@example.com' },
@@ -165,7 +166,7 @@ describe('customer', () => {
 	});
 
 	it('refuses an update with nothing to change', async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'customer',
 			operation: 'update',
 			customerId: byId('CPF-123'),
@@ -177,7 +178,7 @@ describe('customer', () => {
 	});
 
 	it('gets a customer by internal id or e-mail, and reports an unknown one', async () => {
-		const byInternal = await run(fake, {
+		const byInternal = await run({
 			resource: 'customer',
 			operation: 'get',
 			customerId: byId('CPF-456'),
@@ -188,7 +189,7 @@ describe('customer', () => {
 			customer_type_id: 'I',
 		});
 		expect(byInternal.items[0].json.name).toBe('João Santos');
-		const byEmail = await run(fake, {
+		const byEmail = await run({
 			resource: 'customer',
 			operation: 'get',
 			customerId: byId('maria@example.com'),
@@ -199,7 +200,7 @@ describe('customer', () => {
 			customer_type_id: 'E',
 		});
 		expect(byEmail.items[0].json.internal_id).toBe('CPF-123');
-		const unknown = await run(fake, {
+		const unknown = await run({
 			resource: 'customer',
 			operation: 'get',
 			customerId: byId('CPF-000'),
@@ -210,7 +211,7 @@ describe('customer', () => {
 
 	it('pages through customers, with custom fields when asked', async () => {
 		addCustomers(118); // 120 with the two seeded
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'customer',
 			operation: 'getAll',
 			returnAll: true,
@@ -228,7 +229,7 @@ describe('customer', () => {
 
 describe('department, category, operator, custom field, organization', () => {
 	it('lists departments, with nested items when asked', async () => {
-		const plain = await run(fake, {
+		const plain = await run({
 			resource: 'department',
 			operation: 'getAll',
 			returnAll: true,
@@ -239,7 +240,7 @@ describe('department, category, operator, custom field, organization', () => {
 			{ id: 'dep-suporte', name: 'Suporte' },
 			{ id: 'dep-comercial', name: 'Comercial' },
 		]);
-		const nested = await run(fake, {
+		const nested = await run({
 			resource: 'department',
 			operation: 'getAll',
 			returnAll: false,
@@ -251,7 +252,7 @@ describe('department, category, operator, custom field, organization', () => {
 	});
 
 	it('lists the categories of a department', async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'category',
 			operation: 'getAll',
 			departmentId: 'dep-suporte',
@@ -259,7 +260,7 @@ describe('department, category, operator, custom field, organization', () => {
 		});
 		expect(fake.last().query).toEqual({ department_id: 'dep-suporte', page: '1' });
 		expect(result.items.map((i) => i.json.name)).toEqual(['Acesso', 'Financeiro']);
-		const unknown = await run(fake, {
+		const unknown = await run({
 			resource: 'category',
 			operation: 'getAll',
 			departmentId: 'dep-x',
@@ -269,7 +270,7 @@ describe('department, category, operator, custom field, organization', () => {
 	});
 
 	it("lists one department's operators", async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'operator',
 			operation: 'getAll',
 			departmentId: 'dep-comercial',
@@ -281,7 +282,7 @@ describe('department, category, operator, custom field, organization', () => {
 	});
 
 	it('lists every operator once, from one nested department call', async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'operator',
 			operation: 'getAll',
 			departmentId: '',
@@ -297,7 +298,7 @@ describe('department, category, operator, custom field, organization', () => {
 			{ id: 'dep-suporte', name: 'Suporte' },
 			{ id: 'dep-comercial', name: 'Comercial' },
 		]);
-		const limited = await run(fake, {
+		const limited = await run({
 			resource: 'operator',
 			operation: 'getAll',
 			departmentId: '',
@@ -308,7 +309,7 @@ describe('department, category, operator, custom field, organization', () => {
 	});
 
 	it('lists the custom fields of a department, or of one of its categories', async () => {
-		const general = await run(fake, {
+		const general = await run({
 			resource: 'customField',
 			operation: 'getAll',
 			departmentId: 'dep-suporte',
@@ -319,7 +320,7 @@ describe('department, category, operator, custom field, organization', () => {
 		expect(general.items.map((i) => i.json)).toEqual([
 			{ id: 'cf-contrato', label: 'Número do contrato' },
 		]);
-		const ofCategory = await run(fake, {
+		const ofCategory = await run({
 			resource: 'customField',
 			operation: 'getAll',
 			departmentId: 'dep-suporte',
@@ -347,7 +348,7 @@ describe('department, category, operator, custom field, organization', () => {
 				],
 			},
 		});
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'customField',
 			operation: 'getAll',
 			departmentId: 'dep-suporte',
@@ -359,7 +360,7 @@ describe('department, category, operator, custom field, organization', () => {
 	});
 
 	it('lists organizations', async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'organization',
 			operation: 'getAll',
 			returnAll: true,
@@ -374,7 +375,7 @@ describe('department, category, operator, custom field, organization', () => {
 
 describe('dropdowns and lists in the editor', () => {
 	it('loads departments, sorted by name', async () => {
-		const options = await callMethod(fake, {}, loadOptions.getDepartments);
+		const options = await callMethod({}, loadOptions.getDepartments);
 		expect(options).toEqual([
 			{ name: 'Comercial', value: 'dep-comercial' },
 			{ name: 'Suporte', value: 'dep-suporte' },
@@ -384,20 +385,17 @@ describe('dropdowns and lists in the editor', () => {
 
 	it('loads the categories of the chosen department, or all of them named with their department', async () => {
 		const ofDepartment = await callMethod(
-			fake,
 			{ resource: 'ticket', operation: 'create', departmentId: 'dep-suporte' },
 			loadOptions.getCategories,
 		);
 		expect(ofDepartment.map((o) => o.value)).toEqual(['cat-acesso', 'cat-financeiro']);
 		expect(fake.last().query).toMatchObject({ department_id: 'dep-suporte' });
 		const inFilters = await callMethod(
-			fake,
 			{ resource: 'ticket', operation: 'getAll', filters: { departmentId: 'dep-comercial' } },
 			loadOptions.getCategories,
 		);
 		expect(inFilters).toEqual([{ name: 'Proposta', value: 'cat-proposta' }]);
 		const all = await callMethod(
-			fake,
 			{ resource: 'ticket', operation: 'getAll', filters: {} },
 			loadOptions.getCategories,
 		);
@@ -410,13 +408,12 @@ describe('dropdowns and lists in the editor', () => {
 
 	it('loads operators of a department, or of all departments without duplicates', async () => {
 		const ofDepartment = await callMethod(
-			fake,
 			{ departmentId: 'dep-comercial' },
 			loadOptions.getOperators,
 		);
 		expect(ofDepartment.map((o) => o.name)).toEqual(['Bruno Lima', 'Carla Dias']);
 		fake.reset();
-		const all = await callMethod(fake, {}, loadOptions.getOperators);
+		const all = await callMethod({}, loadOptions.getOperators);
 		expect(all).toEqual([
 			{ name: 'Ana Souza', value: 'op-ana' },
 			{ name: 'Bruno Lima', value: 'op-bruno' },
@@ -427,7 +424,6 @@ describe('dropdowns and lists in the editor', () => {
 
 	it('loads the custom fields of the department and chosen category', async () => {
 		const fields = await callMethod(
-			fake,
 			{ departmentId: 'dep-suporte', additionalFields: { categoryId: 'cat-financeiro' } },
 			loadOptions.getCustomFields,
 		);
@@ -435,12 +431,12 @@ describe('dropdowns and lists in the editor', () => {
 			{ name: 'Banco', value: 'cf-banco' },
 			{ name: 'Número do contrato', value: 'cf-contrato' },
 		]);
-		const everywhere = await callMethod(fake, {}, loadOptions.getCustomFields);
+		const everywhere = await callMethod({}, loadOptions.getCustomFields);
 		expect(everywhere.map((o) => o.value)).toEqual(['cf-banco', 'cf-contrato', 'cf-origem']);
 	});
 
 	it('loads organizations', async () => {
-		expect((await callMethod(fake, {}, loadOptions.getOrganizations)).map((o) => o.value)).toEqual([
+		expect((await callMethod({}, loadOptions.getOrganizations)).map((o) => o.value)).toEqual([
 			'org-2',
 			'org-1',
 		]);
@@ -448,17 +444,17 @@ describe('dropdowns and lists in the editor', () => {
 
 	it('searches tickets by protocol through the API and pages the list', async () => {
 		const tickets = fake.addTickets(60);
-		const first = await callMethod(fake, {}, listSearch.searchTickets, [undefined, undefined]);
+		const first = await callMethod({}, listSearch.searchTickets, [undefined, undefined]);
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBe('2');
 		expect(first.results[0]).toEqual({
 			name: `#${tickets[59].protocol} - ${tickets[59].subject} (Maria Oliveira)`,
 			value: tickets[59].id,
 		});
-		const second = await callMethod(fake, {}, listSearch.searchTickets, [undefined, '2']);
+		const second = await callMethod({}, listSearch.searchTickets, [undefined, '2']);
 		expect(second.results).toHaveLength(10);
 		expect(second.paginationToken).toBeUndefined();
-		const found = await callMethod(fake, {}, listSearch.searchTickets, [`#${tickets[3].protocol}`]);
+		const found = await callMethod({}, listSearch.searchTickets, [`#${tickets[3].protocol}`]);
 		expect(fake.last().query).toEqual({
 			page: '1',
 			min_protocol: String(tickets[3].protocol),
@@ -468,37 +464,37 @@ describe('dropdowns and lists in the editor', () => {
 	});
 
 	it('searches customers and chats by text within a page', async () => {
-		const customers = await callMethod(fake, {}, listSearch.searchCustomers, ['joão']);
+		const customers = await callMethod({}, listSearch.searchCustomers, ['joão']);
 		expect(customers.results).toEqual([
 			{ name: 'João Santos (CPF-456, joao@example.com)', value: 'CPF-456' },
 		]);
 		const added = fake.addChats(2);
-		const chats = await callMethod(fake, {}, listSearch.searchChats, ['maria']);
+		const chats = await callMethod({}, listSearch.searchChats, ['maria']);
 		expect(chats.results).toEqual([
 			{ name: `#${added[1].protocol} - Maria Oliveira (Suporte)`, value: added[1].id },
 			{ name: `#${added[0].protocol} - Maria Oliveira (Suporte)`, value: added[0].id },
 		]);
-		expect((await callMethod(fake, {}, listSearch.searchChats, ['ninguém'])).results).toEqual([]);
+		expect((await callMethod({}, listSearch.searchChats, ['ninguém'])).results).toEqual([]);
 	});
 });
 
 describe('what goes over the wire', () => {
 	it('every write is multipart with the Bearer token, never JSON', async () => {
 		const [ticket] = fake.addTickets(1);
-		await run(fake, {
+		await run({
 			resource: 'ticket',
 			operation: 'linkOperator',
 			ticketId: byId(ticket.id),
 			operatorId: 'op-ana',
 		});
-		await run(fake, {
+		await run({
 			resource: 'ticket',
 			operation: 'comment',
 			ticketId: byId(ticket.id),
 			comment: 'x',
 			options: {},
 		});
-		await run(fake, {
+		await run({
 			resource: 'customer',
 			operation: 'create',
 			customerId: 'Z9',

@@ -1,11 +1,11 @@
 import { formText } from '../fakes/fakeServer';
 import type { RecordedFile } from '../fakes/fakeServer';
 import { tomTicketDate } from '../fakes/tomticket';
-import { binaryInput } from '../harness';
+import { binaryInput, byId } from '../harness';
 
-import { byId, byProtocol, formFields, run, useTomTicketFake } from './helpers';
+import { byProtocol, formFields, useTomTicket } from './harness';
 
-const fake = useTomTicketFake();
+const { fake, run } = useTomTicket();
 
 function ticketWithOperator() {
 	const [ticket] = fake.addTickets(1);
@@ -15,7 +15,7 @@ function ticketWithOperator() {
 
 describe('ticket: create', () => {
 	it('posts multipart form data with every field, custom fields as custom_field[<id>], and returns id and protocol', async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'create',
 			customerId: byId('CPF-123'),
@@ -64,7 +64,7 @@ describe('ticket: create', () => {
 	});
 
 	it('sends an e-mail address as customer_id_type E unless the type is chosen', async () => {
-		await run(fake, {
+		await run({
 			resource: 'ticket',
 			operation: 'create',
 			customerId: { __rl: true, mode: 'list', value: 'joao@example.com' },
@@ -76,7 +76,7 @@ describe('ticket: create', () => {
 		expect(formText(fake.last('POST', '/ticket/new'), 'customer_id_type')).toBe('E');
 		expect(fake.state.tickets[0].customer.email).toBe('joao@example.com');
 
-		const forced = await run(fake, {
+		const forced = await run({
 			resource: 'ticket',
 			operation: 'create',
 			customerId: byId('joao@example.com'),
@@ -93,7 +93,6 @@ describe('ticket: create', () => {
 		const pdf = Buffer.from('%PDF-1.4 fake pdf');
 		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 		const result = await run(
-			fake,
 			{
 				resource: 'ticket',
 				operation: 'create',
@@ -132,7 +131,6 @@ describe('ticket: create', () => {
 	it("refuses before sending when the files would exceed TomTicket's 25 MB per request", async () => {
 		const big = Buffer.alloc(13 * 1024 * 1024, 1);
 		const result = await run(
-			fake,
 			{
 				resource: 'ticket',
 				operation: 'create',
@@ -169,13 +167,11 @@ describe('ticket: create', () => {
 			message: 'y',
 		};
 		const tooMany = await run(
-			fake,
 			{ ...base, additionalFields: { binaryPropertyName: Object.keys(files).join(',') } },
 			{ items: [binaryInput(files)] },
 		);
 		expect(tooMany.error?.message).toBe('TomTicket accepts at most 25 attachments per request');
 		const missing = await run(
-			fake,
 			{ ...base, additionalFields: { binaryPropertyName: 'anexo' } },
 			{
 				items: [binaryInput({ data: { content: 'x', fileName: 'x.txt', mimeType: 'text/plain' } })],
@@ -193,7 +189,7 @@ describe('ticket: create', () => {
 			departmentId: 'dep-suporte',
 			message: 'y',
 		};
-		const longSubject = await run(fake, {
+		const longSubject = await run({
 			...base,
 			subject: 'a'.repeat(251),
 			additionalFields: {},
@@ -201,7 +197,7 @@ describe('ticket: create', () => {
 		expect(longSubject.error?.message).toBe(
 			'"Subject" is too long for TomTicket: 251 characters, at most 250',
 		);
-		const badPriority = await run(fake, {
+		const badPriority = await run({
 			...base,
 			subject: 'ok',
 			additionalFields: { priority: 7 },
@@ -222,7 +218,7 @@ describe('ticket: get and the ticket locator', () => {
 			date: tomTicketDate(new Date()),
 			attachments: [],
 		});
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'get',
 			ticketId: byId(ticket.id),
@@ -238,7 +234,7 @@ describe('ticket: get and the ticket locator', () => {
 	it('resolves a protocol number through /ticket/list with min_protocol = max_protocol', async () => {
 		const tickets = fake.addTickets(5);
 		const wanted = tickets[2];
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'get',
 			ticketId: byProtocol(`#${wanted.protocol}`),
@@ -256,7 +252,6 @@ describe('ticket: get and the ticket locator', () => {
 	it('looks each protocol up once per execution', async () => {
 		const [ticket] = fake.addTickets(1);
 		const result = await run(
-			fake,
 			{ resource: 'ticket', operation: 'get', ticketId: byProtocol(ticket.protocol) },
 			{ items: [{ json: {} }, { json: {} }, { json: {} }] },
 		);
@@ -267,7 +262,7 @@ describe('ticket: get and the ticket locator', () => {
 
 	it('says clearly when no ticket has the protocol', async () => {
 		fake.addTickets(2);
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'get',
 			ticketId: byProtocol(99999),
@@ -278,25 +273,25 @@ describe('ticket: get and the ticket locator', () => {
 
 	it('refuses a protocol that is not a number, and an empty ticket', async () => {
 		// The editor's own validation stops a literal; an expression can still produce anything.
-		const notNumber = await run(fake, {
+		const notNumber = await run({
 			resource: 'ticket',
 			operation: 'get',
 			ticketId: byProtocol('={{ "abc" }}'),
 		});
 		expect(notNumber.error?.message).toBe('"abc" is not a ticket protocol number');
-		const empty = await run(fake, { resource: 'ticket', operation: 'get', ticketId: byId('  ') });
+		const empty = await run({ resource: 'ticket', operation: 'get', ticketId: byId('  ') });
 		expect(empty.error?.message).toBe('"Ticket" is required');
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('accepts a plain string as the ticket id (an expression or an AI tool call)', async () => {
 		const [ticket] = fake.addTickets(1);
-		const result = await run(fake, { resource: 'ticket', operation: 'get', ticketId: ticket.id });
+		const result = await run({ resource: 'ticket', operation: 'get', ticketId: ticket.id });
 		expect(result.items[0].json.id).toBe(ticket.id);
 	});
 
 	it("reports an unknown id with TomTicket's message and HTTP 404", async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'get',
 			ticketId: byId('nao-existe'),
@@ -310,7 +305,7 @@ describe('ticket: get and the ticket locator', () => {
 describe('ticket: get many', () => {
 	it('pages through 130 tickets (3 pages of 50) with Return All', async () => {
 		fake.addTickets(130);
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
@@ -326,7 +321,7 @@ describe('ticket: get many', () => {
 
 	it('stops paging as soon as the limit is reached', async () => {
 		fake.addTickets(130);
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: false,
@@ -343,7 +338,7 @@ describe('ticket: get many', () => {
 			status: { id: 'st-peca', description: 'Aguardando peça' },
 		});
 		match.situation = { id: 2, apply_date: match.creation_date, description: 'x' };
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
@@ -377,7 +372,7 @@ describe('ticket: get many', () => {
 
 	it('filters an exact protocol and a protocol range', async () => {
 		const tickets = fake.addTickets(10);
-		const exact = await run(fake, {
+		const exact = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
@@ -389,7 +384,7 @@ describe('ticket: get many', () => {
 			max_protocol: String(tickets[4].protocol),
 		});
 
-		const range = await run(fake, {
+		const range = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
@@ -415,7 +410,7 @@ describe('ticket: get many', () => {
 				data: [...tickets].reverse(),
 			},
 		});
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
@@ -428,14 +423,14 @@ describe('ticket: get many', () => {
 	});
 
 	it('refuses a last-update filter older than 90 days before sending, and a date that is not one', async () => {
-		const old = await run(fake, {
+		const old = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
 			filters: { updatedAfter: new Date(Date.now() - 91 * 86_400_000).toISOString() },
 		});
 		expect(old.error?.message).toBe('"Updated After" can be at most 90 days ago');
-		const bad = await run(fake, {
+		const bad = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
@@ -449,7 +444,7 @@ describe('ticket: get many', () => {
 describe('ticket: reply as operator', () => {
 	it('fails clearly and sends nothing when the ticket has no linked operator', async () => {
 		const [ticket] = fake.addTickets(1);
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -466,7 +461,7 @@ describe('ticket: reply as operator', () => {
 
 	it("replies in the linked operator's name", async () => {
 		const ticket = ticketWithOperator();
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -490,7 +485,7 @@ describe('ticket: reply as operator', () => {
 
 	it('links the chosen operator first, then replies as them', async () => {
 		const [ticket] = fake.addTickets(1);
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -508,7 +503,7 @@ describe('ticket: reply as operator', () => {
 
 	it('refuses a message above 512 characters before sending', async () => {
 		const ticket = ticketWithOperator();
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -519,7 +514,7 @@ describe('ticket: reply as operator', () => {
 			'"Message" is too long for TomTicket: 513 characters, at most 512',
 		);
 		expect(fake.requests).toHaveLength(0);
-		const exactly = await run(fake, {
+		const exactly = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -531,7 +526,7 @@ describe('ticket: reply as operator', () => {
 
 	it('sends the time worked as a start_date/end_date pair, and refuses half of it', async () => {
 		const ticket = ticketWithOperator();
-		const half = await run(fake, {
+		const half = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -540,7 +535,7 @@ describe('ticket: reply as operator', () => {
 		});
 		expect(half.error?.message).toBe('"Work Start" and "Work End" go together');
 		expect(fake.requests).toHaveLength(0);
-		const pair = await run(fake, {
+		const pair = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -557,7 +552,7 @@ describe('ticket: reply as operator', () => {
 
 	it('resolves a protocol before replying', async () => {
 		const ticket = ticketWithOperator();
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byProtocol(ticket.protocol),
@@ -578,7 +573,6 @@ describe('ticket: other writes', () => {
 	it('replies as the customer, with an attachment', async () => {
 		const [ticket] = fake.addTickets(1);
 		const result = await run(
-			fake,
 			{
 				resource: 'ticket',
 				operation: 'replyAsCustomer',
@@ -607,7 +601,7 @@ describe('ticket: other writes', () => {
 
 	it('comments, within 512 characters', async () => {
 		const [ticket] = fake.addTickets(1);
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'comment',
 			ticketId: byId(ticket.id),
@@ -620,7 +614,7 @@ describe('ticket: other writes', () => {
 			comment: 'Cliente VIP',
 		});
 		expect(ticket.comments[0].comment).toBe('Cliente VIP');
-		const tooLong = await run(fake, {
+		const tooLong = await run({
 			resource: 'ticket',
 			operation: 'comment',
 			ticketId: byId(ticket.id),
@@ -632,7 +626,7 @@ describe('ticket: other writes', () => {
 
 	it('finishes a ticket with a closing message of any length', async () => {
 		const [ticket] = fake.addTickets(1);
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'finish',
 			ticketId: byId(ticket.id),
@@ -652,7 +646,7 @@ describe('ticket: other writes', () => {
 
 	it('transfers to a department and operator', async () => {
 		const ticket = ticketWithOperator();
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'transfer',
 			ticketId: byId(ticket.id),
@@ -676,7 +670,7 @@ describe('ticket: other writes', () => {
 
 	it("needs a department or an operator to transfer, and shows TomTicket's refusal of a ticket with no operator", async () => {
 		const [ticket] = fake.addTickets(1);
-		const nothing = await run(fake, {
+		const nothing = await run({
 			resource: 'ticket',
 			operation: 'transfer',
 			ticketId: byId(ticket.id),
@@ -687,7 +681,7 @@ describe('ticket: other writes', () => {
 			'Give a department, an operator, or both to transfer the ticket to',
 		);
 		expect(fake.requests).toHaveLength(0);
-		const refused = await run(fake, {
+		const refused = await run({
 			resource: 'ticket',
 			operation: 'transfer',
 			ticketId: byId(ticket.id),
@@ -704,7 +698,7 @@ describe('ticket: other writes', () => {
 
 	it('links an operator', async () => {
 		const [ticket] = fake.addTickets(1);
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'linkOperator',
 			ticketId: byId(ticket.id),
@@ -725,7 +719,7 @@ describe('ticket: other writes', () => {
 
 	it('starts a custom status with a comment, then ends it', async () => {
 		const [ticket] = fake.addTickets(1);
-		const started = await run(fake, {
+		const started = await run({
 			resource: 'ticket',
 			operation: 'startStatus',
 			ticketId: byId(ticket.id),
@@ -739,7 +733,7 @@ describe('ticket: other writes', () => {
 			comment: 'Peça encomendada',
 		});
 		expect(ticket.status?.id).toBe('st-peca');
-		const ended = await run(fake, {
+		const ended = await run({
 			resource: 'ticket',
 			operation: 'endStatus',
 			ticketId: byId(ticket.id),
@@ -747,7 +741,7 @@ describe('ticket: other writes', () => {
 		expect(ended.error).toBeUndefined();
 		expect(formFields(fake.last('POST', '/ticket/status/close'))).toEqual({ ticket_id: ticket.id });
 		expect(ticket.status).toBeNull();
-		const again = await run(fake, {
+		const again = await run({
 			resource: 'ticket',
 			operation: 'endStatus',
 			ticketId: byId(ticket.id),
@@ -760,7 +754,6 @@ describe('errors', () => {
 	it('a wrong token gives a readable 401 that never contains the token', async () => {
 		const badToken = 'tt-wrong-token-987654321';
 		const result = await run(
-			fake,
 			{ resource: 'ticket', operation: 'getAll', returnAll: true, filters: {} },
 			{ token: badToken },
 		);
@@ -774,7 +767,7 @@ describe('errors', () => {
 	});
 
 	it("a refusal with HTTP 200 and error: true fails the item with TomTicket's message", async () => {
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'create',
 			customerId: byId('CPF-123'),
@@ -790,7 +783,6 @@ describe('errors', () => {
 	it('Continue On Fail turns a failing item into an error item paired with its input', async () => {
 		const [ticket] = fake.addTickets(1);
 		const result = await run(
-			fake,
 			{ resource: 'ticket', operation: 'get', ticketId: '={{ $json.id }}' },
 			{
 				items: [
@@ -814,7 +806,6 @@ describe('errors', () => {
 	it('without Continue On Fail the failing item stops the node and names its index', async () => {
 		const [ticket] = fake.addTickets(1);
 		const result = await run(
-			fake,
 			{ resource: 'ticket', operation: 'get', ticketId: '={{ $json.id }}' },
 			{ items: [{ json: { id: ticket.id } }, { json: { id: 'sumiu' } }] },
 		);
@@ -825,7 +816,7 @@ describe('errors', () => {
 	it('retries the HTML 429 page and never shows it', async () => {
 		const [ticket] = fake.addTickets(1);
 		fake.failNext('429');
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'get',
 			ticketId: byId(ticket.id),
@@ -837,7 +828,7 @@ describe('errors', () => {
 	it('retries a 429 on a write too: TomTicket did not process it', async () => {
 		const ticket = ticketWithOperator();
 		fake.failNext('429', 1, (r) => r.method === 'POST');
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'comment',
 			ticketId: byId(ticket.id),
@@ -851,7 +842,7 @@ describe('errors', () => {
 	it('never repeats a write after an ambiguous failure', async () => {
 		const [ticket] = fake.addTickets(1);
 		fake.failNext('502-after');
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'comment',
 			ticketId: byId(ticket.id),
@@ -867,7 +858,7 @@ describe('errors', () => {
 describe('odd answers never end in a TypeError', () => {
 	it('a create answered with a bare true still gives a useful item', async () => {
 		fake.failNext({ status: 200, body: true });
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'create',
 			customerId: byId('CPF-123'),
@@ -890,7 +881,7 @@ describe('odd answers never end in a TypeError', () => {
 			status: 200,
 			body: { error: false, message: 'ok', success: true, data: { id: 'abc', protocol: 77 } },
 		});
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'create',
 			customerId: byId('CPF-123'),
@@ -917,7 +908,7 @@ describe('odd answers never end in a TypeError', () => {
 				data: [null, { id: 't1', protocol: 1 }, 'x'],
 			},
 		});
-		const withNulls = await run(fake, {
+		const withNulls = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
@@ -932,7 +923,7 @@ describe('odd answers never end in a TypeError', () => {
 				data: { id: 't2', protocol: 2, customer: { name: 'Maria' } },
 			},
 		});
-		const lone = await run(fake, {
+		const lone = await run({
 			resource: 'ticket',
 			operation: 'getAll',
 			returnAll: true,
@@ -940,7 +931,7 @@ describe('odd answers never end in a TypeError', () => {
 		});
 		expect(lone.items.map((i) => i.json.id)).toEqual(['t2']);
 		fake.failNext({ status: 200, body: [{ id: 't3' }] });
-		const bare = await run(fake, {
+		const bare = await run({
 			resource: 'organization',
 			operation: 'getAll',
 			returnAll: true,
@@ -951,7 +942,7 @@ describe('odd answers never end in a TypeError', () => {
 	it('a detail with null data, or the ticket wrapped in an array, still works', async () => {
 		const ticket = ticketWithOperator();
 		fake.failNext({ status: 200, body: { error: false, success: true, data: null } });
-		const empty = await run(fake, {
+		const empty = await run({
 			resource: 'ticket',
 			operation: 'get',
 			ticketId: byId(ticket.id),
@@ -966,7 +957,7 @@ describe('odd answers never end in a TypeError', () => {
 				data: [{ id: ticket.id, operator: { id: 'op-ana', name: 'Ana Souza' } }],
 			},
 		});
-		const wrapped = await run(fake, {
+		const wrapped = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -978,7 +969,7 @@ describe('odd answers never end in a TypeError', () => {
 			status: 200,
 			body: { error: false, success: true, data: { id: ticket.id, operator: null } },
 		});
-		const noOperator = await run(fake, {
+		const noOperator = await run({
 			resource: 'ticket',
 			operation: 'replyAsOperator',
 			ticketId: byId(ticket.id),
@@ -991,7 +982,7 @@ describe('odd answers never end in a TypeError', () => {
 	it('an empty 200 body on a write is a success item, not a crash', async () => {
 		const [ticket] = fake.addTickets(1);
 		fake.failNext({ status: 200, raw: '' });
-		const result = await run(fake, {
+		const result = await run({
 			resource: 'ticket',
 			operation: 'endStatus',
 			ticketId: byId(ticket.id),

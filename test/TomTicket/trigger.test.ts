@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_SEEN, OVERLAP_MS } from '../../nodes/TomTicket/helpers/poll';
+import { MAX_SEEN, OVERLAP_MS } from '../../nodes/TomTicket/trigger/poll';
 import { parseTomTicketDate, tomTicketDate } from '../fakes/tomticket';
 import type { TomTicketTicket } from '../fakes/tomticket';
 
-import { poll, useTomTicketFake } from './helpers';
+import { useTomTicket } from './harness';
 
-const fake = useTomTicketFake();
+const { fake, poll } = useTomTicket();
 
 function ago(ms: number): string {
 	return tomTicketDate(new Date(Date.now() - ms));
@@ -35,7 +35,7 @@ describe('TomTicket Trigger: new tickets', () => {
 		fake.addTickets(1, { creation_date: ago(60_000), last_update: ago(60_000) });
 		const staticData: IDataObject = {};
 
-		const first = await poll(fake, created, staticData);
+		const first = await poll(created, staticData);
 		expect(first.items).toBeNull();
 		const windowStart = parseTomTicketDate(
 			String(fake.last('GET', '/ticket/list').query.creation_date_ge),
@@ -46,27 +46,27 @@ describe('TomTicket Trigger: new tickets', () => {
 		);
 
 		const [fresh] = fake.addTickets(1);
-		const second = await poll(fake, created, staticData);
+		const second = await poll(created, staticData);
 		expect(ids(second)).toEqual([fresh.id]);
 		expect(second.items?.[0][0].json).toMatchObject({
 			protocol: fresh.protocol,
 			subject: fresh.subject,
 		});
 
-		const third = await poll(fake, created, staticData);
+		const third = await poll(created, staticData);
 		expect(third.items).toBeNull();
 	});
 
 	it("lists from the previous poll's start minus the overlap, so a late-indexed ticket is still emitted", async () => {
 		const staticData: IDataObject = {};
-		await poll(fake, created, staticData);
+		await poll(created, staticData);
 		const cursor = state(staticData).tomTicketPoll.cursor;
 		// Created 2 minutes before that poll, but not yet in TomTicket's list when it ran.
 		const [late] = fake.addTickets(1, {
 			creation_date: at(cursor - 120_000),
 			last_update: at(cursor - 120_000),
 		});
-		const result = await poll(fake, created, staticData);
+		const result = await poll(created, staticData);
 		expect(ids(result)).toEqual([late.id]);
 		expect(
 			parseTomTicketDate(String(fake.last('GET', '/ticket/list').query.creation_date_ge)),
@@ -75,13 +75,13 @@ describe('TomTicket Trigger: new tickets', () => {
 
 	it('pages through a burst of 120 new tickets and emits them oldest first', async () => {
 		const staticData: IDataObject = {};
-		await poll(fake, created, staticData);
+		await poll(created, staticData);
 		const burst = fake.addTickets(120);
 		fake.reset();
-		const result = await poll(fake, created, staticData);
+		const result = await poll(created, staticData);
 		expect(fake.requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
 		expect(ids(result)).toEqual(burst.map((t) => t.id));
-		expect((await poll(fake, created, staticData)).items).toBeNull();
+		expect((await poll(created, staticData)).items).toBeNull();
 	});
 
 	it('filters by one department in the API, by several locally, and by situation', async () => {
@@ -94,7 +94,7 @@ describe('TomTicket Trigger: new tickets', () => {
 		});
 		const staticData: IDataObject = {};
 		const filters = { ...created, departmentIds: ['dep-suporte', 'dep-ti'], situations: [1, 3] };
-		await poll(fake, filters, staticData);
+		await poll(filters, staticData);
 		expect(fake.last('GET', '/ticket/list').query.department_id).toBeUndefined();
 		expect(fake.last('GET', '/ticket/list').query.situation).toBe('1,3');
 		const [suporte] = fake.addTickets(1, {
@@ -104,17 +104,17 @@ describe('TomTicket Trigger: new tickets', () => {
 		const [ti] = fake.addTickets(1, { departmentId: 'dep-ti' } as Partial<TomTicketTicket>);
 		const [finished] = fake.addTickets(1, { departmentId: 'dep-ti' } as Partial<TomTicketTicket>);
 		finished.situation = { id: 5, apply_date: finished.creation_date, description: 'Finalizado' };
-		expect(ids(await poll(fake, filters, staticData))).toEqual([suporte.id, ti.id]);
+		expect(ids(await poll(filters, staticData))).toEqual([suporte.id, ti.id]);
 
 		const single: IDataObject = {};
-		await poll(fake, { ...created, departmentIds: ['dep-comercial'] }, single);
+		await poll({ ...created, departmentIds: ['dep-comercial'] }, single);
 		expect(fake.last('GET', '/ticket/list').query.department_id).toBe('dep-comercial');
 	});
 
 	it('includes replies and custom fields when asked, keeping the list data of a ticket deleted meanwhile', async () => {
 		const staticData: IDataObject = {};
 		const withDetails = { ...created, options: { includeDetails: true } };
-		await poll(fake, withDetails, staticData);
+		await poll(withDetails, staticData);
 		const [kept, deleted] = fake.addTickets(2);
 		kept.replies.push({
 			id: 'r1',
@@ -129,7 +129,7 @@ describe('TomTicket Trigger: new tickets', () => {
 			1,
 			(r) => r.path === '/ticket/detail' && r.query.ticket_id === deleted.id,
 		);
-		const result = await poll(fake, withDetails, staticData);
+		const result = await poll(withDetails, staticData);
 		expect(ids(result)).toEqual([kept.id, deleted.id]);
 		expect(result.items?.[0][0].json.replies).toHaveLength(1);
 		expect(result.items?.[0][1].json.replies).toBeUndefined();
@@ -144,37 +144,37 @@ describe('TomTicket Trigger: updated tickets', () => {
 			last_update: ago(86_400_000),
 		});
 		const staticData: IDataObject = {};
-		expect((await poll(fake, updated, staticData)).items).toBeNull();
+		expect((await poll(updated, staticData)).items).toBeNull();
 		expect(fake.last('GET', '/ticket/list').query.last_update_ge).toMatch(/-0300$/);
 
 		ticket.last_update = ago(1_000);
-		expect(ids(await poll(fake, updated, staticData))).toEqual([ticket.id]);
-		expect((await poll(fake, updated, staticData)).items).toBeNull();
+		expect(ids(await poll(updated, staticData))).toEqual([ticket.id]);
+		expect((await poll(updated, staticData)).items).toBeNull();
 
 		ticket.last_update = tomTicketDate(new Date(Date.now() + 2_000));
-		const again = await poll(fake, updated, staticData);
+		const again = await poll(updated, staticData);
 		expect(ids(again)).toEqual([ticket.id]);
 		expect(again.items?.[0][0].json.last_update).toBe(ticket.last_update);
-		expect((await poll(fake, updated, staticData)).items).toBeNull();
+		expect((await poll(updated, staticData)).items).toBeNull();
 	});
 
 	it('starts over without a flood when the event or filters change', async () => {
 		const staticData: IDataObject = {};
-		await poll(fake, created, staticData);
+		await poll(created, staticData);
 		fake.addTickets(2);
-		const switched = await poll(fake, updated, staticData);
+		const switched = await poll(updated, staticData);
 		expect(switched.items).toBeNull();
 		expect(JSON.parse(state(staticData).tomTicketPoll.configKey)[0]).toBe('ticketUpdated');
 		const [next] = fake.addTickets(1, { last_update: tomTicketDate(new Date(Date.now() + 1_000)) });
-		expect(ids(await poll(fake, updated, staticData))).toEqual([next.id]);
+		expect(ids(await poll(updated, staticData))).toEqual([next.id]);
 	});
 
 	it('never asks for more than 90 days back, which TomTicket refuses', async () => {
 		const staticData: IDataObject = {};
-		await poll(fake, updated, staticData);
+		await poll(updated, staticData);
 		state(staticData).tomTicketPoll.cursor = Date.now() - 100 * 86_400_000;
 		const [changed] = fake.addTickets(1, { last_update: ago(80 * 86_400_000) });
-		const result = await poll(fake, updated, staticData);
+		const result = await poll(updated, staticData);
 		expect(ids(result)).toEqual([changed.id]);
 		const since = parseTomTicketDate(String(fake.last('GET', '/ticket/list').query.last_update_ge));
 		expect(since).toBeGreaterThan(Date.now() - 90 * 86_400_000);
@@ -194,27 +194,27 @@ describe('TomTicket Trigger: updated tickets', () => {
 
 	it('forgets what the next poll cannot list again, keeping its memory bounded', async () => {
 		const staticData: IDataObject = {};
-		await poll(fake, updated, staticData);
+		await poll(updated, staticData);
 		// As if the previous poll ran two hours ago: a change from an hour ago is in the window.
 		state(staticData).tomTicketPoll.cursor = Date.now() - 2 * 3_600_000;
 		const [old] = fake.addTickets(1, { last_update: ago(3_600_000) });
 		const [recent] = fake.addTickets(1, { last_update: ago(1_000) });
-		expect(ids(await poll(fake, updated, staticData)).sort()).toEqual([old.id, recent.id].sort());
+		expect(ids(await poll(updated, staticData)).sort()).toEqual([old.id, recent.id].sort());
 		const seen = Object.keys(state(staticData).tomTicketPoll.seen);
 		expect(seen).toEqual([`${recent.id}|${recent.last_update}`]);
-		expect((await poll(fake, updated, staticData)).items).toBeNull();
+		expect((await poll(updated, staticData)).items).toBeNull();
 	});
 
 	it(`remembers at most ${MAX_SEEN} tickets`, async () => {
 		fake.addTickets(MAX_SEEN + 20);
 		const staticData: IDataObject = {};
-		expect((await poll(fake, updated, staticData)).items).toBeNull();
+		expect((await poll(updated, staticData)).items).toBeNull();
 		expect(Object.keys(state(staticData).tomTicketPoll.seen)).toHaveLength(MAX_SEEN);
 	}, 60_000);
 
 	it('repeats a failed poll in full: nothing is lost, nothing is saved half-way', async () => {
 		const staticData: IDataObject = {};
-		await poll(fake, updated, staticData);
+		await poll(updated, staticData);
 		const before = JSON.stringify(staticData);
 		const burst = fake.addTickets(70, { last_update: tomTicketDate(new Date(Date.now() + 1_000)) });
 		fake.failNext(
@@ -222,9 +222,9 @@ describe('TomTicket Trigger: updated tickets', () => {
 			1,
 			(r) => r.query.page === '2',
 		);
-		await expect(poll(fake, updated, staticData)).rejects.toThrow('Erro interno');
+		await expect(poll(updated, staticData)).rejects.toThrow('Erro interno');
 		expect(JSON.stringify(staticData)).toBe(before);
-		const retried = await poll(fake, updated, staticData);
+		const retried = await poll(updated, staticData);
 		expect(ids(retried).sort()).toEqual(burst.map((t) => t.id).sort());
 	});
 });
@@ -240,7 +240,6 @@ describe('TomTicket Trigger: manual test', () => {
 		tickets[2].creation_date = ago(20_000);
 		const staticData: IDataObject = {};
 		const result = await poll(
-			fake,
 			{ ...created, departmentIds: ['dep-comercial'] },
 			staticData,
 			'manual',
@@ -260,7 +259,6 @@ describe('TomTicket Trigger: manual test', () => {
 		const [older] = fake.addTickets(1, { departmentId: 'dep-suporte' } as Partial<TomTicketTicket>);
 		fake.addTickets(60, { departmentId: 'dep-comercial' } as Partial<TomTicketTicket>);
 		const result = await poll(
-			fake,
 			{ ...created, departmentIds: ['dep-suporte', 'dep-ti'] },
 			{},
 			'manual',
@@ -272,7 +270,7 @@ describe('TomTicket Trigger: manual test', () => {
 	it('says clearly that there is nothing to show when no ticket matches', async () => {
 		fake.addTickets(2, { departmentId: 'dep-suporte' } as Partial<TomTicketTicket>);
 		await expect(
-			poll(fake, { ...created, departmentIds: ['dep-comercial'] }, {}, 'manual'),
+			poll({ ...created, departmentIds: ['dep-comercial'] }, {}, 'manual'),
 		).rejects.toThrow('No TomTicket ticket matches this trigger yet');
 	});
 });

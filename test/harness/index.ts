@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
 export * from './credentials';
 export * from './credentialTest';
@@ -21,4 +21,9 @@ export function binaryInput(
 		};
 	}
 	return { json, binary };
+}
+
+/** A resource locator value as the editor stores one typed in its "By ID" (or "By Number") mode. */
+export function byId(value: unknown): INodeParameterResourceLocator {
+	return { __rl: true, mode: 'id', value: value as string };
 }

@@ -8,9 +8,10 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import type { FaultKind, FaultPlan, RecordedRequest } from '../fakes/fakeServer';
 import { formText } from '../fakes/fakeServer';
+import { byId } from '../harness';
 
 import type { ReliabilityFakes, ServiceKey } from './support';
-import { byId, items, pairedIndex, TOKENS, useFakes, visibleText } from './support';
+import { items, pairedIndex, TOKENS, useFakes, visibleText } from './support';
 
 const fakes = useFakes();
 

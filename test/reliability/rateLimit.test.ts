@@ -6,8 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { formText } from '../fakes/fakeServer';
+import { byId } from '../harness';
 
-import { byId, items, pairedIndex, TOMTICKET_RATE, useFakes } from './support';
+import { items, pairedIndex, TOMTICKET_RATE, useFakes } from './support';
 
 const fakes = useFakes({ tomTicketLimit: true });
 

@@ -132,11 +132,6 @@ export function useFakes(options: { tomTicketLimit?: boolean } = {}): Reliabilit
 
 export const TOMTICKET_RATE = documentedTomTicketRate ?? 3;
 
-/** A locator value as n8n stores it for "By ID" mode. */
-export function byId(value: unknown): INodeParameters[string] {
-	return { __rl: true, mode: 'id', value } as INodeParameters[string];
-}
-
 export function items(count: number, json: (index: number) => IDataObject): INodeExecutionData[] {
 	return Array.from({ length: count }, (_, index) => ({ json: json(index) }));
 }

@@ -8,9 +8,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../fakes/fakeServer';
 import { formText, queryText } from '../fakes/fakeServer';
+import { byId } from '../harness';
 
 import type { ReliabilityFakes, ServiceKey } from './support';
-import { byId, items, judgeError, pairedIndex, TOKENS, useFakes, visibleText } from './support';
+import { items, judgeError, pairedIndex, TOKENS, useFakes, visibleText } from './support';
 
 const fakes = useFakes();
 

@@ -1,33 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { binaryItem, fileNameFromDisposition, toBuffer } from '../../shared/binary';
+import {
+	binaryItem,
+	fileNameFromDisposition,
+	toBuffer,
+	extensionForMime,
+} from '../../shared/binary';
 import { summarizeTextBody } from '../../shared/errors';
+import { isObject } from '../../shared/json';
 import type { ServiceResponse } from '../../shared/transport';
 import { headerValue } from '../../shared/transport';
 import { downloadDigisacFile } from '../transport';
 
 import { stringField } from './responses';
-
-/** Extensions for the MIME types Digisac's media and exports come in, to name files that have no name. */
-const EXTENSIONS: Record<string, string> = {
-	'application/pdf': 'pdf',
-	'text/plain': 'txt',
-	'text/csv': 'csv',
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/webp': 'webp',
-	'image/gif': 'gif',
-	'audio/ogg': 'ogg',
-	'audio/mpeg': 'mp3',
-	'audio/mp4': 'm4a',
-	'video/mp4': 'mp4',
-	'application/zip': 'zip',
-};
-
-export function extensionFor(mimeType: string | undefined): string | undefined {
-	return mimeType ? EXTENSIONS[mimeType.toLowerCase()] : undefined;
-}
 
 function fileNameFromUrl(url: string): string | undefined {
 	try {
@@ -76,9 +62,7 @@ export async function exportToItem(
 				fileNameFromDisposition(file.disposition) ?? fileNameFromUrl(url) ?? defaults.fileName;
 			return await binaryItem(context, file.data, fileName, mimeType, json, propertyName);
 		}
-		if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-			return { json: { ...json, ...(parsed as IDataObject) } };
-		}
+		if (isObject(parsed)) return { json: { ...json, ...parsed } };
 		return {
 			json: {
 				...json,
@@ -105,15 +89,11 @@ export async function exportToItem(
 }
 
 /** The URL of a message's media, wherever this API version puts it (`file.url` or `files[0].url`). */
-export function messageFile(message: IDataObject): IDataObject | undefined {
-	const file = message.file;
-	if (file && typeof file === 'object' && !Array.isArray(file) && stringField(file, 'url'))
-		return file as IDataObject;
-	const files = message.files;
-	if (Array.isArray(files)) {
-		const first = files.find((candidate) => stringField(candidate, 'url'));
-		if (first) return first as IDataObject;
-	}
+export function messageFile(message: unknown): IDataObject | undefined {
+	if (!isObject(message)) return undefined;
+	if (isObject(message.file) && stringField(message.file, 'url')) return message.file;
+	if (Array.isArray(message.files))
+		return (message.files as unknown[]).filter(isObject).find((file) => stringField(file, 'url'));
 	return undefined;
 }
 
@@ -129,7 +109,7 @@ export async function messageFileItem(
 	const downloaded = await downloadDigisacFile(context, url, itemIndex);
 	const mimeType =
 		stringField(file, 'mimetype') ?? downloaded.mimeType ?? 'application/octet-stream';
-	const extension = extensionFor(mimeType);
+	const extension = extensionForMime(mimeType);
 	const fileName =
 		stringField(file, 'name') ??
 		stringField(file, 'publicFilename') ??

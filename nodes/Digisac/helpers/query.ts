@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isObject } from '../../shared/json';
 import { parseJson } from '../../shared/parameters';
 
 /**
@@ -16,10 +17,6 @@ export interface DigisacQuery extends IDataObject {
 /** `%term%` for `$iLike`, with the LIKE wildcards in the term taken literally. */
 export function likePattern(term: string): string {
 	return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function includeModel(include: string | IDataObject): string | undefined {
@@ -45,7 +42,7 @@ export function addInclude(query: DigisacQuery, include: string | IDataObject): 
 	const right: IDataObject = typeof include === 'string' ? { model: include } : include;
 	const merged: IDataObject = { ...left, ...right };
 	if (left.required || right.required) merged.required = true;
-	if (isPlainObject(left.where) && isPlainObject(right.where))
+	if (isObject(left.where) && isObject(right.where))
 		merged.where = mergeWhere(left.where, right.where);
 	if (Array.isArray(left.include) && Array.isArray(right.include))
 		merged.include = [...left.include, ...right.include];
@@ -69,7 +66,7 @@ export function mergeQuery(built: DigisacQuery, raw: IDataObject | undefined): D
 	if (!raw) return built;
 	const result: DigisacQuery = { ...built };
 	for (const [key, value] of Object.entries(raw)) {
-		if (key === 'where' && isPlainObject(value)) {
+		if (key === 'where' && isObject(value)) {
 			result.where = built.where ? mergeWhere(built.where, value) : value;
 		} else if (key === 'include' && Array.isArray(value)) {
 			result.include = [...(built.include ?? [])];
@@ -94,7 +91,7 @@ export function readRawQuery(
 	const value = context.getNodeParameter(parameterPath, itemIndex, '') as unknown;
 	const parsed = parseJson<unknown>(context, value, 'Query (JSON)', itemIndex);
 	if (parsed === undefined) return undefined;
-	if (!isPlainObject(parsed)) {
+	if (!isObject(parsed)) {
 		throw new NodeOperationError(context.getNode(), '"Query (JSON)" must be a JSON object', {
 			itemIndex,
 			description:
@@ -111,7 +108,7 @@ export function queryParameter(query: DigisacQuery): IDataObject {
 	const meaningful = Object.entries(query).filter(([, value]) => {
 		if (value === undefined) return false;
 		if (Array.isArray(value)) return value.length > 0;
-		if (isPlainObject(value)) return Object.keys(value).length > 0;
+		if (isObject(value)) return Object.keys(value).length > 0;
 		return true;
 	});
 	if (meaningful.length === 0) return {};

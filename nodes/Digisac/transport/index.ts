@@ -1,8 +1,9 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { toBuffer } from '../../shared/binary';
 import { isHtml, summarizeTextBody } from '../../shared/errors';
+import { isObject } from '../../shared/json';
 import { collect, pages } from '../../shared/paging';
-import { isObject } from '../../shared/parameters';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
 import {
 	getServiceCredentials,
@@ -169,9 +170,7 @@ export async function downloadDigisacFile(
 	});
 	const headers = response.headers ?? {};
 	return {
-		data: Buffer.isBuffer(response.body)
-			? response.body
-			: Buffer.from(response.body as unknown as ArrayBuffer),
+		data: toBuffer(response.body),
 		mimeType: headerValue(headers, 'content-type')?.split(';')[0].trim() || undefined,
 		disposition: headerValue(headers, 'content-disposition'),
 	};

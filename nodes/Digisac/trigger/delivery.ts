@@ -1,6 +1,16 @@
-import type { IDataObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
-import { isObject } from '../../shared/parameters';
+import { isObject } from '../../shared/json';
+import { toList } from '../../shared/parameters';
+
+import { downloadMessageMedia, messageHasMedia } from './media';
+import type { TriggerState } from './registration';
+import { selectedEvents } from './registration';
 
 /** One webhook call from Digisac: `{event, data, webhookId, timestamp}`. */
 export interface Delivery {
@@ -180,4 +190,74 @@ export function outputJson(delivery: Delivery): IDataObject {
 		json.dataTimestamp = data.timestamp;
 	}
 	return json;
+}
+
+interface TriggerOptions {
+	deduplicationMinutes?: number;
+	downloadMedia?: boolean;
+	binaryPropertyName?: string;
+}
+
+const DEFAULT_DEDUP_MINUTES = 10;
+
+/** A 2xx answer for a delivery that starts no execution, so Digisac does not send it again. */
+function ignored(reason: string): IWebhookResponseData {
+	return { webhookResponse: { received: true, ignored: reason } };
+}
+
+/**
+ * One delivery from Digisac: checked against the registration, the chosen events and filters and
+ * the de-duplication memory, then turned into the execution's item (with the message's file when
+ * asked for).
+ */
+export async function handleDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const parsed = parseDelivery(context.getBodyData());
+	if (parsed.problem !== undefined) {
+		context.getResponseObject().status(400).json({ message: parsed.problem });
+		return { noWebhookResponse: true };
+	}
+	const { delivery } = parsed;
+
+	// Digisac signs nothing; the unguessable URL and the id of our own registration are
+	// what tell a genuine delivery for this node apart.
+	const memory = context.getWorkflowStaticData('node') as TriggerState;
+	if (!memory.digisacWebhookId || delivery.webhookId !== memory.digisacWebhookId) {
+		return ignored('webhookId is not the one this trigger registered');
+	}
+	if (!selectedEvents(context).includes(delivery.event)) {
+		return ignored(`event "${delivery.event}" is not chosen in the trigger`);
+	}
+
+	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+	const reason = filterReason(delivery, {
+		...(filters as DeliveryFilters),
+		serviceIds: toList(filters.serviceIds),
+		ignoreOwnMessages: context.getNodeParameter('ignoreOwnMessages', true) as boolean,
+	});
+	if (reason) return ignored(reason);
+
+	const options = context.getNodeParameter('options', {}) as TriggerOptions;
+	const windowMinutes = Number(options.deduplicationMinutes ?? DEFAULT_DEDUP_MINUTES);
+	const key = deliveryKey(delivery);
+	// In production n8n saves static data changed here, so the memory spans deliveries.
+	if (key && windowMinutes > 0 && seenRecently(memory, key, Date.now(), windowMinutes * 60_000)) {
+		return ignored('duplicate delivery');
+	}
+
+	const item: INodeExecutionData = { json: outputJson(delivery) };
+	if (
+		options.downloadMedia &&
+		delivery.event.startsWith('message.') &&
+		messageHasMedia(delivery.data)
+	) {
+		// The file may take seconds to appear: answer Digisac first, then fetch it.
+		context.getResponseObject().status(200).json({ received: true });
+		const media = await downloadMessageMedia(context, delivery.data);
+		if (media.binary)
+			item.binary = { [options.binaryPropertyName?.trim() || 'data']: media.binary };
+		if (media.file) item.json.file = media.file;
+		if (media.error) item.json.mediaError = media.error;
+		return { workflowData: [[item]], noWebhookResponse: true };
+	}
+	return { workflowData: [[item]] };
 }

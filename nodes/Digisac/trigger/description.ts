@@ -17,7 +17,7 @@ export const DIGISAC_EVENTS = [
 	'ticket.updated',
 ] as const;
 
-export const triggerProperties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Events',
 		name: 'events',

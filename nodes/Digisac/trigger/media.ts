@@ -2,18 +2,10 @@ import type { IBinaryData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { fileNameFromDisposition } from '../../shared/binary';
-import { isObject } from '../../shared/parameters';
+import { isObject } from '../../shared/json';
+import { FILE_WAIT_POLICY } from '../../shared/retry';
+import { messageFile } from '../helpers/files';
 import { apiRequest, downloadDigisacFile } from '../transport';
-
-/**
- * How long to wait for a file that is not there yet: Digisac emits `message.created` before it
- * has fetched the media from WhatsApp. Attempts in total, and the pause before attempt n+1
- * (baseDelayMs × n). Exported so tests can shorten the waits; nodes never change it.
- */
-export const mediaRetryPolicy = {
-	attempts: 5,
-	baseDelayMs: 500,
-};
 
 /** Message types that carry a file (`ptt` is a voice note). */
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'ptt', 'document', 'sticker']);
@@ -25,20 +17,8 @@ export interface MediaResult {
 	error?: string;
 }
 
-/** The file of a message with its URL: `file.url`, or `files[0].url`. */
-export function fileOf(message: unknown): IDataObject | undefined {
-	if (!isObject(message)) return undefined;
-	if (isObject(message.file) && typeof message.file.url === 'string' && message.file.url)
-		return message.file;
-	if (Array.isArray(message.files)) {
-		const first = message.files[0] as unknown;
-		if (isObject(first) && typeof first.url === 'string' && first.url) return first;
-	}
-	return undefined;
-}
-
 export function messageHasMedia(message: IDataObject): boolean {
-	if (fileOf(message)) return true;
+	if (messageFile(message)) return true;
 	if (isObject(message.file)) return true;
 	if (Array.isArray(message.files) && message.files.length > 0) return true;
 	return typeof message.type === 'string' && MEDIA_TYPES.has(message.type);
@@ -71,7 +51,7 @@ async function waitForFile(
 	context: IWebhookFunctions,
 	messageId: string,
 ): Promise<IDataObject | undefined> {
-	for (let attempt = 1; attempt <= mediaRetryPolicy.attempts; attempt++) {
+	for (let attempt = 1; attempt <= FILE_WAIT_POLICY.attempts; attempt++) {
 		const message = await apiRequest<unknown>(
 			context,
 			'GET',
@@ -80,9 +60,9 @@ async function waitForFile(
 				qs: { 'include[0]': 'file' },
 			},
 		);
-		const file = fileOf(message);
+		const file = messageFile(message);
 		if (file) return file;
-		if (attempt < mediaRetryPolicy.attempts) await sleep(mediaRetryPolicy.baseDelayMs * attempt);
+		if (attempt < FILE_WAIT_POLICY.attempts) await sleep(FILE_WAIT_POLICY.baseDelayMs * attempt);
 	}
 	return undefined;
 }
@@ -99,12 +79,12 @@ export async function downloadMessageMedia(
 		typeof message.id === 'string' || typeof message.id === 'number' ? String(message.id) : '';
 	if (!messageId) return { error: 'The message has no ID, so its file could not be fetched' };
 	try {
-		let file = fileOf(message);
+		let file = messageFile(message);
 		const fetched = !file;
 		if (!file) file = await waitForFile(context, messageId);
 		if (!file) {
 			return {
-				error: `The file of message ${messageId} was not available after ${mediaRetryPolicy.attempts} attempts (Digisac may still be downloading it from WhatsApp). Fetch it later with the Digisac node: Message → Get with the file download option.`,
+				error: `The file of message ${messageId} was not available after ${FILE_WAIT_POLICY.attempts} attempts (Digisac may still be downloading it from WhatsApp). Fetch it later with the Digisac node: Message → Get with the file download option.`,
 			};
 		}
 

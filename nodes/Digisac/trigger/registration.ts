@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isObject } from '../../shared/parameters';
+import { isObject } from '../../shared/json';
 import { apiRequest, apiRequestFull, apiRequestPages } from '../transport';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from '../../shared/parameters';
+import { isObject } from '../../shared/json';
 
 /**
  * Copies an object with its keys trimmed: PlugChat's finish webhook sends `"operatorReport "`

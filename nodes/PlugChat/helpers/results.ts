@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isObject } from '../../shared/parameters';
+import { isObject } from '../../shared/json';
 
 /**
  * PlugChat confirms an action in several ways (bare `true`, `{success: true}`, `{value: true}`,
@@ -29,16 +29,6 @@ export function assertAccepted(
 		description: `PlugChat answered HTTP 200 with ${JSON.stringify(body)}, which means the request was refused. Check the values sent (phone number, IDs) and that the WhatsApp instance is connected.`,
 		itemIndex,
 	});
-}
-
-/** Output of an action whose answer carries no data: what was done, plus whatever PlugChat said. */
-export function actionResult(body: unknown, fields: IDataObject): IDataObject {
-	const answer = isObject(body)
-		? body
-		: body === undefined || body === ''
-			? {}
-			: { response: body as IDataObject[keyof IDataObject] };
-	return { success: true, ...fields, ...answer };
 }
 
 /** Output of a send: `{zaapId, messageId}` with the recipient, so the next node can follow up. */

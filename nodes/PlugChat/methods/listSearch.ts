@@ -5,16 +5,11 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { listOf } from '../../shared/json';
 import { isGroupId } from '../helpers/phone';
 import { apiRequest } from '../transport';
 
 const SEARCH_PAGE_SIZE = 50;
-
-function rows(body: unknown): IDataObject[] {
-	if (Array.isArray(body))
-		return body.filter((row): row is IDataObject => row !== null && typeof row === 'object');
-	return [];
-}
 
 function matches(filter: string | undefined, ...values: unknown[]): boolean {
 	if (!filter) return true;
@@ -43,7 +38,7 @@ async function searchChatPage(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = Math.max(1, Number(paginationToken) || 1);
-	const chats = rows(
+	const chats = listOf(
 		await apiRequest(context, 'GET', '/api/whatsapp/chats', {
 			qs: { page, pageSize: SEARCH_PAGE_SIZE },
 		}),
@@ -101,7 +96,7 @@ export async function searchQueue(
 	const body = (await apiRequest<unknown>(this, 'GET', '/api/whatsapp/queue')) as
 		| IDataObject
 		| undefined;
-	const messages = rows(body && typeof body === 'object' ? body.messages : undefined);
+	const messages = listOf(body && typeof body === 'object' ? body.messages : undefined);
 	const results = messages
 		.filter((message) => message.ZaapId ?? message.zaapId)
 		.filter((message) =>

@@ -1,22 +1,14 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { listOf } from '../../shared/json';
 import { apiRequest } from '../transport';
-
-function asArray(body: unknown): IDataObject[] {
-	if (Array.isArray(body))
-		return body.filter((row): row is IDataObject => row !== null && typeof row === 'object');
-	if (body !== null && typeof body === 'object' && Array.isArray((body as IDataObject).data)) {
-		return asArray((body as IDataObject).data);
-	}
-	return [];
-}
 
 function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 	return a.name.localeCompare(b.name, 'pt-BR');
 }
 
 export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const operators = asArray(await apiRequest(this, 'GET', '/api/operator/get-all'));
+	const operators = listOf(await apiRequest(this, 'GET', '/api/operator/get-all'));
 	return operators
 		.filter((operator) => operator.id !== undefined && operator.id !== null)
 		.map((operator) => {
@@ -31,7 +23,7 @@ export async function getOperators(this: ILoadOptionsFunctions): Promise<INodePr
 }
 
 export async function getDepartments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const departments = asArray(await apiRequest(this, 'GET', '/api/integrations/departments'));
+	const departments = listOf(await apiRequest(this, 'GET', '/api/integrations/departments'));
 	return departments
 		.filter((department) => department.id !== undefined && department.id !== null)
 		.map((department) => {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isObject, objectOf } from '../../shared/json';
 import type { RequestContext } from '../../shared/transport';
 import { apiRequest, listData } from '../transport';
 
@@ -8,16 +9,10 @@ import { apiRequest, listData } from '../transport';
 const protocolCache = new WeakMap<object, Map<string, string>>();
 const departmentCache = new WeakMap<object, Promise<IDataObject[]>>();
 
-function asObject(value: unknown): IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
-}
-
 /** A resource locator's mode and value, whatever form the parameter arrived in. */
 export function locatorParts(raw: unknown): { mode: string; value: string } {
-	if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-		const locator = raw as INodeParameterResourceLocator;
+	if (isObject(raw)) {
+		const locator = raw as unknown as INodeParameterResourceLocator;
 		return { mode: String(locator.mode ?? 'id'), value: String(locator.value ?? '').trim() };
 	}
 	return { mode: 'id', value: raw === undefined || raw === null ? '' : String(raw).trim() };
@@ -167,7 +162,7 @@ export function mergeOperators(departments: IDataObject[]): IDataObject[] {
 			? (department.operators as unknown[])
 			: [];
 		for (const raw of operators) {
-			const operator = asObject(raw);
+			const operator = objectOf(raw);
 			if (operator.id === undefined || operator.id === null || operator.id === '') continue;
 			const id = String(operator.id);
 			let merged = byId.get(id);
@@ -190,10 +185,10 @@ export function mergeOperators(departments: IDataObject[]): IDataObject[] {
  */
 export function customFieldList(body: IDataObject): IDataObject[] {
 	const data = body.data;
-	if (Array.isArray(data)) return data.map(asObject);
-	const object = asObject(data);
+	if (Array.isArray(data)) return data.map(objectOf);
+	const object = objectOf(data);
 	for (const key of ['ticket', 'tickets', 'custom_fields']) {
-		if (Array.isArray(object[key])) return (object[key] as unknown[]).map(asObject);
+		if (Array.isArray(object[key])) return (object[key] as unknown[]).map(objectOf);
 	}
 	return listData(body).filter((record) => record.id !== undefined);
 }

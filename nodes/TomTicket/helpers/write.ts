@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readInputFiles, splitPropertyNames } from '../../shared/binary';
+import { isObject } from '../../shared/json';
 import type { FormValue, MultipartPart } from '../../shared/multipart';
 import { buildFormData, multipartSize } from '../../shared/multipart';
 import { labelFor, requireString } from '../../shared/parameters';
@@ -73,9 +74,7 @@ export async function postForm(
 		itemIndex,
 	});
 	// Some answers may be bare; the output is always an object.
-	return answer !== null && typeof answer === 'object' && !Array.isArray(answer)
-		? answer
-		: { success: Boolean(answer) };
+	return isObject(answer) ? answer : { success: Boolean(answer) };
 }
 
 /** A required text limited to `maxLength` characters (counted as the user sees them). */

@@ -5,6 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { objectOf } from '../../shared/json';
 import { apiRequest, listData, TOMTICKET_PAGE_SIZE } from '../transport';
 
 function hasNextPage(body: IDataObject, page: number, count: number): boolean {
@@ -13,13 +14,6 @@ function hasNextPage(body: IDataObject, page: number, count: number): boolean {
 	const pages = Number(body.pages);
 	if (Number.isFinite(pages) && pages > 0) return page < pages;
 	return count >= TOMTICKET_PAGE_SIZE;
-}
-
-function nested(record: IDataObject, key: string): IDataObject {
-	const value = record[key];
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
 }
 
 /**
@@ -61,7 +55,7 @@ export async function searchTickets(
 ): Promise<INodeListSearchResult> {
 	return await searchPage(this, '/ticket/list', filter, paginationToken, (ticket) => {
 		if (!ticket.id) return undefined;
-		const customer = nested(ticket, 'customer').name;
+		const customer = objectOf(ticket.customer).name;
 		return {
 			name: `#${String(ticket.protocol ?? '?')} - ${String(ticket.subject ?? '')}${customer ? ` (${String(customer)})` : ''}`,
 			value: String(ticket.id),
@@ -76,8 +70,8 @@ export async function searchChats(
 ): Promise<INodeListSearchResult> {
 	return await searchPage(this, '/chat/list', filter, paginationToken, (chat) => {
 		if (!chat.id) return undefined;
-		const customer = nested(chat, 'customer').name;
-		const department = nested(chat, 'department').name;
+		const customer = objectOf(chat.customer).name;
+		const department = objectOf(chat.department).name;
 		return {
 			name: `#${String(chat.protocol ?? '?')} - ${String(customer ?? 'Unknown customer')}${department ? ` (${String(department)})` : ''}`,
 			value: String(chat.id),

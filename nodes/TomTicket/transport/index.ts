@@ -1,8 +1,8 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { isHtml, summarizeTextBody } from '../../shared/errors';
+import { isObject } from '../../shared/json';
 import { collect, pages } from '../../shared/paging';
-import { isObject } from '../../shared/parameters';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
 import { requestBody, trimUrl } from '../../shared/transport';
 

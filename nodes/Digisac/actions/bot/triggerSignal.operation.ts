@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
+import { actionResult } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
-import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 

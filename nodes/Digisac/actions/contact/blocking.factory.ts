@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { actionResult } from '../../../shared/json';
 import { optionalString, requireString } from '../../../shared/parameters';
-import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 

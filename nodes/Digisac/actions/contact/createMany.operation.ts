@@ -7,6 +7,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../../../shared/items';
+import { asJson, isObject } from '../../../shared/json';
 import { requireNumber, requireString } from '../../../shared/parameters';
 import { readRequestOptions } from '../../../shared/requestOptions';
 import { phoneDigits } from '../../helpers/recipients';
@@ -68,18 +69,13 @@ function contactFromItem(context: IExecuteFunctions, i: number): IDataObject {
 function batchOutput(response: unknown, indexes: number[]): INodeExecutionData[] {
 	const paired = indexes.map((item) => ({ item }));
 	if (Array.isArray(response)) {
-		const records = response.map((record) =>
-			record !== null && typeof record === 'object' && !Array.isArray(record)
-				? (record as IDataObject)
-				: { result: record as string },
-		);
+		const records = response.map(asJson);
 		if (records.length === indexes.length)
 			return records.map((json, k) => ({ json, pairedItem: { item: indexes[k] } }));
 		return records.map((json) => ({ json, pairedItem: paired }));
 	}
-	if (response !== null && typeof response === 'object' && Object.keys(response).length) {
-		return [{ json: response as IDataObject, pairedItem: paired }];
-	}
+	if (isObject(response) && Object.keys(response).length)
+		return [{ json: response, pairedItem: paired }];
 	return [{ json: { success: true, created: indexes.length }, pairedItem: paired }];
 }
 

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { actionResult } from '../../../shared/json';
 import { requireString, toList } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
-import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { groupLocator } from '../common.description';
 

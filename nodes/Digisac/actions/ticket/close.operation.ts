@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { multiSelect } from '../../../shared/descriptions';
+import { actionResult } from '../../../shared/json';
 import { requireString, toList } from '../../../shared/parameters';
-import { actionResult } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 

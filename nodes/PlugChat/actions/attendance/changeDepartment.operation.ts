@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
+import { actionResult } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
-import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
-import { actionResult, assertAccepted } from '../../helpers/results';
+import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { phoneLocator } from '../common.description';
 
 export const option = {
 	name: 'Change Department',

@@ -7,11 +7,12 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
-import { isObject, requireString } from '../../../shared/parameters';
-import { phoneLocator } from '../../helpers/fields';
+import { isObject } from '../../../shared/json';
+import { requireString } from '../../../shared/parameters';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { phoneLocator } from '../common.description';
 
 export const option = {
 	name: 'Finish',

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isObject, requireString } from '../../../shared/parameters';
+import { isObject } from '../../../shared/json';
+import { requireString } from '../../../shared/parameters';
 import { messagesFromMap, normalizeAttendance } from '../../helpers/normalize';
 import { quoted } from '../../helpers/text';
 import { apiRequest } from '../../transport';

@@ -7,12 +7,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { multiSelect, select } from '../../../shared/descriptions';
-import { isObject, toList } from '../../../shared/parameters';
-import { phoneLocator } from '../../helpers/fields';
+import { isObject } from '../../../shared/json';
+import { toList } from '../../../shared/parameters';
 import { normalizeStatus } from '../../helpers/normalize';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { phoneLocator } from '../common.description';
 
 export const option = {
 	name: 'Start',

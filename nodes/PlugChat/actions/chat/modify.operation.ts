@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneLocator } from '../../helpers/fields';
+import { actionResult } from '../../../shared/json';
 import { readPhone } from '../../helpers/phone';
-import { actionResult, assertAccepted } from '../../helpers/results';
+import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { phoneLocator } from '../common.description';
 
 export const option = {
 	name: 'Modify',

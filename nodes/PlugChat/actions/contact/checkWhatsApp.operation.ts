@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/parameters';
-import { phoneLocator } from '../../helpers/fields';
+import { isObject } from '../../../shared/json';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
+import { phoneLocator } from '../common.description';
 
 export const option = {
 	name: 'Check WhatsApp',

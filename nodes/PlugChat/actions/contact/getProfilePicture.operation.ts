@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
-import { isObject } from '../../../shared/parameters';
+import { isObject } from '../../../shared/json';
 import { headerValue } from '../../../shared/transport';
-import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest, apiRequestFull } from '../../transport';
+import { phoneLocator } from '../common.description';
 
 export const option = {
 	name: 'Get Profile Picture',

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
+import { listOf } from '../../../shared/json';
 import { readLimit } from '../../../shared/parameters';
-import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
 
 export const option = {
@@ -25,7 +25,7 @@ export const properties: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// PlugChat returns every department in one unpaged array.
-	let departments = asList(
+	let departments = listOf(
 		await apiRequest<unknown>(this, 'GET', '/api/integrations/departments', { itemIndex: i }),
 	);
 	if (this.getNodeParameter('activeOnly', i, false) === true)

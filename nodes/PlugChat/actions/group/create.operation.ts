@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isObject, requireString } from '../../../shared/parameters';
+import { isObject } from '../../../shared/json';
+import { requireString } from '../../../shared/parameters';
 import { readPhoneList } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/parameters';
-import { groupIdLocator } from '../../helpers/fields';
+import { isObject } from '../../../shared/json';
 import { readGroupId } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
+import { groupIdLocator } from '../common.description';
 
 export const option = {
 	name: 'Get Metadata',

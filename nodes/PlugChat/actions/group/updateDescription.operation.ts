@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { groupIdLocator } from '../../helpers/fields';
+import { actionResult } from '../../../shared/json';
 import { readGroupId } from '../../helpers/phone';
-import { actionResult, assertAccepted } from '../../helpers/results';
+import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { groupIdLocator } from '../common.description';
 
 export const option = {
 	name: 'Update Description',

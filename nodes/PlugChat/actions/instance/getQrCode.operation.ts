@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
-import { isObject } from '../../../shared/parameters';
+import { isObject } from '../../../shared/json';
 import { headerValue } from '../../../shared/transport';
 import { apiRequestFull } from '../../transport';
 

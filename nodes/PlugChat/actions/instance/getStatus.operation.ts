@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/parameters';
+import { asJson } from '../../../shared/json';
 import { apiRequest } from '../../transport';
 
 export const option = {
@@ -13,5 +13,5 @@ export const option = {
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// `{connected, session, error, smartphoneConnected}`; `error` explains a false flag.
 	const status = await apiRequest<unknown>(this, 'GET', '/api/whatsapp/status', { itemIndex: i });
-	return [{ json: isObject(status) ? status : { result: status as string } }];
+	return [{ json: asJson(status) }];
 }

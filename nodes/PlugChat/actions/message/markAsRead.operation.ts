@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { actionResult } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
-import { phoneLocator } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
-import { actionResult, assertAccepted } from '../../helpers/results';
+import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
+import { phoneLocator } from '../common.description';
 
 export const option = {
 	name: 'Mark as Read',

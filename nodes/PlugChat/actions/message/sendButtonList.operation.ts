@@ -6,12 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/parameters';
-import { phoneLocator, sendOptions } from '../../helpers/fields';
+import { isObject } from '../../../shared/json';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
-
-import { readText } from './common';
+import { readText } from '../../helpers/text';
+import { phoneLocator, sendOptions } from '../common.description';
 
 export const option = {
 	name: 'Send Button List',

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
-import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { readPhone, toPlugChatPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
+import { phoneLocator, sendOptionsWith } from '../common.description';
 
 export const option = {
 	name: 'Send Contact',

@@ -6,11 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { mediaSourceFields, phoneLocator, sendOptionsWith } from '../../helpers/fields';
-import { extensionForMime, extensionOf, readMedia } from '../../helpers/media';
+import { extensionForMime, extensionOf } from '../../../shared/binary';
+import { readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { quoted } from '../../helpers/text';
+import { mediaSourceFields, phoneLocator, sendOptionsWith } from '../common.description';
 
 export const option = {
 	name: 'Send Document',

@@ -7,12 +7,10 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
-import { phoneLocator, sendOptionsWith } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
-import { quoted } from '../../helpers/text';
-
-import { optionalText, readText } from './common';
+import { quoted, optionalText, readText } from '../../helpers/text';
+import { phoneLocator, sendOptionsWith } from '../common.description';
 
 export const option = {
 	name: 'Send Link',

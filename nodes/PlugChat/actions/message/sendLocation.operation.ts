@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requireNumber, requireString } from '../../../shared/parameters';
-import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
+import { phoneLocator, sendOptions } from '../common.description';
 
 export const option = {
 	name: 'Send Location',

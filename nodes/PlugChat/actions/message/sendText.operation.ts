@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneLocator, sendOptions } from '../../helpers/fields';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
-
-import { readText } from './common';
+import { readText } from '../../helpers/text';
+import { phoneLocator, sendOptions } from '../common.description';
 
 export const option = {
 	name: 'Send Text',

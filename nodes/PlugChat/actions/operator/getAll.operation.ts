@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { returnAllOrLimit, select } from '../../../shared/descriptions';
+import { listOf } from '../../../shared/json';
 import { readLimit } from '../../../shared/parameters';
-import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
 
 export const option = {
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		departmentId?: string;
 	};
 	// Unpaged: PlugChat returns every operator at once. `departaments` (sic) lists their department ids.
-	let operators: IDataObject[] = asList(
+	let operators: IDataObject[] = listOf(
 		await apiRequest<unknown>(this, 'GET', '/api/operator/get-all', { itemIndex: i }),
 	).map((operator) => ({
 		...operator,

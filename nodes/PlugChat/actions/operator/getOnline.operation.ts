@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { listOf } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
-import { asList } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
 
 export const option = {
@@ -36,7 +36,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		qs: { id: accountId },
 		itemIndex: i,
 	});
-	let operators = asList(answer).map((operator) => ({
+	let operators = listOf(answer).map((operator) => ({
 		...operator,
 		online: String(operator.state ?? '').toLowerCase() === 'online',
 	}));

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { actionResult, assertAccepted } from '../../helpers/results';
+import { actionResult } from '../../../shared/json';
+import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
 export const option = {

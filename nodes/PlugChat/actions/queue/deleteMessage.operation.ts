@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { locator } from '../../../shared/descriptions';
+import { actionResult } from '../../../shared/json';
 import { locatorValue } from '../../../shared/parameters';
-import { actionResult, assertAccepted } from '../../helpers/results';
+import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
 export const option = {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/parameters';
+import { isObject } from '../../../shared/json';
 import { apiRequest } from '../../transport';
 
 export const option = {

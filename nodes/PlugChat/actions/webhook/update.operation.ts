@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isObject, requireString } from '../../../shared/parameters';
+import { isObject } from '../../../shared/json';
+import { requireString } from '../../../shared/parameters';
 import { assertAccepted } from '../../helpers/results';
 import { quoted } from '../../helpers/text';
 import type { WebhookEvent } from '../../helpers/webhooks';

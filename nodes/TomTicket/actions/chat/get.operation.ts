@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { toItems } from '../../../shared/items';
 import { resolveChatId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
-import { chatLocator } from '../common.descriptions';
+import { chatLocator } from '../common.description';
 
 export const option = {
 	name: 'Get',

@@ -9,7 +9,7 @@ import { toItems } from '../../../shared/items';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
-import { customerLocator } from '../common.descriptions';
+import { customerLocator } from '../common.description';
 
 export const option = {
 	name: 'Get',

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
-import { customerLocator } from '../common.descriptions';
+import { customerLocator } from '../common.description';
 
 import { customerFieldOptions, customerFormFields } from './fields';
 

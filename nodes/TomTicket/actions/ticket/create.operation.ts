@@ -7,11 +7,12 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
+import { objectOf } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
 import { CUSTOMER_ID_TYPE_OPTIONS, PRIORITY_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { attachmentParts, customFieldEntries, postForm, requireText } from '../../helpers/write';
-import { attachmentsOption, customerLocator, customFieldsOption } from '../common.descriptions';
+import { attachmentsOption, customerLocator, customFieldsOption } from '../common.description';
 
 export const option = {
 	name: 'Create',
@@ -118,9 +119,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const files = await attachmentParts(this, i, additional.binaryPropertyName as string | undefined);
 	const answer = await postForm(this, '/ticket/new', fields, files, i);
 	// Seen live [3P-A]: ticket_id and protocol sit at the root of the answer, not inside `data`.
-	const data = (
-		answer.data !== null && typeof answer.data === 'object' ? answer.data : {}
-	) as IDataObject;
+	const data = objectOf(answer.data);
 	return [
 		{
 			json: {

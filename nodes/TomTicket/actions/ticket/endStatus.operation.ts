@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
-import { ticketLocator } from '../common.descriptions';
+import { ticketLocator } from '../common.description';
 
 export const option = {
 	name: 'End Status',

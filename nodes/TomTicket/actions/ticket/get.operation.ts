@@ -8,7 +8,7 @@ import type {
 import { toItems } from '../../../shared/items';
 import { resolveTicketId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
-import { ticketLocator } from '../common.descriptions';
+import { ticketLocator } from '../common.description';
 
 export const option = {
 	name: 'Get',

@@ -4,7 +4,7 @@ import { select } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
-import { ticketLocator } from '../common.descriptions';
+import { ticketLocator } from '../common.description';
 
 export const option = {
 	name: 'Link Operator',

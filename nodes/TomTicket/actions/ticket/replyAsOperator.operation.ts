@@ -7,12 +7,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
+import { firstObjectOf } from '../../../shared/json';
 import { MAX_SHORT_TEXT } from '../../helpers/constants';
 import { dateParameter } from '../../helpers/dates';
 import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
 import { apiRequest } from '../../transport';
-import { attachmentsOption, ticketLocator } from '../common.descriptions';
+import { attachmentsOption, ticketLocator } from '../common.description';
 
 export const option = {
 	name: 'Reply as Operator',
@@ -66,11 +67,6 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-function firstRecord(value: unknown): IDataObject {
-	const record = Array.isArray(value) ? value[0] : value;
-	return record !== null && typeof record === 'object' ? (record as IDataObject) : {};
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ticketId = await resolveTicketId(this, i);
 	const message = requireText(this, 'message', i, MAX_SHORT_TEXT);
@@ -103,7 +99,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			qs: { ticket_id: ticketId },
 			itemIndex: i,
 		});
-		operator = firstRecord(firstRecord(detail.data).operator);
+		operator = firstObjectOf(firstObjectOf(detail.data).operator);
 		if (operator.id === undefined || operator.id === null || operator.id === '') {
 			throw new NodeOperationError(
 				this.getNode(),

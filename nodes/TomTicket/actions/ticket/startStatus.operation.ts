@@ -8,7 +8,7 @@ import type {
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
-import { ticketLocator } from '../common.descriptions';
+import { ticketLocator } from '../common.description';
 
 export const option = {
 	name: 'Start Status',

@@ -7,7 +7,7 @@ import type {
 
 import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
-import { attachmentsOption, ticketLocator } from '../common.descriptions';
+import { attachmentsOption, ticketLocator } from '../common.description';
 
 interface TextWrite {
 	path: string;

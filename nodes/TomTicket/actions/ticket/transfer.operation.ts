@@ -5,7 +5,7 @@ import { select } from '../../../shared/descriptions';
 import { optionalString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
-import { ticketLocator } from '../common.descriptions';
+import { ticketLocator } from '../common.description';
 
 export const option = {
 	name: 'Transfer',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locator } from '../../shared/descriptions';
+import { locator, alphabetical } from '../../shared/descriptions';
 
 /**
  * A phone number as a resource locator: pick a chat from PlugChat's list or type a number (an
@@ -78,10 +78,10 @@ export const sendOptions: INodeProperties = {
 
 /** The send options plus operation-specific ones, sorted by name as n8n's UI rules want. */
 export function sendOptionsWith(extra: INodeProperties[]): INodeProperties {
-	// A plain comparison: localeCompare would load ICU collation while n8n loads the node (~10 ms).
-	const byName = (a: INodeProperties, b: INodeProperties) =>
-		a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
-	const options = [...(sendOptions.options as INodeProperties[]), ...extra].sort(byName);
+	const options = alphabetical(
+		[...(sendOptions.options as INodeProperties[]), ...extra],
+		(option) => option.displayName,
+	);
 	return { ...sendOptions, options };
 }
 

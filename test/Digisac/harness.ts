@@ -8,8 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
+import { DigisacTrigger } from '../../nodes/Digisac/DigisacTrigger.node';
+import type { TriggerState } from '../../nodes/Digisac/trigger/registration';
+import type { Row } from '../fakes/digisac';
 import { DigisacFake, seedDigisac } from '../fakes/digisac';
 import { actionsOf } from '../fakes/digisac/actions';
+import type { NodeSetup } from '../harness';
 import { buildWorkflow, runNode } from '../harness';
 
 export const digisacNode = new Digisac();
@@ -98,11 +102,6 @@ export function useDigisac() {
 	return { fake, run, loadOptions, listSearch };
 }
 
-/** A resource locator value as the editor stores it. */
-export function byId(value: string) {
-	return { __rl: true, mode: 'id', value };
-}
-
 /** The parsed `query=` JSON of a recorded request. */
 export function queryOf(request: { query: Record<string, string | string[]> }): IDataObject {
 	const raw = request.query.query;
@@ -114,4 +113,68 @@ export function binaryBytes(item: INodeExecutionData, property = 'data'): Buffer
 	const binary = item.binary?.[property];
 	if (!binary) throw new Error(`no binary property ${property}`);
 	return Buffer.from(binary.data, 'base64');
+}
+
+// ---- the trigger
+
+export const HOOKS_PATH = '/api/v1/me/webhooks';
+export const NODE_NAME = 'Digisac Trigger';
+
+/** Parameters as n8n saves them for a trigger with its defaults. */
+export function triggerParameters(parameters: INodeParameters = {}): INodeParameters {
+	return {
+		events: ['message.created'],
+		additionalEvents: '',
+		ignoreOwnMessages: true,
+		filters: {},
+		options: {},
+		...parameters,
+	};
+}
+
+/**
+ * One trigger node of one workflow. The node's webhookId is fixed, as n8n keeps it for the
+ * node's life, so every call builds the same webhook URL; static data is shared between calls.
+ */
+export function triggerSetup(
+	fake: DigisacFake,
+	parameters: INodeParameters = {},
+	overrides: Partial<NodeSetup> = {},
+): NodeSetup & { staticData: IDataObject } {
+	return {
+		nodeType: new DigisacTrigger(),
+		parameters: triggerParameters(parameters),
+		credentials: { digisacApi: { accountUrl: fake.url, apiToken: fake.token } },
+		workflowId: 'wf-1',
+		webhookId: '3f1c2a4e-1111-4aaa-8bbb-000000000001',
+		staticData: {},
+		...overrides,
+	} as NodeSetup & { staticData: IDataObject };
+}
+
+/** The trigger's own part of the workflow's static data. */
+export function nodeState(setup: { staticData?: IDataObject }, nodeName = NODE_NAME): TriggerState {
+	return ((setup.staticData ?? {})[`node:${nodeName}`] ?? {}) as TriggerState;
+}
+
+export function hooks(fake: DigisacFake): Row[] {
+	return fake.state.webhooks;
+}
+
+/**
+ * useDigisac() for trigger tests: the account starts with no webhooks, contacts or messages, and
+ * `setup()` builds the trigger node of one workflow (see triggerSetup).
+ */
+export function useDigisacTrigger() {
+	const digisac = useDigisac();
+	beforeEach(() => {
+		digisac.fake.state.webhooks = [];
+		digisac.fake.state.contacts = [];
+		digisac.fake.state.messages = [];
+	});
+	return {
+		...digisac,
+		setup: (parameters: INodeParameters = {}, overrides: Partial<NodeSetup> = {}) =>
+			triggerSetup(digisac.fake, parameters, overrides),
+	};
 }

@@ -2,12 +2,12 @@ import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { firstObjectOf } from '../../shared/json';
 import { collect } from '../../shared/paging';
 import { toList } from '../../shared/parameters';
+import { LAST_UPDATE_MAX_DAYS } from '../helpers/constants';
+import { formatTomTicketDate, parseTomTicketDate } from '../helpers/dates';
 import { apiRequest, apiRequestPages, listData, TOMTICKET_PAGE_SIZE } from '../transport';
-
-import { LAST_UPDATE_MAX_DAYS } from './constants';
-import { formatTomTicketDate, parseTomTicketDate } from './dates';
 
 export type TicketEvent = 'ticketCreated' | 'ticketUpdated';
 
@@ -33,11 +33,6 @@ interface PollState {
 }
 
 const STATE_KEY = 'tomTicketPoll';
-
-function record(value: unknown): IDataObject {
-	const first = Array.isArray(value) ? value[0] : value;
-	return first !== null && typeof first === 'object' ? (first as IDataObject) : {};
-}
 
 interface Settings {
 	event: TicketEvent;
@@ -79,7 +74,7 @@ function baseQuery(config: Settings): IDataObject {
 function accepts(config: Settings, ticket: IDataObject): boolean {
 	if (ticket.id === undefined || ticket.id === null || ticket.id === '') return false;
 	if (config.departmentIds.length <= 1) return true;
-	return config.departmentIds.includes(String(record(ticket.department).id ?? ''));
+	return config.departmentIds.includes(String(firstObjectOf(ticket.department).id ?? ''));
 }
 
 /** Every ticket changed (or created) since `since`, all pages. */
@@ -110,7 +105,9 @@ async function withDetails(
 		});
 		// A ticket deleted since it was listed keeps its list data rather than blocking the trigger.
 		detailed.push(
-			body.error === true || body.error === 'true' ? ticket : { ...ticket, ...record(body.data) },
+			body.error === true || body.error === 'true'
+				? ticket
+				: { ...ticket, ...firstObjectOf(body.data) },
 		);
 	}
 	return detailed;
@@ -153,12 +150,12 @@ async function sample(context: IPollFunctions, config: Settings): Promise<INodeE
  * of old tickets); each later poll lists the window since the previous one (with an overlap) and
  * emits each ticket change once, oldest first.
  */
-export async function pollTickets(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const config = settings(this);
-	if (this.getMode() === 'manual') return await sample(this, config);
+export async function pollTickets(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const config = settings(context);
+	if (context.getMode() === 'manual') return await sample(context, config);
 
 	const pollStart = Date.now();
-	const staticData = this.getWorkflowStaticData('node');
+	const staticData = context.getWorkflowStaticData('node');
 	const configKey = JSON.stringify([config.event, config.departmentIds, config.situations]);
 	const previous = staticData[STATE_KEY] as PollState | undefined;
 	const fresh =
@@ -168,7 +165,7 @@ export async function pollTickets(this: IPollFunctions): Promise<INodeExecutionD
 	// The same bound keeps a trigger that was off for months from replaying all of it.
 	const floor = pollStart - LAST_UPDATE_MAX_DAYS * DAY_MS + 60 * 60_000;
 	const since = fresh ? pollStart - OVERLAP_MS : Math.max(previous.cursor - OVERLAP_MS, floor);
-	const tickets = await ticketsSince(this, config, since);
+	const tickets = await ticketsSince(context, config, since);
 
 	const seen: Record<string, number> = fresh ? {} : { ...(previous.seen ?? {}) };
 	const emitted: IDataObject[] = [];
@@ -189,7 +186,7 @@ export async function pollTickets(this: IPollFunctions): Promise<INodeExecutionD
 			timeOf(config, a, pollStart) - timeOf(config, b, pollStart) ||
 			Number(a.protocol) - Number(b.protocol),
 	);
-	const output = await withDetails(this, config, emitted);
+	const output = await withDetails(context, config, emitted);
 
 	// Saved only once everything succeeded: a failed poll is repeated in full next time.
 	staticData[STATE_KEY] = {

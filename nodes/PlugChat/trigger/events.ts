@@ -1,15 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject } from '../../shared/parameters';
-
+import { isObject } from '../../shared/json';
 import {
 	messagesFromMap,
 	normalizeAttendancePayload,
 	normalizeStatus,
 	trimKeys,
-} from './normalize';
-import { isGroupId } from './phone';
-import type { WebhookEvent } from './webhooks';
+} from '../helpers/normalize';
+import { isGroupId } from '../helpers/phone';
+import type { WebhookEvent } from '../helpers/webhooks';
 
 /** Z-API callback types PlugChat puts in `type`. */
 const EVENT_BY_TYPE: Record<string, WebhookEvent> = {
