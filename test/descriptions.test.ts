@@ -1,10 +1,13 @@
 /**
- * What every node shows in the editor, across the three platforms: descriptions built by the
- * shared builders (nodes/shared/descriptions.ts) read as sentences.
+ * What every node shows in the editor, across the three platforms, as n8n receives it: the
+ * parameters built by the shared builders (nodes/shared/descriptions.ts) and derived from the
+ * resource files (nodes/shared/router.ts) pass n8n's lint rules and read as sentences.
  */
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import * as pkgExports from '../index';
+
+import { lintDerivedProperties } from './harness/descriptions';
 
 const nodes = Object.values(pkgExports)
 	.map((Class) => new (Class as new () => Partial<INodeType>)())
@@ -24,6 +27,12 @@ function allProperties(properties: INodeProperties[]): INodeProperties[] {
 
 describe.each(nodes.map((node) => [node.description.name, node] as const))('%s', (_name, node) => {
 	const properties = allProperties(node.description.properties);
+
+	// Most parameters are built by shared builders and derived from the resource files, so the
+	// linter never sees them as literals: run n8n's node-parameter rules on what n8n receives.
+	it("passes n8n's node-parameter lint rules as n8n receives it", async () => {
+		expect(await lintDerivedProperties(node.description.properties)).toEqual([]);
+	}, 30_000);
 
 	it('has no description with a doubled full stop', () => {
 		const doubled = properties

@@ -1,11 +1,7 @@
-import type {
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { webhookLifecycle } from '../shared/webhooks';
 
 import { handleDelivery } from './trigger/delivery';
 import { properties } from './trigger/description';
@@ -31,21 +27,13 @@ export class PlugChatTrigger implements INodeType {
 		properties,
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await checkWebhookExists(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await createWebhook(this);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await deleteWebhook(this);
-			},
-		},
-	};
+	webhookMethods = webhookLifecycle({
+		checkExists: checkWebhookExists,
+		create: createWebhook,
+		delete: deleteWebhook,
+	});
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	async webhook(this: IWebhookFunctions) {
 		return await handleDelivery(this);
 	}
 }

@@ -11,6 +11,35 @@ export function alphabetical<T>(items: T[], nameOf: (item: T) => string): T[] {
 	return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+/** The Options collection of an operation: optional settings, "Add option". */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Options', 'options', 'Add option', options);
+}
+
+/** The Filters collection of a Get Many: optional conditions, "Add Filter". */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Filters', 'filters', 'Add Filter', options);
+}
+
+/** The Additional Fields collection of a create: optional fields, "Add Field". */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Additional Fields', 'additionalFields', 'Add Field', options);
+}
+
+/** The Update Fields collection of an update: the fields to change, "Add Field". */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Update Fields', 'updateFields', 'Add Field', options);
+}
+
 /** The standard Return All + Limit pair of a Get Many operation. */
 export function returnAllOrLimit(): INodeProperties[] {
 	return [
@@ -98,7 +127,8 @@ function dropdown(type: 'options' | 'multiOptions', spec: DropdownSpec): INodePr
 		default: many ? [] : '',
 		description: withListHint(spec.description, many),
 	};
-	if (spec.required !== undefined) property.required = spec.required;
+	// Only `required: true` is said: false is n8n's default, and its lint rule asks to leave it out.
+	if (spec.required) property.required = true;
 	return property;
 }
 
@@ -144,7 +174,8 @@ export function locator(spec: {
 		name: spec.name,
 		type: 'resourceLocator',
 		default: { mode: spec.defaultMode ?? 'list', value: '' },
-		required: spec.required ?? true,
+		// Required unless said otherwise; false is n8n's default, so it is left out.
+		...(spec.required === false ? {} : { required: true }),
 		description: spec.description,
 		modes: [
 			{

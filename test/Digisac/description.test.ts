@@ -4,7 +4,6 @@ import {
 	dropdowns,
 	expectContractOffered,
 	expectEveryOperationRouted,
-	lintDerivedProperties,
 } from '../harness/descriptions';
 
 /**
@@ -54,10 +53,6 @@ describe('node description', () => {
 
 	it('routes every operation it offers, and offers every operation it routes', () => {
 		expectEveryOperationRouted(description, resources);
-	});
-
-	it("passes n8n's lint rules on the Resource and Operation dropdowns built from the resource files", async () => {
-		expect(await lintDerivedProperties(dropdowns(description))).toEqual([]);
 	});
 
 	it('names the main parameters as the contract does', () => {

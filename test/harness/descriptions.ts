@@ -73,8 +73,9 @@ function literal(value: unknown): string {
 
 /**
  * Runs n8n's node-parameter lint rules (the ones `npm run lint` applies to nodes/) on parameters
- * that are built in code, so never appear as a literal the linter could read: the Resource and
- * Operation dropdowns derived from the resource files. Returns the findings, one line each.
+ * that are built in code, so never appear as a literal the linter could read (the dropdowns
+ * derived from the resource files, everything the shared builders make). Returns the findings,
+ * one line each.
  */
 export async function lintDerivedProperties(properties: INodeProperties[]): Promise<string[]> {
 	const eslint = new ESLint({

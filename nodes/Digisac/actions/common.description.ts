@@ -140,6 +140,22 @@ export const customFieldsCollection: INodeProperties = {
 	],
 };
 
+/** A required phone number (`number`), as Digisac stores contacts. */
+export function phoneNumberField(
+	description: string,
+	placeholder = 'e.g. 5511987654321',
+): INodeProperties {
+	return {
+		displayName: 'Number',
+		name: 'number',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description,
+	};
+}
+
 /** Who a message goes to: a known contact, or a phone number on a connection. */
 export const recipientProperties: INodeProperties[] = [
 	{
@@ -162,14 +178,9 @@ export const recipientProperties: INodeProperties[] = [
 		displayOptions: { show: { sendTo: ['contact'] } },
 	},
 	{
-		displayName: 'Number',
-		name: 'number',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 5511987654321',
-		description:
+		...phoneNumberField(
 			'Phone number with country and area code. Spaces, +, dashes and brackets are removed; a Brazilian number without 55 gets it.',
+		),
 		displayOptions: { show: { sendTo: ['number'] } },
 	},
 	{

@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { returnAllOrLimit, optionsCollection } from '../../shared/descriptions';
 import { listItems } from '../helpers/list';
 import type { DigisacQuery } from '../helpers/query';
 
@@ -23,18 +18,11 @@ export function simpleGetAll(
 ) {
 	const properties: INodeProperties[] = [
 		...returnAllOrLimit(),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [...extraOptions, rawQueryOption],
-		},
+		optionsCollection([...extraOptions, rawQueryOption]),
 	];
 	return {
 		properties,
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			return await listItems(this, itemIndex, path, build ? build(options) : {});
 		},

@@ -11,7 +11,7 @@ import { summarizeTextBody } from '../../shared/errors';
 import { isObject } from '../../shared/json';
 import type { ServiceResponse } from '../../shared/transport';
 import { headerValue } from '../../shared/transport';
-import { downloadDigisacFile } from '../transport';
+import { apiRequestFull, downloadDigisacFile } from '../transport';
 
 import { stringField } from './responses';
 
@@ -29,12 +29,36 @@ function bodyText(body: unknown): string {
 }
 
 /**
+ * Sends an export request and returns its file as the output item, in the binary field chosen
+ * under Options (Put Output File in Field). An export changes nothing, so it is sent as
+ * idempotent: a retry after a dropped connection is safe even for the POST exports.
+ */
+export async function exportFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	request: { method: 'GET' | 'POST'; path: string; qs?: IDataObject; body?: IDataObject },
+	defaults: { fileName: string; mimeType: string },
+	json: IDataObject = {},
+): Promise<INodeExecutionData[]> {
+	const { method, path, ...rest } = request;
+	const response = await apiRequestFull<unknown>(context, method, path, {
+		...rest,
+		binary: true,
+		idempotent: true,
+		itemIndex,
+	});
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const propertyName = String(options.binaryPropertyName || 'data');
+	return [await exportToItem(context, itemIndex, response, defaults, propertyName, json)];
+}
+
+/**
  * Turns an export endpoint's answer into an output item. The file body becomes n8n binary data
  * (MIME type from Content-Type, name from Content-Disposition or the default). Should the API
  * answer JSON instead, a `url` in it is downloaded; any other JSON is passed on as it is (for
  * example a notice that the export will be e-mailed).
  */
-export async function exportToItem(
+async function exportToItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	response: ServiceResponse<unknown>,

@@ -72,18 +72,28 @@ function idItem(record: IDataObject, name: string): INodeListSearchItems | undef
 	return id ? { name, value: id } : undefined;
 }
 
+/** Contacts or WhatsApp groups (contacts whose "isGroup" is true), by name or number. */
+async function searchContactList(
+	context: ILoadOptionsFunctions,
+	groups: boolean,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPage(
+		context,
+		'/api/v1/contacts',
+		contactQuery(filter, groups),
+		paginationToken,
+		(record) => idItem(record, contactLabel(record)),
+	);
+}
+
 export async function searchContacts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		'/api/v1/contacts',
-		contactQuery(filter, false),
-		paginationToken,
-		(record) => idItem(record, contactLabel(record)),
-	);
+	return await searchContactList(this, false, filter, paginationToken);
 }
 
 export async function searchGroups(
@@ -91,13 +101,7 @@ export async function searchGroups(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		'/api/v1/contacts',
-		contactQuery(filter, true),
-		paginationToken,
-		(record) => idItem(record, contactLabel(record)),
-	);
+	return await searchContactList(this, true, filter, paginationToken);
 }
 
 export async function searchTickets(

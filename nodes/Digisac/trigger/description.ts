@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { multiSelect } from '../../shared/descriptions';
+import { multiSelect, filtersCollection, optionsCollection } from '../../shared/descriptions';
 
 /**
  * Event names Digisac documents or that follow its `<resource>.<verb>` pattern
@@ -90,85 +90,71 @@ export const properties: INodeProperties[] = [
 		description:
 			'Whether to drop messages sent from this Digisac account (by agents, bots or workflows, isFromMe). Keep it on when the workflow replies, or each reply would start it again.',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			multiSelect({
-				name: 'serviceIds',
-				label: 'Connection',
-				description:
-					'Only events of these connections (WhatsApp numbers and other channels, serviceId). Events whose payload names no connection are not filtered',
-				method: 'getConnections',
-			}),
-			{
-				displayName: 'Ignore Bot Messages',
-				name: 'ignoreBotMessages',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to drop messages sent by a Digisac chatbot (isFromBot, or origin "bot")',
-			},
-			{
-				displayName: 'Ignore Group Chats',
-				name: 'ignoreGroups',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to drop events from WhatsApp groups: contacts marked isGroup, and received messages whose sender (fromId) is not the chat's contact (contactId)",
-			},
-			{
-				displayName: 'Ignore System Messages',
-				name: 'ignoreSystemMessages',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to drop the lines Digisac adds to a chat when a ticket opens, is transferred or closes (messages of type "ticket")',
-			},
-			{
-				displayName: 'Only Without Assigned Agent',
-				name: 'onlyUnassigned',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to drop messages and tickets an agent already handles (ticketUserId or userId set), so a bot stops answering once a human takes over',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Deduplication Window (Minutes)',
-				name: 'deduplicationMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 10,
-				description:
-					'A delivery repeated within this time (same event and ID, and for ".updated" events the same updatedAt) starts no second execution. 0 turns this off.',
-			},
-			{
-				displayName: 'Download Media',
-				name: 'downloadMedia',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to download the file of image, audio, video and document messages and attach it as binary data. Digisac may send the event before the file is ready, so the trigger retries for a few seconds.',
-			},
-			{
-				displayName: 'Put Media in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				description: 'Name of the binary field that receives the downloaded file',
-			},
-		],
-	},
+	filtersCollection([
+		multiSelect({
+			name: 'serviceIds',
+			label: 'Connection',
+			description:
+				'Only events of these connections (WhatsApp numbers and other channels, serviceId). Events whose payload names no connection are not filtered',
+			method: 'getConnections',
+		}),
+		{
+			displayName: 'Ignore Bot Messages',
+			name: 'ignoreBotMessages',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to drop messages sent by a Digisac chatbot (isFromBot, or origin "bot")',
+		},
+		{
+			displayName: 'Ignore Group Chats',
+			name: 'ignoreGroups',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to drop events from WhatsApp groups: contacts marked isGroup, and received messages whose sender (fromId) is not the chat's contact (contactId)",
+		},
+		{
+			displayName: 'Ignore System Messages',
+			name: 'ignoreSystemMessages',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to drop the lines Digisac adds to a chat when a ticket opens, is transferred or closes (messages of type "ticket")',
+		},
+		{
+			displayName: 'Only Without Assigned Agent',
+			name: 'onlyUnassigned',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to drop messages and tickets an agent already handles (ticketUserId or userId set), so a bot stops answering once a human takes over',
+		},
+	]),
+	optionsCollection([
+		{
+			displayName: 'Deduplication Window (Minutes)',
+			name: 'deduplicationMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 10,
+			description:
+				'A delivery repeated within this time (same event and ID, and for ".updated" events the same updatedAt) starts no second execution. 0 turns this off.',
+		},
+		{
+			displayName: 'Download Media',
+			name: 'downloadMedia',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to download the file of image, audio, video and document messages and attach it as binary data. Digisac may send the event before the file is ready, so the trigger retries for a few seconds.',
+		},
+		{
+			displayName: 'Put Media in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description: 'Name of the binary field that receives the downloaded file',
+		},
+	]),
 ];

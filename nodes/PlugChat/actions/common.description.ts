@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locator, alphabetical } from '../../shared/descriptions';
+import { locator, alphabetical, optionsCollection } from '../../shared/descriptions';
 
 /**
  * A phone number as a resource locator: pick a chat from PlugChat's list or type a number (an
@@ -48,33 +48,57 @@ export const groupIdLocator: INodeProperties = locator({
 	],
 });
 
-/** Options every WhatsApp send accepts: reply to a message, and the queue delay. */
-export const sendOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Delay (Seconds)',
-			name: 'delayMessage',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 15 },
-			default: 3,
+/** The text of a message, as typed (line breaks and emojis kept). */
+export function messageTextField(description: string, rows = 3): INodeProperties {
+	return {
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows },
+		default: '',
+		required: true,
+		description,
+	};
+}
+
+/** The chat and the ID of a message in it, for actions on one message. */
+export function messageInChatFields(messageIdDescription: string): INodeProperties[] {
+	return [
+		phoneLocator({
 			description:
-				'Seconds PlugChat waits before sending the next message from its queue (1 to 15). Without it PlugChat waits 1 to 3 seconds.',
-		},
+				'Chat the message belongs to: a number with country and area code, or a group ID',
+		}),
 		{
-			displayName: 'Reply To Message ID',
-			name: 'replyToMessageId',
+			displayName: 'Message ID',
+			name: 'messageId',
 			type: 'string',
 			default: '',
-			description:
-				'ID of a message in this chat to reply to (the messageId from a send or from the Message Received trigger)',
+			required: true,
+			description: messageIdDescription,
 		},
-	],
-};
+	];
+}
+
+/** Options every WhatsApp send accepts: reply to a message, and the queue delay. */
+export const sendOptions: INodeProperties = optionsCollection([
+	{
+		displayName: 'Delay (Seconds)',
+		name: 'delayMessage',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 15 },
+		default: 3,
+		description:
+			'Seconds PlugChat waits before sending the next message from its queue (1 to 15). Without it PlugChat waits 1 to 3 seconds.',
+	},
+	{
+		displayName: 'Reply To Message ID',
+		name: 'replyToMessageId',
+		type: 'string',
+		default: '',
+		description:
+			'ID of a message in this chat to reply to (the messageId from a send or from the Message Received trigger)',
+	},
+]);
 
 /** The send options plus operation-specific ones, sorted by name as n8n's UI rules want. */
 export function sendOptionsWith(extra: INodeProperties[]): INodeProperties {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isObject } from '../../shared/json';
 import { compact } from '../../shared/parameters';
 import { apiRequest } from '../transport';
 
@@ -45,4 +46,49 @@ export async function sendMessage(
 	const answer = await apiRequest<unknown>(context, 'POST', path, { body: request, itemIndex });
 	assertAccepted(context, answer, itemIndex, 'send the message');
 	return [{ json: sendResult(answer, compact({ phone: body.phone, ...output })) }];
+}
+
+/**
+ * The entries of a button or option list as the UI stores them (`{<entry>: [...]}`): each needs
+ * its text (`label`, `title`), may have a `description`, and its id defaults to its position
+ * (1, 2, 3...), which PlugChat returns with the reply.
+ */
+export function readChoices(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	spec: {
+		parameter: string;
+		entry: string;
+		text: 'label' | 'title';
+		noun: string;
+		description: string;
+	},
+): IDataObject[] {
+	const raw = context.getNodeParameter(spec.parameter, itemIndex, {}) as unknown;
+	const list = (
+		isObject(raw) && Array.isArray(raw[spec.entry]) ? raw[spec.entry] : []
+	) as unknown[];
+	const choices = list
+		.map((entry) => (isObject(entry) ? entry : {}))
+		.map((entry, index) => {
+			const choice: IDataObject = {
+				id: String(entry.id ?? '').trim() || String(index + 1),
+				[spec.text]: String(entry[spec.text] ?? '').trim(),
+			};
+			const text = String(entry.description ?? '').trim();
+			if (text) choice.description = text;
+			return choice;
+		});
+	const empty = choices.findIndex((choice) => !choice[spec.text]);
+	if (choices.length === 0 || empty >= 0) {
+		const noun = spec.noun.charAt(0).toUpperCase() + spec.noun.slice(1);
+		throw new NodeOperationError(
+			context.getNode(),
+			choices.length === 0
+				? `Add at least one ${spec.noun}`
+				: `${noun} ${empty + 1} has no ${spec.text}`,
+			{ itemIndex, description: spec.description },
+		);
+	}
+	return choices;
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../shared/descriptions';
 import { WEBHOOK_EVENT_OPTIONS } from '../helpers/webhooks';
 
 /** The trigger's parameters: which events, and which deliveries to skip. */
@@ -20,29 +21,22 @@ export const properties: INodeProperties[] = [
 		required: true,
 		description: 'PlugChat events that start the workflow',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Ignore Groups',
-				name: 'ignoreGroups',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to skip events of WhatsApp groups (isGroup, or a group ID as the phone)',
-			},
-			{
-				displayName: 'Ignore Messages Sent by Me',
-				name: 'ignoreFromMe',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to skip messages sent from this WhatsApp number (fromMe), so replies sent by the workflow do not start it again',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Ignore Groups',
+			name: 'ignoreGroups',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to skip events of WhatsApp groups (isGroup, or a group ID as the phone)',
+		},
+		{
+			displayName: 'Ignore Messages Sent by Me',
+			name: 'ignoreFromMe',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to skip messages sent from this WhatsApp number (fromMe), so replies sent by the workflow do not start it again',
+		},
+	]),
 ];

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { LocatorMode } from '../../shared/descriptions';
 import { locator, select } from '../../shared/descriptions';
+import { CUSTOMER_ID_TYPE_OPTIONS } from '../helpers/constants';
 
 /** The ticket (chamado): from a list, by hash id, or by the protocol number customers see. */
 export const ticketLocator: INodeProperties = locator({
@@ -111,4 +112,40 @@ export function customFieldsOption(dependsOn: string[]): INodeProperties {
 			},
 		],
 	};
+}
+
+/** Whether the customer field holds an internal ID or an e-mail address (create, get, update). */
+export const customerIdTypeOption: INodeProperties = {
+	displayName: 'Customer ID Type',
+	name: 'customerIdType',
+	type: 'options',
+	options: CUSTOMER_ID_TYPE_OPTIONS,
+	default: 'I',
+	description:
+		'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
+};
+
+/** The customer and department filters of the ticket and chat lists. */
+export function customerFilters(records: 'tickets' | 'chats'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 123.456.789-00 or maria@example.com',
+			description: `Only ${records} of this customer: your internal ID for them, or their e-mail address`,
+		},
+		{
+			...customerIdTypeOption,
+			description:
+				'Whether "Customer ID" is your internal ID or an e-mail address. Without it, an e-mail address is detected automatically.',
+		},
+		select({
+			name: 'departmentId',
+			label: 'Department',
+			description: `Only ${records} of this department`,
+			method: 'getDepartments',
+		}),
+	];
 }

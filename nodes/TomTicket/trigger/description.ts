@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { multiSelect } from '../../shared/descriptions';
+import { multiSelect, optionsCollection } from '../../shared/descriptions';
 import { SITUATION_OPTIONS } from '../helpers/constants';
 
 /** The trigger's parameters: which event, and which tickets. */
@@ -39,21 +39,14 @@ export const properties: INodeProperties[] = [
 		default: [],
 		description: 'Only tickets currently in one of these situations (situação); none means all',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Replies and Custom Fields',
-				name: 'includeDetails',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to fetch each ticket's full details (replies, custom fields). Costs one extra request per ticket; TomTicket allows 3 per second.",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Replies and Custom Fields',
+			name: 'includeDetails',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to fetch each ticket's full details (replies, custom fields). Costs one extra request per ticket; TomTicket allows 3 per second.",
+		},
+	]),
 ];

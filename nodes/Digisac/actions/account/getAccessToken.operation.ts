@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactSecret } from '../../../shared/errors';
@@ -43,7 +38,7 @@ export const properties: INodeProperties[] = [
 /** Digisac's fixed client for the password grant, as in its documentation (not a secret). */
 const PASSWORD_GRANT_CLIENT = { grant_type: 'password', client_id: 'api', client_secret: 'secret' };
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const username = requireString(this, 'username', i);
 	const password = String(this.getNodeParameter('password', i, ''));
 	requireString(this, 'password', i);

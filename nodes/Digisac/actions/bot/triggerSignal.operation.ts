@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
@@ -32,7 +32,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const botId = requireString(this, 'botId', i);
 	const contactId = requireString(this, 'contactId', i);
 	const flag = requireString(this, 'flag', i);

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
@@ -19,7 +19,7 @@ export function connectionCommand(command: ConnectionCommand) {
 	const properties: INodeProperties[] = [connectionSelect(what[command])];
 	return {
 		properties,
-		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+		async execute(this: IExecuteFunctions, i: number) {
 			const serviceId = requireString(this, 'serviceId', i);
 			// Answers are undocumented (the vendor's examples have no body): pass on whatever comes back.
 			const response = await apiRequest<unknown>(

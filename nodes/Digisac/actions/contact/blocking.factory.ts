@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
@@ -15,28 +11,21 @@ export function blockOperation(operation: 'block' | 'unblock') {
 	const block = operation === 'block';
 	const properties: INodeProperties[] = [
 		contactLocator(block ? 'The contact (contato) to block' : 'The contact (contato) to unblock'),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Reason',
-					name: 'description',
-					type: 'string',
-					default: '',
-					description: block
-						? 'Why the contact is blocked, kept with the contact'
-						: 'Why the contact is unblocked, kept with the contact',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Reason',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: block
+					? 'Why the contact is blocked, kept with the contact'
+					: 'Why the contact is unblocked, kept with the contact',
+			},
+		]),
 	];
 	return {
 		properties,
-		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+		async execute(this: IExecuteFunctions, i: number) {
 			const contactId = requireString(this, 'contactId', i);
 			const body: IDataObject = { block };
 			const reason = optionalString(this, 'options.description', i);

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
@@ -64,7 +59,7 @@ function resultsPerNumber(response: unknown, numbers: string[]): IDataObject[] {
 	return numbers.map((number) => ({ number, exists: response === true }));
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const raw = this.getNodeParameter('numbers', i, '') as unknown;
 	const numbers = toList(raw).map((number) => phoneDigits(this, number, 'Numbers', i));
 	if (numbers.length === 0) {

@@ -1,14 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
-import { connectionSelect } from '../common.description';
+import { connectionSelect, phoneNumberField } from '../common.description';
 
 import { contactBody, contactFieldOptions } from './fields';
 
@@ -20,28 +16,14 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Number',
-		name: 'number',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 5511987654321',
-		description:
-			'Phone number with country and area code. If the connection already has this number, Digisac returns that contact.',
-	},
+	phoneNumberField(
+		'Phone number with country and area code. If the connection already has this number, Digisac returns that contact.',
+	),
 	connectionSelect('The connection (conexão) the contact belongs to'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFieldOptions,
-	},
+	additionalFieldsCollection(contactFieldOptions),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = {
 		...contactBody(this, fields, i),

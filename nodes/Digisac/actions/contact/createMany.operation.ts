@@ -6,13 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../shared/descriptions';
 import { asNodeError, errorItem } from '../../../shared/items';
 import { asJson, isObject } from '../../../shared/json';
 import { requireNumber, requireString } from '../../../shared/parameters';
 import { readRequestOptions } from '../../../shared/requestOptions';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
-import { connectionSelect } from '../common.description';
+import { connectionSelect, phoneNumberField } from '../common.description';
 
 import { contactBody, contactFieldOptions } from './fields';
 
@@ -24,24 +25,12 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Number',
-		name: 'number',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. {{ $json.phone }}',
-		description: "Phone number of each input item's contact, usually an expression",
-	},
+	phoneNumberField(
+		"Phone number of each input item's contact, usually an expression",
+		'e.g. {{ $json.phone }}',
+	),
 	connectionSelect('The connection (conexão) the contacts belong to'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFieldOptions,
-	},
+	additionalFieldsCollection(contactFieldOptions),
 	{
 		displayName: 'Contacts per Request',
 		name: 'contactsPerRequest',

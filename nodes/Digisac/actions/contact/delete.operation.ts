@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
@@ -13,7 +13,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [contactLocator('The contact (contato) to delete')];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const contactId = requireString(this, 'contactId', i);
 	const body = await apiRequest<unknown>(
 		this,

@@ -1,13 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { exportToItem } from '../../helpers/files';
+import { filtersCollection, optionsCollection } from '../../../shared/descriptions';
+import { exportFile } from '../../helpers/files';
 import { mergeQuery, readRawQuery } from '../../helpers/query';
-import { apiRequestFull } from '../../transport';
 import { outputBinaryOption, rawQueryOption } from '../common.description';
 
 import { buildContactQuery, contactFilterOptions } from './fields';
@@ -20,47 +15,33 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: contactFilterOptions,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Connection Type',
-				name: 'serviceType',
-				type: 'string',
-				default: 'whatsapp',
-				description:
-					"Which kind of connection's contacts to export, as Digisac names it (whatsapp, telegram, email...)",
-			},
-			outputBinaryOption,
-			rawQueryOption,
-			{
-				displayName: 'Separator',
-				name: 'separator',
-				type: 'options',
-				options: [
-					{ name: 'Comma', value: 'comma' },
-					{ name: 'Semicolon', value: 'semiColon' },
-				],
-				default: 'comma',
-				description: 'Column separator of the CSV file',
-			},
-		],
-	},
+	filtersCollection(contactFilterOptions),
+	optionsCollection([
+		{
+			displayName: 'Connection Type',
+			name: 'serviceType',
+			type: 'string',
+			default: 'whatsapp',
+			description:
+				"Which kind of connection's contacts to export, as Digisac names it (whatsapp, telegram, email...)",
+		},
+		outputBinaryOption,
+		rawQueryOption,
+		{
+			displayName: 'Separator',
+			name: 'separator',
+			type: 'options',
+			options: [
+				{ name: 'Comma', value: 'comma' },
+				{ name: 'Semicolon', value: 'semiColon' },
+			],
+			default: 'comma',
+			description: 'Column separator of the CSV file',
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const built = buildContactQuery(filters);
@@ -73,21 +54,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		type: String(options.separator ?? 'comma'),
 		serviceType: String(options.serviceType ?? 'whatsapp'),
 	};
-	const response = await apiRequestFull<unknown>(this, 'POST', '/api/v1/contacts/export/csv', {
-		body,
-		binary: true,
-		// An export changes nothing, so a retry after a dropped connection is safe.
-		idempotent: true,
-		itemIndex: i,
-	});
-	const propertyName = String(options.binaryPropertyName || 'data');
-	return [
-		await exportToItem(
-			this,
-			i,
-			response,
-			{ fileName: 'contacts.csv', mimeType: 'text/csv' },
-			propertyName,
-		),
-	];
+	return await exportFile(
+		this,
+		i,
+		{ method: 'POST', path: '/api/v1/contacts/export/csv', body },
+		{ fileName: 'contacts.csv', mimeType: 'text/csv' },
+	);
 }

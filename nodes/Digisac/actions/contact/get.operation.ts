@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
@@ -17,33 +13,25 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) to get'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Custom Fields',
-				name: 'includeCustomFields',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to include the contact's custom field values (on unless switched off)",
-			},
-			{
-				displayName: 'Include Tags',
-				name: 'includeTags',
-				type: 'boolean',
-				default: true,
-				description: "Whether to include the contact's tags (on unless switched off)",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Custom Fields',
+			name: 'includeCustomFields',
+			type: 'boolean',
+			default: true,
+			description: "Whether to include the contact's custom field values (on unless switched off)",
+		},
+		{
+			displayName: 'Include Tags',
+			name: 'includeTags',
+			type: 'boolean',
+			default: true,
+			description: "Whether to include the contact's tags (on unless switched off)",
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const contactId = requireString(this, 'contactId', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const include: string[] = [];

@@ -1,11 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	returnAllOrLimit,
+	filtersCollection,
+	optionsCollection,
+} from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import { addInclude } from '../../helpers/query';
 import { rawQueryOption } from '../common.description';
@@ -21,41 +20,27 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: contactFilterOptions,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Custom Fields',
-				name: 'includeCustomFields',
-				type: 'boolean',
-				default: false,
-				description: "Whether to include each contact's custom field values",
-			},
-			{
-				displayName: 'Include Tags',
-				name: 'includeTags',
-				type: 'boolean',
-				default: false,
-				description: "Whether to include each contact's tags",
-			},
-			rawQueryOption,
-		],
-	},
+	filtersCollection(contactFilterOptions),
+	optionsCollection([
+		{
+			displayName: 'Include Custom Fields',
+			name: 'includeCustomFields',
+			type: 'boolean',
+			default: false,
+			description: "Whether to include each contact's custom field values",
+		},
+		{
+			displayName: 'Include Tags',
+			name: 'includeTags',
+			type: 'boolean',
+			default: false,
+			description: "Whether to include each contact's tags",
+		},
+		rawQueryOption,
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const query = buildContactQuery(this.getNodeParameter('filters', i, {}) as IDataObject);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	if (options.includeTags) addInclude(query, 'tags');

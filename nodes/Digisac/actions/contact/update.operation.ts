@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { select, multiSelect } from '../../../shared/descriptions';
+import { select, multiSelect, updateFieldsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
@@ -24,48 +19,41 @@ const [customFieldsField, defaultDepartmentField, internalNameField] = contactFi
 
 export const properties: INodeProperties[] = [
 	contactLocator('The contact (contato) to update'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			select({
-				name: 'serviceId',
-				label: 'Connection',
-				description: 'Move the contact to this connection',
-				method: 'getConnections',
-			}),
-			customFieldsField,
-			defaultDepartmentField,
-			internalNameField,
-			{
-				displayName: 'Number',
-				name: 'number',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 5511987654321',
-				description: 'New phone number with country and area code',
-			},
-			{
-				displayName: 'Silenced',
-				name: 'isSilenced',
-				type: 'boolean',
-				default: false,
-				description: "Whether the contact's chat is muted for agents",
-			},
-			multiSelect({
-				name: 'tagIds',
-				label: 'Tag',
-				description: 'Tags (etiquetas) of the contact; they replace its current tags',
-				method: 'getTags',
-			}),
-		],
-	},
+	updateFieldsCollection([
+		select({
+			name: 'serviceId',
+			label: 'Connection',
+			description: 'Move the contact to this connection',
+			method: 'getConnections',
+		}),
+		customFieldsField,
+		defaultDepartmentField,
+		internalNameField,
+		{
+			displayName: 'Number',
+			name: 'number',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 5511987654321',
+			description: 'New phone number with country and area code',
+		},
+		{
+			displayName: 'Silenced',
+			name: 'isSilenced',
+			type: 'boolean',
+			default: false,
+			description: "Whether the contact's chat is muted for agents",
+		},
+		multiSelect({
+			name: 'tagIds',
+			label: 'Tag',
+			description: 'Tags (etiquetas) of the contact; they replace its current tags',
+			method: 'getTags',
+		}),
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const contactId = requireString(this, 'contactId', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = contactBody(this, fields, i);

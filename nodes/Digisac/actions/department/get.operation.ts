@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
@@ -19,7 +14,7 @@ export const properties: INodeProperties[] = [
 	departmentSelect('The department (departamento) to get', true),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const departmentId = requireString(this, 'departmentId', i);
 	return [
 		{

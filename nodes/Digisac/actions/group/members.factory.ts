@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
@@ -74,7 +69,7 @@ export function membersOperation(operation: keyof typeof routes) {
 	];
 	return {
 		properties,
-		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+		async execute(this: IExecuteFunctions, i: number) {
 			const groupId = requireString(this, 'groupId', i);
 			const body = byNumber ? memberNumbers(this, i) : memberContactIds(this, i);
 			const response = await apiRequest<unknown>(

@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { backoffDelay } from '../../../shared/retry';
 import { messageFile, messageFileItem } from '../../helpers/files';
@@ -30,13 +26,8 @@ export const properties: INodeProperties[] = [
 			"Whether to download the message's media (image, audio, document...) as binary data",
 	},
 	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
+		...optionsCollection([outputBinaryOption]),
 		displayOptions: { show: { downloadFile: [true] } },
-		options: [outputBinaryOption],
 	},
 ];
 
@@ -49,7 +40,7 @@ function isDownloading(message: IDataObject): boolean {
 	return fileDownload?.isDownloading === true;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const messageId = requireString(this, 'messageId', i);
 	const path = `/api/v1/messages/${encodeURIComponent(messageId)}`;
 	const downloadFile = this.getNodeParameter('downloadFile', i, false) as boolean;

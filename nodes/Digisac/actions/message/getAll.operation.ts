@@ -1,11 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, select } from '../../../shared/descriptions';
+import {
+	returnAllOrLimit,
+	select,
+	filtersCollection,
+	optionsCollection,
+} from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import type { DigisacQuery } from '../../helpers/query';
 import { checkPeriod, likePattern, toIsoDate } from '../../helpers/query';
@@ -21,118 +21,104 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			select({
-				name: 'serviceId',
-				label: 'Connection',
-				description: 'Only messages of this connection',
-				method: 'getConnections',
+	filtersCollection([
+		select({
+			name: 'serviceId',
+			label: 'Connection',
+			description: 'Only messages of this connection',
+			method: 'getConnections',
+		}),
+		{
+			...recordLocator({
+				name: 'contactId',
+				displayName: 'Contact',
+				description: "Only messages of this contact's chat",
+				searchListMethod: 'searchContacts',
+				required: false,
 			}),
-			{
-				...recordLocator({
-					name: 'contactId',
-					displayName: 'Contact',
-					description: "Only messages of this contact's chat",
-					searchListMethod: 'searchContacts',
-					required: false,
-				}),
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Received', value: 'received', description: 'Sent by the contact' },
-					{ name: 'Sent', value: 'sent', description: 'Sent from Digisac (agents, bots, API)' },
-				],
-				default: 'any',
-			},
-			{
-				displayName: 'From',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only messages sent at or after this time',
-			},
-			{
-				displayName: 'Text Contains',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only messages whose text contains this (case-insensitive)',
-			},
-			{
-				...recordLocator({
-					name: 'ticketId',
-					displayName: 'Ticket',
-					description: 'Only messages of this ticket (chamado)',
-					searchListMethod: 'searchTickets',
-					required: false,
-				}),
-			},
-			{
-				displayName: 'To',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only messages sent at or before this time',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Audio', value: 'audio' },
-					{ name: 'Comment', value: 'comment' },
-					{ name: 'Document', value: 'document' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'Text', value: 'chat' },
-					{
-						name: 'Ticket Event',
-						value: 'ticket',
-						description: 'System lines: ticket opened, transferred, closed',
-					},
-					{ name: 'Video', value: 'video' },
-					{ name: 'Voice Message', value: 'ptt' },
-				],
-				default: 'chat',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include File Details',
-				name: 'includeFile',
-				type: 'boolean',
-				default: false,
-				description: "Whether to include each message's file object (with its URL)",
-			},
-			rawQueryOption,
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'options',
-				options: [
-					{ name: 'Newest First', value: 'DESC' },
-					{ name: 'Oldest First', value: 'ASC' },
-				],
-				default: 'DESC',
-			},
-		],
-	},
+		},
+		{
+			displayName: 'Direction',
+			name: 'direction',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'Received', value: 'received', description: 'Sent by the contact' },
+				{ name: 'Sent', value: 'sent', description: 'Sent from Digisac (agents, bots, API)' },
+			],
+			default: 'any',
+		},
+		{
+			displayName: 'From',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only messages sent at or after this time',
+		},
+		{
+			displayName: 'Text Contains',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Only messages whose text contains this (case-insensitive)',
+		},
+		{
+			...recordLocator({
+				name: 'ticketId',
+				displayName: 'Ticket',
+				description: 'Only messages of this ticket (chamado)',
+				searchListMethod: 'searchTickets',
+				required: false,
+			}),
+		},
+		{
+			displayName: 'To',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only messages sent at or before this time',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [
+				{ name: 'Audio', value: 'audio' },
+				{ name: 'Comment', value: 'comment' },
+				{ name: 'Document', value: 'document' },
+				{ name: 'Image', value: 'image' },
+				{ name: 'Text', value: 'chat' },
+				{
+					name: 'Ticket Event',
+					value: 'ticket',
+					description: 'System lines: ticket opened, transferred, closed',
+				},
+				{ name: 'Video', value: 'video' },
+				{ name: 'Voice Message', value: 'ptt' },
+			],
+			default: 'chat',
+		},
+	]),
+	optionsCollection([
+		{
+			displayName: 'Include File Details',
+			name: 'includeFile',
+			type: 'boolean',
+			default: false,
+			description: "Whether to include each message's file object (with its URL)",
+		},
+		rawQueryOption,
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'options',
+			options: [
+				{ name: 'Newest First', value: 'DESC' },
+				{ name: 'Oldest First', value: 'ASC' },
+			],
+			default: 'DESC',
+		},
+	]),
 ];
 
 export function buildMessageQuery(context: IExecuteFunctions, i: number): DigisacQuery {
@@ -159,6 +145,6 @@ export function buildMessageQuery(context: IExecuteFunctions, i: number): Digisa
 	return query;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	return await listItems(this, i, '/api/v1/messages', buildMessageQuery(this, i));
 }

@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readInputFile } from '../../../shared/binary';
+import { optionsCollection } from '../../../shared/descriptions';
 import { optionalString, textParameter } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
@@ -34,33 +30,26 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'The message text. With an attachment it is the caption and may be empty.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Attachment Input Binary Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				description:
-					'Name of the input binary property holding a file to send (image, PDF, audio...). Its file name and MIME type go with it.',
-			},
-			dontOpenTicketOption,
-			originOption,
-			{
-				displayName: 'Reply To Message ID',
-				name: 'replyTo',
-				type: 'string',
-				default: '',
-				description: 'ID of a message of this chat to quote in the reply',
-			},
-			userOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Attachment Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description:
+				'Name of the input binary property holding a file to send (image, PDF, audio...). Its file name and MIME type go with it.',
+		},
+		dontOpenTicketOption,
+		originOption,
+		{
+			displayName: 'Reply To Message ID',
+			name: 'replyTo',
+			type: 'string',
+			default: '',
+			description: 'ID of a message of this chat to quote in the reply',
+		},
+		userOption,
+	]),
 ];
 
 /** The acting user, origin and ticket choice every send shares. */
@@ -76,7 +65,7 @@ export function sendOptions(context: IExecuteFunctions, itemIndex: number): IDat
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const body: IDataObject = { type: 'chat', ...readRecipient(this, i), ...sendOptions(this, i) };
 	const text = textParameter(this, 'text', i);
 	const binaryPropertyName = optionalString(this, 'options.binaryPropertyName', i);

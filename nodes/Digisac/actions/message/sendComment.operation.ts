@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator, originOption, userOption } from '../common.description';
@@ -27,14 +23,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'The internal comment. Only agents see it; it is not sent to the contact.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [originOption, userOption],
-	},
+	optionsCollection([originOption, userOption]),
 ];
 
 /** The text as typed (not trimmed: line breaks are content), but never empty. */
@@ -43,7 +32,7 @@ function requireText(context: IExecuteFunctions, i: number): string {
 	return String(context.getNodeParameter('text', i));
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const body: IDataObject = {
 		type: 'comment',
 		contactId: requireString(this, 'contactId', i),

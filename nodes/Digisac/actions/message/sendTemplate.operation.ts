@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { select } from '../../../shared/descriptions';
+import { select, optionsCollection } from '../../../shared/descriptions';
 import { parseJson, requireString } from '../../../shared/parameters';
 import { readRecipient } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
@@ -90,26 +85,19 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			dontOpenTicketOption,
-			originOption,
-			{
-				displayName: 'Parameters (JSON)',
-				name: 'parametersJson',
-				type: 'json',
-				default: '',
-				description:
-					'Advanced: the full "parameters" array as Digisac takes it, replacing Body and Button Parameters. Example: [{"type":"body","parameters":[{"type":"text","text":"Ana"}]}].',
-			},
-			userOption,
-		],
-	},
+	optionsCollection([
+		dontOpenTicketOption,
+		originOption,
+		{
+			displayName: 'Parameters (JSON)',
+			name: 'parametersJson',
+			type: 'json',
+			default: '',
+			description:
+				'Advanced: the full "parameters" array as Digisac takes it, replacing Body and Button Parameters. Example: [{"type":"body","parameters":[{"type":"text","text":"Ana"}]}].',
+		},
+		userOption,
+	]),
 ];
 
 interface ButtonParameter {
@@ -159,7 +147,7 @@ function templateParameters(context: IExecuteFunctions, i: number): IDataObject[
 	return parameters;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const body: IDataObject = {
 		type: 'chat',
 		...readRecipient(this, i),

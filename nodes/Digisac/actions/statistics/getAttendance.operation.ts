@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { select } from '../../../shared/descriptions';
+import { select, filtersCollection } from '../../../shared/descriptions';
 import { checkPeriod, toIsoDate } from '../../helpers/query';
 import { apiRequest } from '../../transport';
 
@@ -34,80 +29,73 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'End of the period the statistics cover',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			select({
-				name: 'serviceId',
-				label: 'Connection',
-				description: 'Only tickets of this connection',
-				method: 'getConnections',
-			}),
-			{
-				displayName: 'Date Used',
-				name: 'periodType',
-				type: 'options',
-				options: [
-					{ name: 'Closing Date', value: 'closeDate' },
-					{ name: 'Opening Date', value: 'openDate' },
-				],
-				default: 'openDate',
-				description: 'Which date of a ticket must fall in the period',
-			},
-			{
-				displayName: 'Department Counted',
-				name: 'departmentParticipation',
-				type: 'options',
-				options: [
-					{ name: 'Last Department', value: 'last' },
-					{ name: 'Every Department on the Way', value: 'middle' },
-				],
-				default: 'last',
-				description: 'For transferred tickets, which departments they count for',
-			},
-			select({
-				name: 'departmentId',
-				label: 'Department',
-				description: 'Only tickets of this department',
-				method: 'getDepartments',
-			}),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Closed', value: 'close' },
-					{ name: 'Open', value: 'open' },
-				],
-				default: 'all',
-			},
-			{
-				displayName: 'User Counted',
-				name: 'userParticipation',
-				type: 'options',
-				options: [
-					{ name: 'Last User', value: 'last' },
-					{ name: 'Every User on the Way', value: 'middle' },
-				],
-				default: 'last',
-				description: 'For transferred tickets, which users they count for',
-			},
-			select({
-				name: 'userId',
-				label: 'User',
-				description: 'Only tickets of this user (atendente)',
-				method: 'getUsers',
-			}),
-		],
-	},
+	filtersCollection([
+		select({
+			name: 'serviceId',
+			label: 'Connection',
+			description: 'Only tickets of this connection',
+			method: 'getConnections',
+		}),
+		{
+			displayName: 'Date Used',
+			name: 'periodType',
+			type: 'options',
+			options: [
+				{ name: 'Closing Date', value: 'closeDate' },
+				{ name: 'Opening Date', value: 'openDate' },
+			],
+			default: 'openDate',
+			description: 'Which date of a ticket must fall in the period',
+		},
+		{
+			displayName: 'Department Counted',
+			name: 'departmentParticipation',
+			type: 'options',
+			options: [
+				{ name: 'Last Department', value: 'last' },
+				{ name: 'Every Department on the Way', value: 'middle' },
+			],
+			default: 'last',
+			description: 'For transferred tickets, which departments they count for',
+		},
+		select({
+			name: 'departmentId',
+			label: 'Department',
+			description: 'Only tickets of this department',
+			method: 'getDepartments',
+		}),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Closed', value: 'close' },
+				{ name: 'Open', value: 'open' },
+			],
+			default: 'all',
+		},
+		{
+			displayName: 'User Counted',
+			name: 'userParticipation',
+			type: 'options',
+			options: [
+				{ name: 'Last User', value: 'last' },
+				{ name: 'Every User on the Way', value: 'middle' },
+			],
+			default: 'last',
+			description: 'For transferred tickets, which users they count for',
+		},
+		select({
+			name: 'userId',
+			label: 'User',
+			description: 'Only tickets of this user (atendente)',
+			method: 'getUsers',
+		}),
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const start = toIsoDate(this, this.getNodeParameter('startPeriod', i, ''), 'Start of Period', i);
 	const end = toIsoDate(this, this.getNodeParameter('endPeriod', i, ''), 'End of Period', i);
 	if (!start || !end) {

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
 
@@ -43,7 +38,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const summary = this.getNodeParameter('summary', i, 'resume') as keyof typeof paths;
 	const path = paths[summary] ?? paths.resume;
 	const data = await apiRequest<unknown>(this, 'GET', path, { itemIndex: i });

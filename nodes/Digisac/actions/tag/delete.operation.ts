@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
@@ -21,7 +21,7 @@ export const properties: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const tagId = requireString(this, 'tagId', i);
 	const body = await apiRequest<unknown>(
 		this,

@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { select } from '../../../shared/descriptions';
+import { select, updateFieldsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 
@@ -26,27 +21,20 @@ export const properties: INodeProperties[] = [
 		method: 'getTags',
 		required: true,
 	}),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			colorField,
-			departmentsField,
-			{
-				displayName: 'Label',
-				name: 'label',
-				type: 'string',
-				default: '',
-				description: "The tag's new name",
-			},
-		],
-	},
+	updateFieldsCollection([
+		colorField,
+		departmentsField,
+		{
+			displayName: 'Label',
+			name: 'label',
+			type: 'string',
+			default: '',
+			description: "The tag's new name",
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const tagId = requireString(this, 'tagId', i);
 	const body = tagBody(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	if (Object.keys(body).length === 0) {

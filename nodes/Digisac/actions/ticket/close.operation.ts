@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { multiSelect } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
@@ -28,7 +23,7 @@ export const properties: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const contactId = requireString(this, 'contactId', i);
 	const ticketTopicIds = toList(this.getNodeParameter('ticketTopicIds', i, []) as unknown);
 	const body: IDataObject | undefined = ticketTopicIds.length ? { ticketTopicIds } : undefined;

@@ -1,13 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
-import { exportToItem } from '../../helpers/files';
-import { apiRequestFull } from '../../transport';
+import { exportFile } from '../../helpers/files';
 import { outputBinaryOption } from '../common.description';
 
 export const option = {
@@ -27,36 +22,17 @@ export const properties: INodeProperties[] = [
 		placeholder: 'e.g. 2024070100001',
 		description: "The ticket's protocol number (número de protocolo)",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [outputBinaryOption],
-	},
+	optionsCollection([outputBinaryOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const protocol = requireString(this, 'protocol', i);
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const response = await apiRequestFull<unknown>(this, 'POST', '/api/v1/tickets/export', {
-		body: { protocol },
-		binary: true,
-		// An export changes nothing, so a retry after a dropped connection is safe.
-		idempotent: true,
-		itemIndex: i,
-	});
-	const propertyName = String(options.binaryPropertyName || 'data');
 	const safeProtocol = protocol.replace(/[^\w.-]+/g, '_');
-	return [
-		await exportToItem(
-			this,
-			i,
-			response,
-			{ fileName: `ticket-${safeProtocol}.txt`, mimeType: 'text/plain' },
-			propertyName,
-			{ protocol },
-		),
-	];
+	return await exportFile(
+		this,
+		i,
+		{ method: 'POST', path: '/api/v1/tickets/export', body: { protocol } },
+		{ fileName: `ticket-${safeProtocol}.txt`, mimeType: 'text/plain' },
+		{ protocol },
+	);
 }

@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { ticketLocator } from '../common.description';
@@ -18,26 +14,19 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	ticketLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Transfers',
-				name: 'includeTransfers',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include the transfer history, with who transferred or closed the ticket',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Transfers',
+			name: 'includeTransfers',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to include the transfer history, with who transferred or closed the ticket',
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const ticketId = requireString(this, 'ticketId', i);
 	// The includes of Digisac's own "one ticket" request: contact (with avatars), department, user, topics.
 	const include: Array<string | IDataObject> = [

@@ -1,11 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	returnAllOrLimit,
+	filtersCollection,
+	optionsCollection,
+} from '../../../shared/descriptions';
 import { listItems } from '../../helpers/list';
 import { rawQueryOption } from '../common.description';
 
@@ -20,25 +19,11 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: ticketFilterOptions,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [...ticketIncludeOptions, rawQueryOption],
-	},
+	filtersCollection(ticketFilterOptions),
+	optionsCollection([...ticketIncludeOptions, rawQueryOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const { query, qs } = buildTicketQuery(this, i, filters, options);

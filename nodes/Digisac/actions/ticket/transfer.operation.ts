@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
 import { optionalString, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
@@ -22,27 +18,20 @@ export const properties: INodeProperties[] = [
 		'The contact (contato) whose ticket is transferred. Without an open ticket, one is opened.',
 	),
 	departmentSelect('The department (departamento) the ticket goes to', true),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Comment',
-				name: 'comments',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: 'Internal note kept with the transfer',
-			},
-			userSelect('Assign the ticket straight to this user (atendente) of the department'),
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Comment',
+			name: 'comments',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description: 'Internal note kept with the transfer',
+		},
+		userSelect('Assign the ticket straight to this user (atendente) of the department'),
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const contactId = requireString(this, 'contactId', i);
 	const body: IDataObject = { departmentId: requireString(this, 'departmentId', i) };
 	const userId = optionalString(this, 'options.userId', i);

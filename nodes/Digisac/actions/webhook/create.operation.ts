@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 
@@ -37,17 +33,10 @@ export const properties: INodeProperties[] = [
 			'Where Digisac POSTs the events. To start workflows from events, use the Digisac Trigger node instead: it registers itself.',
 	},
 	webhookEvents,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [activeField, additionalEvents],
-	},
+	optionsCollection([activeField, additionalEvents]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const url = requireString(this, 'url', i);
 	if (!/^https?:\/\/\S+$/i.test(url)) {
 		throw new NodeOperationError(this.getNode(), '"URL" must be an http(s) address', {

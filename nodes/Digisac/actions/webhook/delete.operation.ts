@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { apiRequest, apiRequestFull } from '../../transport';
@@ -13,7 +13,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [webhookLocator];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const webhookId = requireString(this, 'webhookId', i);
 	const path = `/api/v1/me/webhooks/${encodeURIComponent(webhookId)}`;
 	// DELETE is not in Digisac's public collection; where an account has no such route it answers

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
@@ -17,7 +12,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [webhookLocator];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const webhookId = requireString(this, 'webhookId', i);
 	return [
 		{

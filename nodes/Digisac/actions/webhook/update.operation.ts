@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { webhookLocator } from '../common.description';
@@ -20,39 +16,32 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	webhookLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			activeField,
-			{
-				...additionalEvents,
-				description:
-					'Other event names, separated by commas. Together with Events they replace the current events.',
-			},
-			{
-				...webhookEvents,
-				description: 'Events Digisac sends to the URL; they replace the current events',
-			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'URL',
-				name: 'url',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/digisac-events',
-			},
-		],
-	},
+	updateFieldsCollection([
+		activeField,
+		{
+			...additionalEvents,
+			description:
+				'Other event names, separated by commas. Together with Events they replace the current events.',
+		},
+		{
+			...webhookEvents,
+			description: 'Events Digisac sends to the URL; they replace the current events',
+		},
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{
+			displayName: 'URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/digisac-events',
+		},
+	]),
 ];
 
 /** Fields Digisac's own client sends back when it edits a webhook. */
 const EDITABLE = ['active', 'name', 'url', 'events', 'type', 'userId'];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const webhookId = requireString(this, 'webhookId', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const changes: IDataObject = {};

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
@@ -29,7 +29,7 @@ export const properties: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });
 	const departmentId = requireString(this, 'departmentId', i);
 	// The field table says `departamentId`; PlugChat's own example (and API) uses `departmentId`.

@@ -1,9 +1,4 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
@@ -32,7 +27,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const ticket = requireString(this, 'ticket', i).replace(/^#/, '');
 	if (!/^\d{1,15}$/.test(ticket)) {
 		throw new NodeOperationError(this.getNode(), `${quoted(ticket)} is not an attendance number`, {

@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { multiSelect, select } from '../../../shared/descriptions';
+import { multiSelect, select, optionsCollection } from '../../../shared/descriptions';
 import { isObject } from '../../../shared/json';
 import { toList } from '../../../shared/parameters';
 import { normalizeStatus } from '../../helpers/normalize';
@@ -34,24 +29,17 @@ export const properties: INodeProperties[] = [
 		method: 'getOperators',
 		required: true,
 	}),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			select({
-				name: 'departmentId',
-				label: 'Department',
-				description: 'Department (departamento) the chat will belong to',
-				method: 'getDepartments',
-			}),
-		],
-	},
+	optionsCollection([
+		select({
+			name: 'departmentId',
+			label: 'Department',
+			description: 'Department (departamento) the chat will belong to',
+			method: 'getDepartments',
+		}),
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });
 	const operatorIds = toList(this.getNodeParameter('operatorIds', i, []));
 	if (operatorIds.length === 0) {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
 import { normalizeChat } from '../../helpers/chats';
@@ -15,7 +15,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [phoneLocator()];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const chat = await apiRequest<unknown>(
 		this,

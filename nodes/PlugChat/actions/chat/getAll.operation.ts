@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/parameters';
@@ -14,7 +14,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	// Z-API style paging: `page` from 1 and `pageSize`; a short page is the last one.
 	const chats = await apiRequestAllItems(this, '/api/whatsapp/chats', {}, readLimit(this, i), {
 		firstPage: 1,

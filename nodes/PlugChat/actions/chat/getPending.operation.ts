@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/parameters';
@@ -14,7 +14,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	// PlugChat's own sample asks for page=0 (GUESS: pages count from 0 here). Were they to count
 	// from 1, page 0 and page 1 would be the same page, and the repeated-page guard ends the walk
 	// there instead of returning it twice.

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
 import { readPhone } from '../../helpers/phone';
@@ -19,7 +19,7 @@ export const properties: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });
 	const answer = await apiRequest<unknown>(
 		this,

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
 import { readPhone } from '../../helpers/phone';
@@ -14,7 +14,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [phoneLocator({ allowGroup: false })];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i, 'phone', { allowGroup: false });
 	const contact = await apiRequest<unknown>(
 		this,

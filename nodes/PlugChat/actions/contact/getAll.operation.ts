@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/parameters';
@@ -13,7 +13,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	// Includes the members of every group the number is in, not only the address book.
 	const contacts = await apiRequestAllItems(
 		this,

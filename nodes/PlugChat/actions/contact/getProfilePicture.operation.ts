@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
 import { isObject } from '../../../shared/json';
@@ -36,7 +36,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const answer = await apiRequest<unknown>(this, 'GET', '/api/whatsapp/profile-picture', {
 		qs: { phone },

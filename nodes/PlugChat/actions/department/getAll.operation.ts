@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listOf } from '../../../shared/json';
@@ -23,7 +23,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	// PlugChat returns every department in one unpaged array.
 	let departments = listOf(
 		await apiRequest<unknown>(this, 'GET', '/api/integrations/departments', { itemIndex: i }),

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
@@ -31,7 +31,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const groupName = requireString(this, 'groupName', i);
 	const phones = readPhoneList(this, i);
 	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/create-group', {

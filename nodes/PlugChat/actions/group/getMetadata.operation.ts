@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
 import { readGroupId } from '../../helpers/phone';
@@ -18,7 +18,7 @@ function flag(value: unknown): boolean {
 	return value === true || value === 'true';
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const groupId = readGroupId(this, i);
 	const answer = await apiRequest<unknown>(
 		this,

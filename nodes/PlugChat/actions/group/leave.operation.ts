@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { readGroupId } from '../../helpers/phone';
@@ -15,7 +15,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [groupIdLocator];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const groupId = readGroupId(this, i);
 	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/leave-group', {
 		body: { groupId },

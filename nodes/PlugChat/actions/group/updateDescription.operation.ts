@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { readGroupId } from '../../helpers/phone';
@@ -25,7 +25,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const groupId = readGroupId(this, i);
 	const raw = this.getNodeParameter('groupDescription', i, '') as unknown;
 	const groupDescription = raw === null || raw === undefined ? '' : String(raw);

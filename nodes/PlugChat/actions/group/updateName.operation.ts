@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
@@ -26,7 +26,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const groupId = readGroupId(this, i);
 	const groupName = requireString(this, 'groupName', i);
 	const answer = await apiRequest<unknown>(this, 'POST', '/api/whatsapp/update-group-name', {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { assertAccepted } from '../../helpers/results';
@@ -11,7 +11,7 @@ export const option = {
 	description: 'Disconnect the number from PlugChat; reading the QR code connects it again',
 };
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	// The number stays disconnected until the QR code is read again; webhooks stop meanwhile.
 	const answer = await apiRequest<unknown>(this, 'GET', '/api/whatsapp/disconnect', {
 		itemIndex: i,

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { binaryItem, toBuffer } from '../../../shared/binary';
 import { isObject } from '../../../shared/json';
@@ -67,7 +62,7 @@ function decodeImageText(text: string): Image | undefined {
  * says "an image of the base64 type"); raw image bytes and a bare base64 string are read too.
  * An answer without an image (the number is already connected) is returned as it came.
  */
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const response = await apiRequestFull<unknown>(this, 'GET', '/api/whatsapp/qr-code/image', {
 		binary: true,
 		itemIndex: i,

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { asJson } from '../../../shared/json';
 import { apiRequest } from '../../transport';
@@ -10,7 +10,7 @@ export const option = {
 	description: 'Whether the WhatsApp number and the phone are connected',
 };
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	// `{connected, session, error, smartphoneConnected}`; `error` explains a false flag.
 	const status = await apiRequest<unknown>(this, 'GET', '/api/whatsapp/status', { itemIndex: i });
 	return [{ json: asJson(status) }];

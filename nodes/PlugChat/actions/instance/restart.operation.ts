@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { assertAccepted } from '../../helpers/results';
@@ -11,7 +11,7 @@ export const option = {
 	description: 'Restart the WhatsApp instance (keeps the session)',
 };
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	// Restarting keeps the session: no new QR code is needed.
 	const answer = await apiRequest<unknown>(this, 'GET', '/api/whatsapp/restart', { itemIndex: i });
 	assertAccepted(this, answer, i, 'restart the instance');

@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
 import { readPhone } from '../../helpers/phone';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
-import { phoneLocator } from '../common.description';
+import { messageInChatFields } from '../common.description';
 
 export const option = {
 	name: 'Mark as Read',
@@ -15,20 +15,12 @@ export const option = {
 };
 
 export const properties: INodeProperties[] = [
-	phoneLocator({
-		description: 'Chat the message belongs to: a number with country and area code, or a group ID',
-	}),
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'ID of the message to mark as read (messageId of the Message Received trigger)',
-	},
+	...messageInChatFields(
+		'ID of the message to mark as read (messageId of the Message Received trigger)',
+	),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const messageId = requireString(this, 'messageId', i);
 	// Answers 204 with no body. Marking as read twice is harmless, so a retry is safe.

@@ -1,16 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/json';
 import { readPhone } from '../../helpers/phone';
-import { sendMessage } from '../../helpers/send';
+import { sendMessage, readChoices } from '../../helpers/send';
 import { readText } from '../../helpers/text';
-import { phoneLocator, sendOptions } from '../common.description';
+import { phoneLocator, sendOptions, messageTextField } from '../common.description';
 
 export const option = {
 	name: 'Send Button List',
@@ -21,15 +14,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	phoneLocator(),
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		description: 'Text shown above the buttons',
-	},
+	messageTextField('Text shown above the buttons'),
 	{
 		displayName: 'Buttons',
 		name: 'buttons',
@@ -67,34 +52,16 @@ export const properties: INodeProperties[] = [
 	sendOptions,
 ];
 
-/** Buttons as the UI stores them (`{button: [{label, id}]}`), each with a label; ids default to 1, 2, 3... */
-function readButtons(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const raw = context.getNodeParameter('buttons', itemIndex, {}) as unknown;
-	const list: unknown[] = isObject(raw) && Array.isArray(raw.button) ? raw.button : [];
-	const buttons = list
-		.map((entry) => (isObject(entry) ? entry : {}))
-		.map((entry, index) => ({
-			id: String(entry.id ?? '').trim() || String(index + 1),
-			label: String(entry.label ?? '').trim(),
-		}));
-	const empty = buttons.findIndex((button) => !button.label);
-	if (buttons.length === 0 || empty >= 0) {
-		throw new NodeOperationError(
-			context.getNode(),
-			buttons.length === 0 ? 'Add at least one button' : `Button ${empty + 1} has no label`,
-			{
-				itemIndex,
-				description: 'Every button needs a label (the text on it).',
-			},
-		);
-	}
-	return buttons;
-}
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const message = readText(this, 'message', i);
-	const buttons = readButtons(this, i);
+	const buttons = readChoices(this, i, {
+		parameter: 'buttons',
+		entry: 'button',
+		text: 'label',
+		noun: 'button',
+		description: 'Every button needs a label (the text on it).',
+	});
 	return await sendMessage(this, i, '/api/whatsapp/send-button-list', {
 		phone,
 		message,

@@ -1,16 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requireString } from '../../../shared/parameters';
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { quoted, optionalText, readText } from '../../helpers/text';
-import { phoneLocator, sendOptionsWith } from '../common.description';
+import { phoneLocator, sendOptionsWith, messageTextField } from '../common.description';
 
 export const option = {
 	name: 'Send Link',
@@ -21,16 +16,9 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	phoneLocator(),
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		description:
-			'Text about the link. PlugChat wants the link at the end of the text; it is added when missing.',
-	},
+	messageTextField(
+		'Text about the link. PlugChat wants the link at the end of the text; it is added when missing.',
+	),
 	{
 		displayName: 'Link URL',
 		name: 'linkUrl',
@@ -65,7 +53,7 @@ export const properties: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const linkUrl = requireString(this, 'linkUrl', i);
 	if (!/^https?:\/\/\S+$/i.test(linkUrl)) {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireNumber, requireString } from '../../../shared/parameters';
 import { readPhone } from '../../helpers/phone';
@@ -53,7 +53,7 @@ export const properties: INodeProperties[] = [
 	sendOptions,
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const title = requireString(this, 'title', i);
 	const address = requireString(this, 'address', i);

@@ -1,17 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isObject } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
 import { readPhone } from '../../helpers/phone';
-import { sendMessage } from '../../helpers/send';
+import { sendMessage, readChoices } from '../../helpers/send';
 import { readText } from '../../helpers/text';
-import { phoneLocator, sendOptions } from '../common.description';
+import { phoneLocator, sendOptions, messageTextField } from '../common.description';
 
 export const option = {
 	name: 'Send Option List',
@@ -22,15 +15,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	phoneLocator(),
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		description: 'Text shown with the list',
-	},
+	messageTextField('Text shown with the list'),
 	{
 		displayName: 'List Title',
 		name: 'title',
@@ -93,43 +78,18 @@ export const properties: INodeProperties[] = [
 	sendOptions,
 ];
 
-/** List entries as the UI stores them (`{option: [{title, description, id}]}`); ids default to 1, 2, 3... */
-function readOptions(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const raw = context.getNodeParameter('optionList', itemIndex, {}) as unknown;
-	const list: unknown[] = isObject(raw) && Array.isArray(raw.option) ? raw.option : [];
-	const options = list
-		.map((entry) => (isObject(entry) ? entry : {}))
-		.map((entry, index) => {
-			const option: IDataObject = {
-				id: String(entry.id ?? '').trim() || String(index + 1),
-				title: String(entry.title ?? '').trim(),
-			};
-			const text = String(entry.description ?? '').trim();
-			if (text) option.description = text;
-			return option;
-		});
-	const empty = options.findIndex((option) => !option.title);
-	if (options.length === 0 || empty >= 0) {
-		throw new NodeOperationError(
-			context.getNode(),
-			options.length === 0
-				? 'Add at least one list option'
-				: `List option ${empty + 1} has no title`,
-			{
-				itemIndex,
-				description: 'Every entry of the list needs a title.',
-			},
-		);
-	}
-	return options;
-}
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const message = readText(this, 'message', i);
 	const title = requireString(this, 'title', i);
 	const buttonLabel = requireString(this, 'buttonLabel', i);
-	const options = readOptions(this, i);
+	const options = readChoices(this, i, {
+		parameter: 'optionList',
+		entry: 'option',
+		text: 'title',
+		noun: 'list option',
+		description: 'Every entry of the list needs a title.',
+	});
 	return await sendMessage(this, i, '/api/whatsapp/send-option-list', {
 		phone,
 		message,

@@ -1,9 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readPhone } from '../../helpers/phone';
 import { sendMessage } from '../../helpers/send';
 import { readText } from '../../helpers/text';
-import { phoneLocator, sendOptions } from '../common.description';
+import { phoneLocator, sendOptions, messageTextField } from '../common.description';
 
 export const option = {
 	name: 'Send Text',
@@ -14,20 +14,14 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	phoneLocator(),
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
-		description:
-			'Text to send. WhatsApp formatting works (*bold*, _italic_) and so do emojis and line breaks.',
-	},
+	messageTextField(
+		'Text to send. WhatsApp formatting works (*bold*, _italic_) and so do emojis and line breaks.',
+		4,
+	),
 	sendOptions,
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const message = readText(this, 'message', i);
 	return await sendMessage(this, i, '/api/whatsapp/send-text', { phone, message });

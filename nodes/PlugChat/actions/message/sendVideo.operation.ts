@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readMedia } from '../../helpers/media';
 import { readPhone } from '../../helpers/phone';
@@ -32,7 +27,7 @@ export const properties: INodeProperties[] = [
 	sendOptions,
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const phone = readPhone(this, i);
 	const media = await readMedia(this, i, 'video');
 	const body: IDataObject & { phone: string } = { phone, video: media.value };

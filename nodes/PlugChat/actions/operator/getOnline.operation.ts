@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listOf } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
@@ -30,7 +30,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const accountId = requireString(this, 'accountId', i);
 	const answer = await apiRequest<unknown>(this, 'GET', '/api/account/get-operators-online', {
 		qs: { id: accountId },

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
 import { assertAccepted } from '../../helpers/results';
@@ -11,7 +11,7 @@ export const option = {
 	description: 'Delete every message waiting to be sent',
 };
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	// Drops every message still waiting to go out; they are never sent.
 	const answer = await apiRequest<unknown>(this, 'DELETE', '/api/whatsapp/queue', { itemIndex: i });
 	assertAccepted(this, answer, i, 'clear the queue');

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { locator } from '../../../shared/descriptions';
@@ -26,7 +26,7 @@ export const properties: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const zaapId = locatorValue(this, 'zaapId', i);
 	if (!zaapId) {
 		throw new NodeOperationError(this.getNode(), '"Queued Message" is required', {

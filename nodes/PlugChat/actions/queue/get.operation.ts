@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
 import { apiRequest } from '../../transport';
@@ -21,7 +21,7 @@ function queueMessage(entry: IDataObject): IDataObject {
 	return message;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const answer = await apiRequest<unknown>(this, 'GET', '/api/whatsapp/queue', { itemIndex: i });
 	const queue = isObject(answer) ? answer : {};
 	const messages = (

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
@@ -92,7 +87,7 @@ function checkUrl(context: IExecuteFunctions, url: string, itemIndex: number, la
 	}
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const target = this.getNodeParameter('target', i, 'events') as 'events' | 'all';
 	if (target === 'all') {
 		const url = requireString(this, 'url', i);

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toItems } from '../../../shared/items';
 import { resolveChatId } from '../../helpers/lookups';
@@ -17,7 +17,7 @@ export const CHAT_ID_PARAMETER = 'chat_id';
 
 export const properties: INodeProperties[] = [chatLocator];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const chatId = await resolveChatId(this, i);
 	const body = await apiRequest(this, 'GET', '/chat/detail', {
 		qs: { [CHAT_ID_PARAMETER]: chatId },

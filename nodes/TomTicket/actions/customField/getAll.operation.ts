@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, select } from '../../../shared/descriptions';
+import { returnAllOrLimit, select, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { requireString, readLimit } from '../../../shared/parameters';
 import { customFieldList } from '../../helpers/lookups';
@@ -27,25 +22,18 @@ export const properties: INodeProperties[] = [
 		required: true,
 	}),
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			select({
-				name: 'categoryId',
-				label: 'Category',
-				description: "List the fields of this category instead of the department's general fields",
-				method: 'getCategories',
-				dependsOn: ['departmentId'],
-			}),
-		],
-	},
+	optionsCollection([
+		select({
+			name: 'categoryId',
+			label: 'Category',
+			description: "List the fields of this category instead of the department's general fields",
+			method: 'getCategories',
+			dependsOn: ['departmentId'],
+		}),
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const departmentId = requireString(this, 'departmentId', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const qs: IDataObject = { department_id: departmentId };

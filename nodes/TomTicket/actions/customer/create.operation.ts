@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../shared/descriptions';
 import { postForm, requireText } from '../../helpers/write';
 
 import { customerFieldOptions, customerFormFields } from './fields';
@@ -35,17 +31,10 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'Full name of the customer',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: customerFieldOptions(false),
-	},
+	additionalFieldsCollection(customerFieldOptions(false)),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const customerId = requireText(this, 'customerId', i, 250);
 	const name = requireText(this, 'name', i, 250);
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

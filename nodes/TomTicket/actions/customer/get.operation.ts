@@ -1,15 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
-import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
-import { customerLocator } from '../common.description';
+import { customerLocator, customerIdTypeOption } from '../common.description';
 
 export const option = {
 	name: 'Get',
@@ -20,27 +15,10 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	customerLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer ID Type',
-				name: 'customerIdType',
-				type: 'options',
-				options: CUSTOMER_ID_TYPE_OPTIONS,
-				default: 'I',
-				description:
-					'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
-			},
-		],
-	},
+	optionsCollection([customerIdTypeOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const { customerId, customerIdType } = customerIdentity(this, i, options.customerIdType);
 	const body = await apiRequest(this, 'GET', '/customer/details', {

@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
 import { apiRequestAllItems } from '../../transport';
@@ -19,25 +14,18 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Custom Fields',
-				name: 'includeCustomFields',
-				type: 'boolean',
-				default: false,
-				description: "Whether to include each customer's custom fields",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Custom Fields',
+			name: 'includeCustomFields',
+			type: 'boolean',
+			default: false,
+			description: "Whether to include each customer's custom fields",
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (options.includeCustomFields) qs.show_custom_fields = 1;

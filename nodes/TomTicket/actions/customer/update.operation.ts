@@ -1,15 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CUSTOMER_ID_TYPE_OPTIONS } from '../../helpers/constants';
+import { updateFieldsCollection, optionsCollection } from '../../../shared/descriptions';
 import { customerIdentity } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
-import { customerLocator } from '../common.description';
+import { customerLocator, customerIdTypeOption } from '../common.description';
 
 import { customerFieldOptions, customerFormFields } from './fields';
 
@@ -22,35 +17,11 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	customerLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: customerFieldOptions(true),
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer ID Type',
-				name: 'customerIdType',
-				type: 'options',
-				options: CUSTOMER_ID_TYPE_OPTIONS,
-				default: 'I',
-				description:
-					'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
-			},
-		],
-	},
+	updateFieldsCollection(customerFieldOptions(true)),
+	optionsCollection([customerIdTypeOption]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const { customerId, customerIdType } = customerIdentity(this, i, options.customerIdType);
 	const updates = this.getNodeParameter('updateFields', i, {}) as IDataObject;

@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import { returnAllOrLimit, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { readLimit } from '../../../shared/parameters';
 import { apiRequestAllItems } from '../../transport';
@@ -19,25 +14,18 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Nested Items',
-				name: 'includeNestedItems',
-				type: 'boolean',
-				default: false,
-				description: "Whether to include each department's categories, operators and custom fields",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Nested Items',
+			name: 'includeNestedItems',
+			type: 'boolean',
+			default: false,
+			description: "Whether to include each department's categories, operators and custom fields",
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const qs = { show_nested_items: options.includeNestedItems ? 1 : 0 };
 	return toItems(await apiRequestAllItems(this, '/department/list', qs, readLimit(this, i), i));

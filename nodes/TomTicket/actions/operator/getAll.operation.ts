@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit, select } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
@@ -24,7 +24,7 @@ export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const departmentId = optionalString(this, 'departmentId', i);
 	const limit = readLimit(this, i);
 	if (departmentId) {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
@@ -14,6 +14,6 @@ export const option = {
 
 export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	return toItems(await apiRequestAllItems(this, '/organization/list', {}, readLimit(this, i), i));
 }

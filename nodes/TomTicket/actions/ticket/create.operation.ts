@@ -1,18 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { select } from '../../../shared/descriptions';
+import { select, additionalFieldsCollection } from '../../../shared/descriptions';
 import { objectOf } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
-import { CUSTOMER_ID_TYPE_OPTIONS, PRIORITY_OPTIONS } from '../../helpers/constants';
+import { PRIORITY_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
 import { attachmentParts, customFieldEntries, postForm, requireText } from '../../helpers/write';
-import { attachmentsOption, customerLocator, customFieldsOption } from '../common.description';
+import {
+	attachmentsOption,
+	customerLocator,
+	customFieldsOption,
+	customerIdTypeOption,
+} from '../common.description';
 
 export const option = {
 	name: 'Create',
@@ -51,44 +51,29 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'Opening message of the ticket, as plain text',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			attachmentsOption,
-			select({
-				name: 'categoryId',
-				label: 'Category',
-				description: "Category (categoria) of the ticket, one of the department's",
-				method: 'getCategories',
-				dependsOn: ['departmentId'],
-			}),
-			customFieldsOption(['departmentId', 'additionalFields.categoryId']),
-			{
-				displayName: 'Customer ID Type',
-				name: 'customerIdType',
-				type: 'options',
-				options: CUSTOMER_ID_TYPE_OPTIONS,
-				default: 'I',
-				description:
-					'Whether "Customer" holds your internal ID or the e-mail address. Without it, an e-mail address is detected automatically.',
-			},
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'options',
-				options: PRIORITY_OPTIONS,
-				default: 2,
-				description: 'Priority (prioridade) of the ticket',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		attachmentsOption,
+		select({
+			name: 'categoryId',
+			label: 'Category',
+			description: "Category (categoria) of the ticket, one of the department's",
+			method: 'getCategories',
+			dependsOn: ['departmentId'],
+		}),
+		customFieldsOption(['departmentId', 'additionalFields.categoryId']),
+		customerIdTypeOption,
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'options',
+			options: PRIORITY_OPTIONS,
+			default: 2,
+			description: 'Priority (prioridade) of the ticket',
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const { customerId, customerIdType } = customerIdentity(this, i, additional.customerIdType);
 	const departmentId = requireString(this, 'departmentId', i);

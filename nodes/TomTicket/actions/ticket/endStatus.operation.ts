@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
@@ -13,7 +13,7 @@ export const option = {
 
 export const properties: INodeProperties[] = [ticketLocator];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const ticketId = await resolveTicketId(this, i);
 	// Closes whichever custom status is open on the ticket.
 	const answer = await postForm(this, '/ticket/status/close', { ticket_id: ticketId }, [], i);

@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/items';
 import { resolveTicketId } from '../../helpers/lookups';
 import { apiRequest } from '../../transport';
@@ -19,40 +15,32 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	ticketLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Escalated Tickets',
-				name: 'includeEscalatedTickets',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include the tickets escalated from this one (chamados escalonados)',
-			},
-			{
-				displayName: 'Include Tags',
-				name: 'includeTags',
-				type: 'boolean',
-				default: false,
-				description: "Whether to include the ticket's tags",
-			},
-			{
-				displayName: 'Include Time Entries',
-				name: 'includeTimeEntries',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include the time tracked on the ticket (cronômetro)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Escalated Tickets',
+			name: 'includeEscalatedTickets',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the tickets escalated from this one (chamados escalonados)',
+		},
+		{
+			displayName: 'Include Tags',
+			name: 'includeTags',
+			type: 'boolean',
+			default: false,
+			description: "Whether to include the ticket's tags",
+		},
+		{
+			displayName: 'Include Time Entries',
+			name: 'includeTimeEntries',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the time tracked on the ticket (cronômetro)',
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const ticketId = await resolveTicketId(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const qs: IDataObject = { ticket_id: ticketId };

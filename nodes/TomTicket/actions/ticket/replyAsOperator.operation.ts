@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { select } from '../../../shared/descriptions';
+import { select, optionsCollection } from '../../../shared/descriptions';
 import { firstObjectOf } from '../../../shared/json';
 import { MAX_SHORT_TEXT } from '../../helpers/constants';
 import { dateParameter } from '../../helpers/dates';
@@ -34,40 +29,33 @@ export const properties: INodeProperties[] = [
 		description:
 			'Reply sent to the customer in the name of the operator linked to the ticket, as plain text (up to 512 characters)',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			attachmentsOption,
-			select({
-				name: 'linkOperatorId',
-				label: 'Link Operator First: Operator',
-				description:
-					"Operator to link to the ticket before replying, so the reply is theirs. Without it, the ticket must already have an operator: TomTicket would otherwise store the reply as the customer's",
-				method: 'getOperators',
-			}),
-			{
-				displayName: 'Work End',
-				name: 'workEnd',
-				type: 'dateTime',
-				default: '',
-				description: 'End of the time worked on this reply. Give it together with "Work Start".',
-			},
-			{
-				displayName: 'Work Start',
-				name: 'workStart',
-				type: 'dateTime',
-				default: '',
-				description: 'Start of the time worked on this reply. Give it together with "Work End".',
-			},
-		],
-	},
+	optionsCollection([
+		attachmentsOption,
+		select({
+			name: 'linkOperatorId',
+			label: 'Link Operator First: Operator',
+			description:
+				"Operator to link to the ticket before replying, so the reply is theirs. Without it, the ticket must already have an operator: TomTicket would otherwise store the reply as the customer's",
+			method: 'getOperators',
+		}),
+		{
+			displayName: 'Work End',
+			name: 'workEnd',
+			type: 'dateTime',
+			default: '',
+			description: 'End of the time worked on this reply. Give it together with "Work Start".',
+		},
+		{
+			displayName: 'Work Start',
+			name: 'workStart',
+			type: 'dateTime',
+			default: '',
+			description: 'Start of the time worked on this reply. Give it together with "Work End".',
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const ticketId = await resolveTicketId(this, i);
 	const message = requireText(this, 'message', i, MAX_SHORT_TEXT);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
 import { resolveTicketId } from '../../helpers/lookups';
 import { postForm } from '../../helpers/write';
@@ -28,26 +24,19 @@ export const properties: INodeProperties[] = [
 		description:
 			'ID of the custom status to open on the ticket. TomTicket has no API listing the statuses; copy the ID from the TomTicket panel.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Comment',
-				name: 'comment',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: 'Note about why the status was opened',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Comment',
+			name: 'comment',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description: 'Note about why the status was opened',
+		},
+	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number) {
 	const ticketId = await resolveTicketId(this, i);
 	const statusId = requireString(this, 'statusId', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/descriptions';
 import { resolveTicketId } from '../../helpers/lookups';
 import { attachmentParts, postForm, requireText } from '../../helpers/write';
 import { attachmentsOption, ticketLocator } from '../common.description';
@@ -34,18 +35,11 @@ export function textWriteOperation(spec: TextWrite): {
 			default: '',
 			description: spec.description,
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [attachmentsOption],
-		},
+		optionsCollection([attachmentsOption]),
 	];
 	return {
 		properties,
-		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+		async execute(this: IExecuteFunctions, i: number) {
 			const ticketId = await resolveTicketId(this, i);
 			const text = requireText(this, spec.field, i, spec.maxLength);
 			const options = this.getNodeParameter('options', i, {}) as IDataObject;
