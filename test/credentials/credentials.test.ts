@@ -1,9 +1,15 @@
+import type { INodeParameters, INodeType } from 'n8n-workflow';
+
 import { PlugChatApi } from '../../credentials/PlugChatApi.credentials';
+import { Digisac } from '../../nodes/Digisac/Digisac.node';
 import { digisacRootUrl } from '../../nodes/Digisac/transport';
+import { PlugChat } from '../../nodes/PlugChat/PlugChat.node';
+import { TomTicket } from '../../nodes/TomTicket/TomTicket.node';
 import { DigisacFake } from '../fakes/digisac';
+import type { FakeServer } from '../fakes/fakeServer';
 import { PlugChatFake } from '../fakes/plugchat';
 import { TomTicketFake } from '../fakes/tomticket';
-import { testCredential } from '../harness';
+import { runNode, testCredential } from '../harness';
 
 const tomTicket = new TomTicketFake();
 const plugChat = new PlugChatFake();
@@ -21,6 +27,23 @@ beforeEach(() => {
 	digisac.reset();
 });
 
+/**
+ * Runs a node with a wrong token against a fake that echoes the Authorization header it got in
+ * its refusal (fake.echoToken), and returns everything the error shows. Our transport redacts the
+ * token (redactSecret): without it, the token would be in the text.
+ */
+async function refusedRun(
+	nodeType: INodeType,
+	fake: FakeServer,
+	credentials: Record<string, Record<string, string>>,
+	parameters: INodeParameters,
+): Promise<string> {
+	fake.echoToken = true;
+	const run = await runNode({ nodeType, parameters, credentials });
+	expect(run.error).toBeDefined();
+	return `${run.error?.message} ${run.error?.description}`;
+}
+
 describe('tomTicketApi', () => {
 	it('passes with a good token, sent as "Bearer <token>" to GET /department/list', async () => {
 		const result = await testCredential('tomTicketApi', {
@@ -34,15 +57,25 @@ describe('tomTicketApi', () => {
 		expect(request.headers.authorization).toBe(`Bearer ${tomTicket.token}`);
 	});
 
-	it('fails with a bad token, with a readable message that does not contain the token', async () => {
-		const badToken = 'tt-wrong-secret-987654';
+	it('fails with a bad token, with a readable message', async () => {
 		const result = await testCredential('tomTicketApi', {
-			apiToken: badToken,
+			apiToken: 'tt-wrong-secret-987654',
 			baseUrl: tomTicket.url,
 		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/authorization|credential/i);
-		expect(JSON.stringify({ m: result.message, d: result.description })).not.toContain(badToken);
+	});
+
+	it('keeps a bad token out of a node error, even when TomTicket echoes it', async () => {
+		const badToken = 'tt-wrong-secret-987654';
+		const shown = await refusedRun(
+			new TomTicket(),
+			tomTicket,
+			{ tomTicketApi: { apiToken: badToken, baseUrl: tomTicket.url } },
+			{ resource: 'department', operation: 'getAll', returnAll: true, requestOptions: {} },
+		);
+		expect(shown).toContain('Token de acesso inválido. (received Authorization: Bearer ***)');
+		expect(shown).not.toContain(badToken);
 	});
 
 	it("fails on TomTicket's HTTP 200 with error: true", async () => {
@@ -105,17 +138,25 @@ describe('plugChatApi', () => {
 		}
 	});
 
-	it('fails with a bad token without leaking it', async () => {
-		const badToken = 'pc-wrong-secret-987654';
+	it('fails with a bad token, with a readable message', async () => {
 		const result = await testCredential('plugChatApi', {
-			apiToken: badToken,
+			apiToken: 'pc-wrong-secret-987654',
 			baseUrl: plugChat.url,
 		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/authorization|credential/i);
-		expect(JSON.stringify(result.message) + JSON.stringify(result.description ?? '')).not.toContain(
-			badToken,
+	});
+
+	it('keeps a bad token out of a node error, even when PlugChat echoes it', async () => {
+		const badToken = 'pc-wrong-secret-987654';
+		const shown = await refusedRun(
+			new PlugChat(),
+			plugChat,
+			{ plugChatApi: { apiToken: badToken, baseUrl: plugChat.url } },
+			{ resource: 'department', operation: 'getAll', returnAll: true },
 		);
+		expect(shown).toContain('Unauthorized (received Authorization: ***)');
+		expect(shown).not.toContain(badToken);
 	});
 });
 
@@ -135,14 +176,26 @@ describe('digisacApi', () => {
 		},
 	);
 
-	it("fails with a bad token with Digisac's message and without the token", async () => {
-		const badToken = 'dg-wrong-secret-987654';
+	it("fails with a bad token with Digisac's message", async () => {
 		const result = await testCredential('digisacApi', {
 			accountUrl: digisac.url,
-			apiToken: badToken,
+			apiToken: 'dg-wrong-secret-987654',
 		});
 		expect(result.status).toBe('Error');
 		expect(`${result.message} ${result.description}`).toMatch(/Invalid token/);
-		expect(`${result.message} ${result.description}`).not.toContain(badToken);
+	});
+
+	it('keeps a bad token out of a node error, even when Digisac echoes it', async () => {
+		const badToken = 'dg-wrong-secret-987654';
+		const shown = await refusedRun(
+			new Digisac(),
+			digisac,
+			{ digisacApi: { accountUrl: digisac.url, apiToken: badToken } },
+			{ resource: 'tag', operation: 'getAll', returnAll: true },
+		);
+		expect(shown).toContain(
+			'Invalid token: access token is invalid (received Authorization: Bearer ***)',
+		);
+		expect(shown).not.toContain(badToken);
 	});
 });

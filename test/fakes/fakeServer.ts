@@ -100,6 +100,11 @@ export class FakeServer {
 	readonly requests: RecordedRequest[] = [];
 	/** Added to every answer, in milliseconds. */
 	latencyMs = 0;
+	/**
+	 * Echo the Authorization header a refused request carried in the error message, as some APIs
+	 * do: what the node shows must still not carry the token. Off unless a test turns it on.
+	 */
+	echoToken = false;
 	/** Per-request latency, when set (overrides latencyMs). */
 	latencyFor?: (request: RecordedRequest) => number;
 	url = '';
@@ -116,6 +121,12 @@ export class FakeServer {
 	private seq = 0;
 
 	constructor(readonly name: string) {}
+
+	/** An auth failure's message, with the header it got when echoToken is on. */
+	protected refusal(message: string, request: RecordedRequest): string {
+		if (!this.echoToken) return message;
+		return `${message} (received Authorization: ${String(request.headers.authorization ?? '')})`;
+	}
 
 	/** Answers every request before routing; return a response to stop it (e.g. a 401). */
 	protected guard(_request: RecordedRequest): FakeResponse | undefined {
@@ -160,6 +171,7 @@ export class FakeServer {
 	}
 
 	reset(): this {
+		this.echoToken = false;
 		this.requests.length = 0;
 		this.scripted.length = 0;
 		this.faultPlan = undefined;

@@ -4,8 +4,7 @@ import type { FakeResponse, RecordedRequest } from './fakeServer';
 import { FakeServer, json, queryText } from './fakeServer';
 
 /**
- * PlugChat as documented in shared/api-docs/plugchat-api.md and the vendor's pages
- * (zalasikR/plug-chat-docs @ c906c3c):
+ * PlugChat as the vendor's pages document it (github.com/zalasikR/plug-chat-docs @ c906c3c):
  * - `Authorization: <token>`, the raw token with no "Bearer" (documented everywhere but two newer
  *   pages; `acceptBearer` lets a test play an account that also takes the prefixed form);
  * - a body without `Content-Type: application/json` gets 415; a wrong method on a known path 405;
@@ -223,7 +222,7 @@ export class PlugChatFake extends FakeServer {
 		if (request.path.startsWith('/cdn/')) return undefined;
 		const header = request.headers.authorization;
 		const ok = header === this.token || (this.acceptBearer && header === `Bearer ${this.token}`);
-		if (!ok) return json({ message: 'Unauthorized' }, 401);
+		if (!ok) return json({ message: this.refusal('Unauthorized', request) }, 401);
 		if (
 			request.rawBody.length > 0 &&
 			!String(request.headers['content-type'] ?? '').includes('application/json')

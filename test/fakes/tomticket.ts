@@ -4,12 +4,13 @@ import type { FakeResponse, RecordedRequest } from './fakeServer';
 import { FakeServer, formText, json, queryText } from './fakeServer';
 
 /**
- * TomTicket API v2.0 as documented in shared/api-docs/tomticket-api.md:
+ * TomTicket API v2.0 as its help center documents it (https://tomticket.tomticket.com/kb, "help
+ * center" below), with what third-party clients report from production use ("seen in production"):
  * - `Authorization: Bearer <token>` on every call; anything else gets a 401.
- * - Writes are multipart/form-data; a JSON body gets a bare 401 with no explanation [3P-A].
+ * - Writes are multipart/form-data; a JSON body gets a bare 401 with no explanation (seen in production).
  * - Lists page by 50 with `{error,message,success,size,pages,next_page,previous_page,data}`.
  * - HTTP 200 with `error: true` for refused operations; 404 for unknown ids.
- * - 3 requests per second per token; more gets nginx's HTML 429 page [3P-A].
+ * - 3 requests per second per token; more gets nginx's HTML 429 page (seen in production).
  */
 export const TOMTICKET_PAGE_SIZE = 50;
 
@@ -192,11 +193,11 @@ export function seedTomTicket(): TomTicketState {
 	};
 }
 
-/** Documented limits [SEED][3P-A]. */
+/** Documented limits (help center; seen in production). */
 export const MAX_MESSAGE_LENGTH = 512;
 export const MAX_ATTACHMENTS = 25;
 export const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
-/** `last_update_ge` may reach at most 90 days back [3P-B][3P-C]. */
+/** `last_update_ge` may reach at most 90 days back (third-party clients, e.g. github.com/CarlosDDM/tomticket-api). */
 export const LAST_UPDATE_WINDOW_DAYS = 90;
 
 type FormFile = Exclude<NonNullable<RecordedRequest['form']>[string][number], string>;
@@ -316,7 +317,14 @@ export class TomTicketFake extends FakeServer {
 		}
 		if (request.headers.authorization !== `Bearer ${this.token}`) {
 			// GUESS: the body of a bad-token 401 is not documented; TomTicket's envelope is assumed.
-			return json({ error: true, message: 'Token de acesso inválido.', success: false }, 401);
+			return json(
+				{
+					error: true,
+					message: this.refusal('Token de acesso inválido.', request),
+					success: false,
+				},
+				401,
+			);
 		}
 		if (request.method === 'POST') {
 			const type = String(request.headers['content-type'] ?? '');
@@ -324,11 +332,11 @@ export class TomTicketFake extends FakeServer {
 				!type.includes('multipart/form-data') &&
 				!type.includes('application/x-www-form-urlencoded')
 			) {
-				// [3P-A]: a JSON body is refused with a bare 401 and no explanation.
+				// Seen in production: a JSON body is refused with a bare 401 and no explanation.
 				return { status: 401, raw: '' };
 			}
 			if (request.rawBody.length > MAX_REQUEST_BYTES) {
-				// GUESS: nginx's own page for a body above the 25 MB request limit [SEED].
+				// GUESS: nginx's own page for a body above the 25 MB request limit (help center).
 				return {
 					status: 413,
 					raw: '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>',
@@ -412,7 +420,7 @@ export class TomTicketFake extends FakeServer {
 		);
 	}
 
-	/** Files sent as `attachment[0]`, `attachment[1]`… [3P-A]. */
+	/** Files sent as `attachment[0]`, `attachment[1]`… (seen in production). */
 	private attachments(request: RecordedRequest): FormFile[] {
 		return Object.entries(request.form ?? {})
 			.filter(([name]) => /^attachment\[\d+\]$/.test(name))
@@ -465,7 +473,7 @@ export class TomTicketFake extends FakeServer {
 		let result = records;
 		const min = queryText(request, 'min_protocol');
 		const max = queryText(request, 'max_protocol');
-		// Documented oddly [KB:chats]: both bounds are inclusive; equal values give one protocol.
+		// Documented oddly (help center, kb/chats/consultar-chats): both bounds are inclusive; equal values give one protocol.
 		if (min !== undefined) result = result.filter((t) => Number(t.protocol) >= Number(min));
 		if (max !== undefined) result = result.filter((t) => Number(t.protocol) <= Number(max));
 		const customerId = queryText(request, 'customer_id');
@@ -486,7 +494,7 @@ export class TomTicketFake extends FakeServer {
 			const value = queryText(request, param);
 			if (value === undefined) continue;
 			const bound = parseTomTicketDate(value);
-			// [3P-B]: a malformed date is refused with a 401 that has nothing to do with the token.
+			// Third-party clients: a malformed date is refused with a 401 that has nothing to do with the token.
 			if (Number.isNaN(bound)) return json({ message: 'Invalid date.' }, 401);
 			if (param === 'last_update_ge' && bound < Date.now() - LAST_UPDATE_WINDOW_DAYS * 86_400_000) {
 				// GUESS: the wording and status of this refusal are not documented, only that it errors.
@@ -568,7 +576,8 @@ export class TomTicketFake extends FakeServer {
 			);
 			if (!department) return this.missing('Departamento não encontrado.');
 			const categoryId = queryText(request, 'category_id');
-			// [KB]: without a category, the department's category-less fields; [3P-E] reads data.ticket[].
+			// Help center: without a category, the department's category-less fields; a third-party
+			// script reads data.ticket[].
 			const fields = department.customFields
 				.filter((f) => (categoryId ? f.category_id === categoryId : !f.category_id))
 				.map(({ id, label }) => ({ id, label }));
@@ -582,7 +591,7 @@ export class TomTicketFake extends FakeServer {
 		});
 
 		this.route('GET', '/ticket/list', (request) => {
-			let tickets = [...this.state.tickets].reverse() as unknown as Array<Record<string, unknown>>; // newest first, as observed [3P-B]
+			let tickets = [...this.state.tickets].reverse() as unknown as Array<Record<string, unknown>>; // newest first, as third-party clients observe
 			const situation = queryText(request, 'situation');
 			if (situation) {
 				const wanted = situation.split(',').map(Number);
@@ -600,7 +609,7 @@ export class TomTicketFake extends FakeServer {
 				['last_update_ge', 'last_update', 1],
 			]);
 			if (!Array.isArray(filtered)) return filtered;
-			// The list carries neither replies nor custom fields [3P-B].
+			// The list carries neither replies nor custom fields (third-party clients).
 			const listed = filtered.map(
 				({ replies: _replies, custom_fields: _fields, comments: _comments, ...rest }) => rest,
 			);
@@ -654,7 +663,7 @@ export class TomTicketFake extends FakeServer {
 				custom_fields: { open: customFields },
 				attachments: files.map((v) => ({ name: v.fileName, size: v.size, mimetype: v.mimeType })),
 			});
-			// [3P-A]: the id and protocol come back at the root, not inside `data`.
+			// Seen in production: the id and protocol come back at the root, not inside `data`.
 			return this.ok({ ticket_id: ticket.id, protocol: ticket.protocol });
 		});
 
@@ -671,7 +680,7 @@ export class TomTicketFake extends FakeServer {
 				if (value !== undefined && Number.isNaN(parseTomTicketDate(value)))
 					return json({ message: 'Invalid date.' }, 401);
 			}
-			// [3P-A], seen live: with no operator linked, an operator reply is silently stored as the
+			// Seen in production: with no operator linked, an operator reply is silently stored as the
 			// customer's, with no error.
 			const asOperator = senderType === 'operator' && ticket.operator.id !== null;
 			const id = hashId();
@@ -685,7 +694,7 @@ export class TomTicketFake extends FakeServer {
 				...(start !== undefined ? { start_date: start, end_date: end } : {}),
 			});
 			this.touch(ticket, asOperator ? 2 : 3);
-			// [3P-B]: the answer carries the reply's id.
+			// Third-party clients: the answer carries the reply's id.
 			return this.ok({ id });
 		};
 		this.route('POST', '/ticket/reply/operator', reply('operator'));
@@ -719,7 +728,7 @@ export class TomTicketFake extends FakeServer {
 			});
 			this.touch(ticket, 5);
 			ticket.end_date = ticket.last_update;
-			// [3P-B]: no id in this answer, only the envelope.
+			// Third-party clients: no id in this answer, only the envelope.
 			return this.ok();
 		});
 
@@ -731,7 +740,7 @@ export class TomTicketFake extends FakeServer {
 			const operatorId = formText(request, 'operator_id');
 			if (!departmentId && !operatorId)
 				return this.refuse('Informe o departamento ou o atendente de destino.');
-			// [3P-A], seen live: any transfer of a ticket with no linked operator is refused.
+			// Seen in production: any transfer of a ticket with no linked operator is refused.
 			if (ticket.operator.id === null)
 				return this.refuse('Not possible to transfer tickets without attendants.');
 			const department = departmentId
@@ -814,7 +823,7 @@ export class TomTicketFake extends FakeServer {
 		});
 
 		this.route('GET', '/chat/detail', (request) => {
-			// GUESS [api-docs §3.2]: the parameter name is cut off in the docs; chat_id by analogy.
+			// GUESS: the help center names no parameter for chat/detail; chat_id by analogy.
 			const chatId = queryText(request, 'chat_id');
 			if (!chatId) return this.refuse('Parâmetro obrigatório não informado: chat_id');
 			const chat = this.state.chats.find((c) => c.id === chatId);

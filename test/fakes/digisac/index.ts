@@ -6,7 +6,9 @@ import { FakeServer, json, queryText } from '../fakeServer';
 import { applyIncludes, bracketIncludes, pageWithIncludes, registerActionRoutes } from './actions';
 
 /**
- * Digisac API as documented in shared/api-docs/digisac-api.md:
+ * Digisac API as its public Postman page documents it
+ * (https://documenter.getpostman.com/view/53282970/2sBXihpXmF) and recorded traffic shows it
+ * (github.com/douglara/digisac, spec/cassettes):
  * - every path under `/api/v1` (and `/pdf/tickets/...` for PDF exports), `Authorization: Bearer <token>`;
  * - errors as `{error, message, status}` (a bad token: 401 "Invalid token: access token is invalid");
  * - lists as `{data,total,limit,skip,currentPage,lastPage,from,to}`, paged by `page` + `perPage`
@@ -209,7 +211,11 @@ export class DigisacFake extends FakeServer {
 			return undefined;
 		if (request.headers.authorization !== `Bearer ${this.token}`) {
 			return json(
-				{ error: 'HttpError', message: 'Invalid token: access token is invalid', status: 401 },
+				{
+					error: 'HttpError',
+					message: this.refusal('Invalid token: access token is invalid', request),
+					status: 401,
+				},
 				401,
 			);
 		}

@@ -4,85 +4,6 @@ import { usePlugChat } from './harness';
 
 const { fake, run } = usePlugChat();
 
-describe('webhook: update', () => {
-	it('sets only the events given, in the wrapped body, and clears one with an empty URL', async () => {
-		fake.state.webhooks.whenDisconnecting = 'https://ops.example.com/alert';
-		fake.state.webhooks.messageStatus = 'https://old.example.com/status';
-		const result = await run({
-			resource: 'webhook',
-			operation: 'update',
-			target: 'events',
-			webhookUrls: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
-		});
-		expect(result.error).toBeUndefined();
-		const request = fake.last('PUT', '/api/integrations/update-webhooks');
-		expect(request.json).toEqual({
-			value: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
-		});
-		expect(fake.state.webhooks).toMatchObject({
-			receiveMessage: 'https://erp.example.com/in',
-			messageStatus: '',
-			whenDisconnecting: 'https://ops.example.com/alert',
-		});
-		expect(result.items[0].json).toEqual({
-			success: true,
-			updated: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
-			value: true,
-		});
-	});
-
-	it('sets one URL for every event with notifySentByMe', async () => {
-		const result = await run({
-			resource: 'webhook',
-			operation: 'update',
-			target: 'all',
-			url: 'https://erp.example.com/all',
-			notifySentByMe: true,
-		});
-		expect(result.error).toBeUndefined();
-		expect(fake.last().json).toEqual({
-			value: 'https://erp.example.com/all',
-			notifySentByMe: true,
-		});
-		expect(Object.values(fake.state.webhooks)).toEqual(
-			Array(7).fill('https://erp.example.com/all'),
-		);
-		expect(fake.state.notifySentByMe).toBe(true);
-	});
-
-	it("explains PlugChat's bare 401 for a plain-http URL", async () => {
-		const result = await run({
-			resource: 'webhook',
-			operation: 'update',
-			target: 'events',
-			webhookUrls: { startAttendance: 'http://erp.example.com/in' },
-		});
-		expect(result.error?.httpCode).toBe('401');
-		expect(result.error?.description).toMatch(
-			/PlugChat accepts only HTTPS webhook URLs, and this one is plain http \(erp\.example\.com\)/,
-		);
-		expect(fake.state.webhooks.startAttendance).toBe('');
-	});
-
-	it('refuses an address that is not a URL, and an empty event list', async () => {
-		const bad = await run({
-			resource: 'webhook',
-			operation: 'update',
-			target: 'events',
-			webhookUrls: { receiveMessage: 'erp.example.com/in' },
-		});
-		expect(bad.error?.message).toBe('"erp.example.com/in" is not a web address');
-		const none = await run({
-			resource: 'webhook',
-			operation: 'update',
-			target: 'events',
-			webhookUrls: {},
-		});
-		expect(none.error?.message).toBe('Add at least one event under "Webhook URLs"');
-		expect(fake.requests).toHaveLength(0);
-	});
-});
-
 describe('authentication and HTTP errors', () => {
 	it('sends the raw token by default, and "Bearer <token>" when the credential asks', async () => {
 		await run({
@@ -101,13 +22,14 @@ describe('authentication and HTTP errors', () => {
 		expect(fake.last().headers.authorization).toBe(`Bearer ${fake.token}`);
 	});
 
-	it('reports a wrong token (401) with the hint about the token prefix, and never shows the token', async () => {
+	it('reports a wrong token (401) with the hint about the token prefix, and never shows the token, even echoed', async () => {
+		fake.echoToken = true;
 		const result = await run(
 			{ resource: 'instance', operation: 'getStatus' },
 			{ credentials: { apiToken: 'wrong-token-value' } },
 		);
 		expect(result.error?.httpCode).toBe('401');
-		expect(result.error?.message).toBe('Unauthorized');
+		expect(result.error?.message).toBe('Unauthorized (received Authorization: ***)');
 		expect(result.error?.description).toMatch(/Token Prefix/);
 		expect(JSON.stringify(result.error)).not.toContain('wrong-token-value');
 		expect(fake.requests).toHaveLength(1);
@@ -266,7 +188,7 @@ describe('items: continue on fail, pairedItem and batching', () => {
 		expect(fake.state.sent).toHaveLength(1);
 	});
 
-	it('sends a batch concurrently and keeps the output in input order', async () => {
+	it('keeps three sends in flight with a batch of 3, and the output in input order', async () => {
 		fake.latencyMs = 40;
 		const items = Array.from({ length: 6 }, (_, n) => ({ json: { text: `mensagem ${n}` } }));
 		const result = await run(
@@ -281,6 +203,12 @@ describe('items: continue on fail, pairedItem and batching', () => {
 			{ items },
 		);
 		expect(result.error).toBeUndefined();
+		// The most requests the fake was answering at the same moment: 3, never 1 at a time.
+		const sends = fake.requests.filter((r) => r.path === '/api/whatsapp/send-text');
+		const inFlight = sends.map(
+			(r) => sends.filter((o) => o.time <= r.time && (o.answeredAt ?? Infinity) > r.time).length,
+		);
+		expect(Math.max(...inFlight)).toBe(3);
 		expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, n) => ({ item: n })));
 		const zaapIds = result.items.map((i) => i.json.zaapId);
 		const byText = new Map(fake.state.sent.map((s) => [s.body.message, s.zaapId]));

@@ -1,0 +1,82 @@
+import { usePlugChat } from './harness';
+
+const { fake, run } = usePlugChat();
+
+describe('webhook: update', () => {
+	it('sets only the events given, in the wrapped body, and clears one with an empty URL', async () => {
+		fake.state.webhooks.whenDisconnecting = 'https://ops.example.com/alert';
+		fake.state.webhooks.messageStatus = 'https://old.example.com/status';
+		const result = await run({
+			resource: 'webhook',
+			operation: 'update',
+			target: 'events',
+			webhookUrls: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
+		});
+		expect(result.error).toBeUndefined();
+		const request = fake.last('PUT', '/api/integrations/update-webhooks');
+		expect(request.json).toEqual({
+			value: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
+		});
+		expect(fake.state.webhooks).toMatchObject({
+			receiveMessage: 'https://erp.example.com/in',
+			messageStatus: '',
+			whenDisconnecting: 'https://ops.example.com/alert',
+		});
+		expect(result.items[0].json).toEqual({
+			success: true,
+			updated: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
+			value: true,
+		});
+	});
+
+	it('sets one URL for every event with notifySentByMe', async () => {
+		const result = await run({
+			resource: 'webhook',
+			operation: 'update',
+			target: 'all',
+			url: 'https://erp.example.com/all',
+			notifySentByMe: true,
+		});
+		expect(result.error).toBeUndefined();
+		expect(fake.last().json).toEqual({
+			value: 'https://erp.example.com/all',
+			notifySentByMe: true,
+		});
+		expect(Object.values(fake.state.webhooks)).toEqual(
+			Array(7).fill('https://erp.example.com/all'),
+		);
+		expect(fake.state.notifySentByMe).toBe(true);
+	});
+
+	it("explains PlugChat's bare 401 for a plain-http URL", async () => {
+		const result = await run({
+			resource: 'webhook',
+			operation: 'update',
+			target: 'events',
+			webhookUrls: { startAttendance: 'http://erp.example.com/in' },
+		});
+		expect(result.error?.httpCode).toBe('401');
+		expect(result.error?.description).toMatch(
+			/PlugChat accepts only HTTPS webhook URLs, and this one is plain http \(erp\.example\.com\)/,
+		);
+		expect(fake.state.webhooks.startAttendance).toBe('');
+	});
+
+	it('refuses an address that is not a URL, and an empty event list', async () => {
+		const bad = await run({
+			resource: 'webhook',
+			operation: 'update',
+			target: 'events',
+			webhookUrls: { receiveMessage: 'erp.example.com/in' },
+		});
+		expect(bad.error?.message).toBe('"erp.example.com/in" is not a web address');
+		const none = await run({
+			resource: 'webhook',
+			operation: 'update',
+			target: 'events',
+			webhookUrls: {},
+		});
+		expect(none.error?.message).toBe('Add at least one event under "Webhook URLs"');
+		expect(fake.requests).toHaveLength(0);
+	});
+});
