@@ -8,7 +8,7 @@ import type { CapturedRun, ServiceKey } from './support';
 import { judgeError, nodeTypes, TOKENS, useFakes, visibleText } from './support';
 import { seed } from './values';
 
-/** Operations that put several input items into one request (the spec's "sends the input items in batches"). */
+/** Operations that put several input items into one request (Digisac Create Many sends them in batches). */
 const BATCHED = new Set(['contact.createMany']);
 
 /** A wrong id must reach the platform encoded, never as path segments or query parameters of its own. */

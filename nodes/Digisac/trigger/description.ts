@@ -3,8 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { multiSelect, filtersCollection, optionsCollection } from '../../shared/descriptions';
 
 /**
- * Event names Digisac documents or that follow its `<resource>.<verb>` pattern
- * (shared/api-docs/digisac-api.md §4.2). Names not in this list can be added as free text.
+ * Event names Digisac documents or that follow its `<resource>.<verb>` pattern: `message.created`
+ * and `message.updated` in the webhook example of its Postman page
+ * (https://documenter.getpostman.com/view/53282970/2sBXihpXmF), `bot.command` in Digisac's own
+ * receiver (github.com/digisac/core-integration-laravel, DigiSacController.php); the others by the
+ * pattern. Names not in this list can be added as free text.
  */
 export const DIGISAC_EVENTS = [
 	'bot.command',

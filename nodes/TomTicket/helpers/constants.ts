@@ -1,8 +1,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * Ticket situations (situação) as documented [KB:chamados-api/consultar-chamados]. Codes 8 and 9
- * carry the same label in TomTicket's docs, so the code is part of every name to tell them apart.
+ * Ticket situations (situação) as documented
+ * (https://tomticket.tomticket.com/kb/chamados-api/consultar-chamados). Codes 8 and 9 carry the same label in TomTicket's docs, so the code is part of every name to tell them apart.
  */
 export const SITUATION_OPTIONS: INodePropertyOptions[] = [
 	{
@@ -53,14 +53,18 @@ export const CUSTOMER_ID_TYPE_OPTIONS: INodePropertyOptions[] = [
 	},
 ];
 
-/** reply, customer reply and comment texts: "String 512" in the docs [SEED]. */
+/** reply, customer reply and comment texts: "String 512" in TomTicket's API pages
+ * (https://tomticket.tomticket.com/kb). */
 export const MAX_SHORT_TEXT = 512;
-/** "at most 25 files" [3P-A][3P-B]. */
+/** "At most 25 files", as third-party TomTicket clients report from production use. */
 export const MAX_ATTACHMENTS = 25;
 /**
- * "25 MB per request, message and all files together" [SEED]. Counted as MiB, the unit nginx and
+ * "25 MB per request, message and all files together" (TomTicket's API pages). Counted as MiB, the unit nginx and
  * PHP mean by "25M".
  */
 export const MAX_REQUEST_BYTES = 25 * 1024 * 1024;
-/** `last_update_ge` may reach at most 90 days back [3P-B][3P-C]. */
+/**
+ * `last_update_ge` may reach at most 90 days back, as third-party clients apply it (e.g.
+ * github.com/CarlosDDM/tomticket-api).
+ */
 export const LAST_UPDATE_MAX_DAYS = 90;

@@ -116,7 +116,8 @@ export function customFieldEntries(
 			});
 		}
 		const value = row.value;
-		// A nested object would be stored as the text "[object Object]" [3P-A]: send JSON instead.
+		// A nested object would be stored as the text "[object Object]" (seen in production by a
+		// third-party TomTicket client): send JSON instead.
 		fields[`custom_field[${fieldId}]`] =
 			value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value ?? '');
 	}

@@ -11,7 +11,7 @@ import { matchesWhere } from './index';
  * many, update, delete, block, exists, CSV export, group members), tickets (list with includes,
  * one, transfer/open, close, TXT/CSV/PDF exports), connections, departments, users, tags,
  * ticket topics, custom fields, bots, integrations, templates, statistics and the password grant.
- * Faithful to shared/api-docs/digisac-api.md; where the public material shows no answer (transfer,
+ * Faithful to the same sources as index.ts; where the public material shows no answer (transfer,
  * close, connection commands: "no response body") the fake answers an empty 200, and
  * `actionsOf(fake).ticketAnswer = 'ticket'` plays an account that answers the ticket instead.
  */

@@ -12,8 +12,11 @@ export const option = {
 	description: 'Get a chat conversation',
 };
 
-/** GUESS [api-docs §3.2]: the docs cut off before naming the parameter; `chat_id` by analogy with `ticket_id`. */
-export const CHAT_ID_PARAMETER = 'chat_id';
+/**
+ * GUESS: TomTicket's help center page for GET /chat/detail (https://tomticket.tomticket.com/kb)
+ * does not name the parameter in any copy we could read; `chat_id` by analogy with `ticket_id`.
+ */
+const CHAT_ID_PARAMETER = 'chat_id';
 
 export const properties: INodeProperties[] = [chatLocator];
 

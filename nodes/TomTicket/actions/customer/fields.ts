@@ -5,7 +5,10 @@ import { select } from '../../../shared/descriptions';
 import type { FormValue } from '../../../shared/multipart';
 import { customFieldEntries } from '../../helpers/write';
 
-/** The customer's fields that /customer/new and /customer/update share [KB:clientes/criar-cliente]. */
+/**
+ * The customer's fields that /customer/new and /customer/update share
+ * (https://tomticket.tomticket.com/kb/clientes/criar-cliente).
+ */
 export function customerFieldOptions(withName: boolean): INodeProperties[] {
 	const options: INodeProperties[] = [
 		{

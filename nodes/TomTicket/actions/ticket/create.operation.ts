@@ -103,7 +103,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	};
 	const files = await attachmentParts(this, i, additional.binaryPropertyName as string | undefined);
 	const answer = await postForm(this, '/ticket/new', fields, files, i);
-	// Seen live [3P-A]: ticket_id and protocol sit at the root of the answer, not inside `data`.
+	// Seen in production by a third-party TomTicket client (TomTicket documents no id in the
+	// answer): ticket_id and protocol sit at the root of the answer, not inside `data`.
 	const data = objectOf(answer.data);
 	return [
 		{

@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	if (options.includeEscalatedTickets) qs.show_staggered_tickets = 1;
 	if (options.includeTags) qs.show_tags = 1;
 	const body = await apiRequest(this, 'GET', '/ticket/detail', { qs, itemIndex: i });
-	// `data` is the ticket object; one client also saw it wrapped in an array [3P-B].
+	// `data` is the ticket object; a third-party TomTicket client also saw it wrapped in an array.
 	const data = Array.isArray(body.data) ? body.data : [body.data ?? {}];
 	return toItems(data);
 }

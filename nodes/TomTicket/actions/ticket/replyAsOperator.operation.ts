@@ -71,7 +71,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const linkOperatorId = String(options.linkOperatorId ?? '').trim();
 
 	// TomTicket stores an operator reply on a ticket with no linked operator as the customer's,
-	// silently [3P-A]. So either link the chosen operator first, or make sure one is linked.
+	// silently (seen in production by a third-party TomTicket client). So either link the chosen
+	// operator first, or make sure one is linked.
 	let operator: IDataObject;
 	if (linkOperatorId) {
 		await postForm(
