@@ -88,7 +88,7 @@ const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">express
  * A dropdown's description: what it is for, then n8n's standard hint that an expression can give
  * the ID instead (the sentence n8n's lint rules ask for on every list fed by the API).
  */
-export function withListHint(text: string, many = false): string {
+function withListHint(text: string, many = false): string {
 	const hint = many
 		? `Choose from the list, or specify IDs using an ${EXPRESSION_LINK}`
 		: `Choose from the list, or specify an ID using an ${EXPRESSION_LINK}`;
@@ -97,7 +97,7 @@ export function withListHint(text: string, many = false): string {
 }
 
 /** A dropdown whose choices a loadOptions method of the node lists. */
-export interface DropdownSpec {
+interface DropdownSpec {
 	name: string;
 	/** What is picked: "Department" is shown as "Department Name or ID" ("Names or IDs"). */
 	label: string;

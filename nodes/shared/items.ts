@@ -4,10 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { asJson } from './json';
 import { readRequestOptions } from './requestOptions';
 
-export type ItemHandler = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<INodeExecutionData[]>;
+type ItemHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 /** Wraps API answers as output items; bare answers (`true`, a string) still become an item. */
 export function toItems(data: unknown): INodeExecutionData[] {

@@ -1,4 +1,4 @@
-export interface PhoneCheck {
+interface PhoneCheck {
 	ok: boolean;
 	/** Digits only, with the country code. */
 	digits: string;

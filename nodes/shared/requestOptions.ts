@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RequestContext } from './transport';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Options every action node offers last: a timeout, and batching like n8n's HTTP Request node
@@ -60,7 +60,7 @@ export const requestOptionsProperty: INodeProperties = {
 	],
 };
 
-export interface RequestSettings {
+interface RequestSettings {
 	timeoutMs: number;
 	batchSize: number;
 	batchInterval: number;

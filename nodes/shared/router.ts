@@ -11,7 +11,7 @@ import { runForEachItem } from './items';
 import { requestOptionsProperty } from './requestOptions';
 
 /** An operation's entry in its resource's Operation dropdown. */
-export interface OperationOption {
+interface OperationOption {
 	name: string;
 	/** The operation's parameter value: also its export name in the resource file. */
 	value: string;

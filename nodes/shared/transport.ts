@@ -65,7 +65,7 @@ export interface ServiceDefinition {
 	requestsPerSecond?: number;
 }
 
-export interface ApiRequestOptions {
+interface ApiRequestOptions {
 	method: IHttpRequestMethods;
 	/** Path below the service's base URL ("/ticket/list"), or an absolute URL. */
 	path: string;

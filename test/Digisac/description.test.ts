@@ -1,3 +1,7 @@
+import type {
+	DigisacOperation,
+	DigisacResource,
+} from '../../nodes/Digisac/actions/versionDescription';
 import { properties, resources } from '../../nodes/Digisac/actions/versionDescription';
 import { Digisac } from '../../nodes/Digisac/Digisac.node';
 import {
@@ -10,7 +14,8 @@ import {
  * The operations users' saved workflows rely on: never renamed or removed. New operations need no
  * line here.
  */
-const CONTRACT: Record<string, string[]> = {
+/** Typed by the node's own resources: a name that does not exist fails to compile. */
+const CONTRACT: { [R in DigisacResource]: DigisacOperation<R>[] } = {
 	message: ['send', 'sendComment', 'sendTemplate', 'get', 'getAll'],
 	contact: [
 		'create',

@@ -1,5 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type {
+	PlugChatOperation,
+	PlugChatResource,
+} from '../../nodes/PlugChat/actions/versionDescription';
 import { resources } from '../../nodes/PlugChat/actions/versionDescription';
 import { PlugChat } from '../../nodes/PlugChat/PlugChat.node';
 import codex from '../../nodes/PlugChat/PlugChat.node.json';
@@ -15,7 +19,8 @@ import {
  * The operations users' saved workflows rely on (resource → operation → main parameters): never
  * renamed or removed. New operations need no line here.
  */
-const CONTRACT: Record<string, Record<string, string[]>> = {
+/** Typed by the node's own resources: a name that does not exist fails to compile. */
+const CONTRACT: { [R in PlugChatResource]: Partial<Record<PlugChatOperation<R>, string[]>> } = {
 	attendance: {
 		start: ['phone', 'operatorIds', 'options.departmentId'],
 		finish: ['phone', 'operatorId', 'autoTransfer'],

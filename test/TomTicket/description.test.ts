@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type {
+	TomTicketOperation,
+	TomTicketResource,
+} from '../../nodes/TomTicket/actions/versionDescription';
 import { resources } from '../../nodes/TomTicket/actions/versionDescription';
 import codex from '../../nodes/TomTicket/TomTicket.node.json';
 import triggerCodex from '../../nodes/TomTicket/TomTicketTrigger.node.json';
@@ -15,7 +19,8 @@ import { node, trigger } from './harness';
  * The operations users' saved workflows rely on (resource → operation → main parameters): never
  * renamed or removed. New operations need no line here.
  */
-const SPEC: Record<string, Record<string, string[]>> = {
+/** Typed by the node's own resources: a name that does not exist fails to compile. */
+const SPEC: { [R in TomTicketResource]: Partial<Record<TomTicketOperation<R>, string[]>> } = {
 	ticket: {
 		create: ['customerId', 'departmentId', 'subject', 'message'],
 		get: ['ticketId'],
@@ -171,7 +176,9 @@ describe('the TomTicket Trigger', () => {
 describe('the editor can build every operation', () => {
 	it('resolves the default parameters of every resource and operation', async () => {
 		const { NodeHelpers } = await import('n8n-workflow');
-		for (const [resource, ops] of Object.entries(SPEC)) {
+		for (const [resource, ops] of Object.entries(SPEC) as Array<
+			[string, Record<string, string[]>]
+		>) {
 			for (const operation of Object.keys(ops)) {
 				const parameters = NodeHelpers.getNodeParameters(
 					properties,

@@ -51,7 +51,7 @@ export function addInclude(query: DigisacQuery, include: string | IDataObject): 
 }
 
 /** Both conditions must hold: keys are merged, and a key both sides constrain is combined with $and. */
-export function mergeWhere(left: IDataObject, right: IDataObject): IDataObject {
+function mergeWhere(left: IDataObject, right: IDataObject): IDataObject {
 	const clash = Object.keys(right).some((key) => key in left);
 	if (!clash) return { ...left, ...right };
 	return { $and: [left, right] };

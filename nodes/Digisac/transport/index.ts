@@ -14,7 +14,7 @@ import {
 } from '../../shared/transport';
 
 /** Records per page asked of list endpoints (the API defaults to 15; clients use up to 200). */
-export const DIGISAC_PAGE_SIZE = 100;
+const DIGISAC_PAGE_SIZE = 100;
 
 /**
  * The account's root URL: "https://acme.digisac.app/", ".../api" and ".../api/v1" all become
@@ -25,7 +25,7 @@ export function digisacRootUrl(accountUrl: unknown): string {
 	return trimUrl(accountUrl).replace(/\/api(\/v1)?$/i, '');
 }
 
-export const digisacService: ServiceDefinition = {
+const digisacService: ServiceDefinition = {
 	name: 'Digisac',
 	credentialType: 'digisacApi',
 	secret: (credentials) => String(credentials.apiToken ?? ''),
@@ -59,7 +59,7 @@ export const digisacService: ServiceDefinition = {
 	},
 };
 
-export interface DigisacRequest {
+interface DigisacRequest {
 	qs?: IDataObject;
 	body?: unknown;
 	itemIndex?: number;
@@ -127,7 +127,7 @@ export async function apiRequestAllItems(
 }
 
 /** A file fetched from Digisac or from the storage host a file URL points to. */
-export interface DownloadedFile {
+interface DownloadedFile {
 	data: Buffer;
 	/** From the response's Content-Type, when it sent one. */
 	mimeType?: string;
@@ -136,7 +136,7 @@ export interface DownloadedFile {
 }
 
 /** Whether a URL points to the account's own host (so the token may go with the request). */
-export async function isAccountHost(context: RequestContext, url: string): Promise<boolean> {
+async function isAccountHost(context: RequestContext, url: string): Promise<boolean> {
 	if (!/^https?:\/\//i.test(url)) return true;
 	const credentials = await getServiceCredentials(context, digisacService.credentialType);
 	try {

@@ -20,11 +20,11 @@ export interface Delivery {
 	timestamp?: string;
 }
 
-export type ParsedDelivery =
+type ParsedDelivery =
 	| { delivery: Delivery; problem?: undefined }
 	| { delivery?: undefined; problem: string };
 
-export interface DeliveryFilters {
+interface DeliveryFilters {
 	serviceIds?: string[];
 	ignoreOwnMessages?: boolean;
 	ignoreBotMessages?: boolean;
@@ -46,7 +46,7 @@ function text(value: unknown): string | undefined {
  * Checks the envelope. `data` may arrive as an array (one client of the API guards against
  * it); then its first element is the event's data.
  */
-export function parseDelivery(body: unknown): ParsedDelivery {
+function parseDelivery(body: unknown): ParsedDelivery {
 	if (!isObject(body)) return { problem: 'The body must be a JSON object with "event" and "data"' };
 	const event = typeof body.event === 'string' ? body.event.trim() : '';
 	if (!event) return { problem: 'The body has no "event" name' };
@@ -78,7 +78,7 @@ function contactOf(delivery: Delivery, message: IDataObject | undefined): IDataO
 }
 
 /** The connection (serviceId) of a delivery, wherever the event's payload carries it. */
-export function serviceIdOf(delivery: Delivery): string | undefined {
+function serviceIdOf(delivery: Delivery): string | undefined {
 	const message = messageOf(delivery);
 	return (
 		text(delivery.data.serviceId) ??
@@ -103,7 +103,7 @@ function isGroupDelivery(delivery: Delivery, message: IDataObject | undefined): 
 }
 
 /** Why a delivery that passed the event check is dropped by the filters, or undefined to keep it. */
-export function filterReason(delivery: Delivery, filters: DeliveryFilters): string | undefined {
+function filterReason(delivery: Delivery, filters: DeliveryFilters): string | undefined {
 	const serviceIds = filters.serviceIds ?? [];
 	if (serviceIds.length > 0) {
 		const serviceId = serviceIdOf(delivery);
@@ -132,7 +132,7 @@ export function filterReason(delivery: Delivery, filters: DeliveryFilters): stri
  * Identifies a repeated delivery: event and data id. An `.updated` event legitimately repeats
  * for the same id (each delivery status change of a message), so its `updatedAt` is part of it.
  */
-export function deliveryKey(delivery: Delivery): string | undefined {
+function deliveryKey(delivery: Delivery): string | undefined {
 	const id = text(delivery.data.id);
 	if (!id) return undefined;
 	const updatedAt = text(delivery.data.updatedAt);
@@ -145,7 +145,7 @@ export function deliveryKey(delivery: Delivery): string | undefined {
  * Whether `key` was seen within `windowMs`; records it otherwise. The memory (key → time) is
  * pruned to the window and to the newest DEDUP_MAX_KEYS entries on every call.
  */
-export function seenRecently(
+function seenRecently(
 	memory: { recentDeliveries?: IDataObject },
 	key: string,
 	now: number,
@@ -174,7 +174,7 @@ export function seenRecently(
  * Digisac sent the event) on top, so `{{$json.contactId}}` works in the next node. A message's
  * own `timestamp` (when it was sent) is kept as `dataTimestamp` when it differs.
  */
-export function outputJson(delivery: Delivery): IDataObject {
+function outputJson(delivery: Delivery): IDataObject {
 	const { data } = delivery;
 	const json: IDataObject = {
 		...data,

@@ -10,7 +10,7 @@ import { apiRequest, downloadDigisacFile } from '../transport';
 /** Message types that carry a file (`ptt` is a voice note). */
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'ptt', 'document', 'sticker']);
 
-export interface MediaResult {
+interface MediaResult {
 	binary?: IBinaryData;
 	/** The message's file object, when it had to be fetched. */
 	file?: IDataObject;

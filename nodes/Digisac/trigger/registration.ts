@@ -17,7 +17,7 @@ export interface TriggerState extends IDataObject {
 	recentDeliveries?: IDataObject;
 }
 
-export type DigisacHook = IDataObject & { id: string };
+type DigisacHook = IDataObject & { id: string };
 
 const HOOKS_PATH = '/api/v1/me/webhooks';
 
@@ -35,7 +35,7 @@ function shorten(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function hookName(
+function hookName(
 	workflowName: string,
 	nodeName: string,
 	workflowId: string,
@@ -46,7 +46,7 @@ export function hookName(
 }
 
 /** The workflow id marked in a hook's name, if the hook was registered by this trigger. */
-export function hookOwner(hook: IDataObject): string | undefined {
+function hookOwner(hook: IDataObject): string | undefined {
 	return typeof hook.name === 'string' ? OWNER_MARK.exec(hook.name)?.[1] : undefined;
 }
 

@@ -6,7 +6,7 @@ import { requireString } from '../../shared/parameters';
 
 import { quoted } from './text';
 
-export type MediaKind = 'image' | 'audio' | 'video' | 'document';
+type MediaKind = 'image' | 'audio' | 'video' | 'document';
 
 export interface Media {
 	/** What goes into the API's media field: the URL, or a `data:<mime>;base64,` URI. */

@@ -7,7 +7,7 @@ import { isObject } from '../../shared/json';
  * PlugChat confirms an action in several ways (bare `true`, `{success: true}`, `{value: true}`,
  * 204 with no body) and refuses one with HTTP 200 and a false flag. Returns whether it refused.
  */
-export function isRefusal(body: unknown): boolean {
+function isRefusal(body: unknown): boolean {
 	if (body === false || body === 'false') return true;
 	if (isObject(body)) return body.success === false || body.value === false;
 	return false;

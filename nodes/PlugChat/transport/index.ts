@@ -10,9 +10,9 @@ import { requestBody, sendRequest, trimUrl } from '../../shared/transport';
  * Records asked per page. PlugChat documents no maximum; the loop below does not rely on getting
  * this many back, so a lower server-side cap costs requests, never records.
  */
-export const PLUGCHAT_PAGE_SIZE = 100;
+const PLUGCHAT_PAGE_SIZE = 100;
 
-export const plugChatService: ServiceDefinition = {
+const plugChatService: ServiceDefinition = {
 	name: 'PlugChat',
 	credentialType: 'plugChatApi',
 	secret: (credentials) => String(credentials.apiToken ?? ''),
@@ -59,7 +59,7 @@ export const plugChatService: ServiceDefinition = {
 	},
 };
 
-export interface PlugChatRequest {
+interface PlugChatRequest {
 	qs?: IDataObject;
 	body?: unknown;
 	headers?: Record<string, string>;

@@ -6,7 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
  * TomTicket reads and writes dates in Brasília time. The zone (not a fixed -03:00) keeps the
  * conversion right should Brazil bring daylight saving time back; today it is UTC-3 all year.
  */
-export const TOMTICKET_ZONE = 'America/Sao_Paulo';
+const TOMTICKET_ZONE = 'America/Sao_Paulo';
 
 /** TomTicket answers with "YYYY-MM-DD HH:MM:SS-03" and accepts "YYYY-MM-DD HH:MM:SS-0300". */
 const TOMTICKET_DATE =

@@ -26,7 +26,7 @@ function protocolNumber(
 	return number;
 }
 
-export interface ListQuery {
+interface ListQuery {
 	qs: IDataObject;
 	/** A local check of what the API may not filter exactly (the protocol range). */
 	accept(record: IDataObject): boolean;

@@ -10,7 +10,7 @@ const protocolCache = new WeakMap<object, Map<string, string>>();
 const departmentCache = new WeakMap<object, Promise<IDataObject[]>>();
 
 /** A resource locator's mode and value, whatever form the parameter arrived in. */
-export function locatorParts(raw: unknown): { mode: string; value: string } {
+function locatorParts(raw: unknown): { mode: string; value: string } {
 	if (isObject(raw)) {
 		const locator = raw as unknown as INodeParameterResourceLocator;
 		return { mode: String(locator.mode ?? 'id'), value: String(locator.value ?? '').trim() };

@@ -53,7 +53,7 @@ export const tomTicketService: ServiceDefinition = {
 	},
 };
 
-export interface TomTicketRequest {
+interface TomTicketRequest {
 	qs?: IDataObject;
 	/** Writes are multipart: pass a FormData built with buildFormData(). */
 	body?: FormData;

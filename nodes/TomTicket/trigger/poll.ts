@@ -9,7 +9,7 @@ import { LAST_UPDATE_MAX_DAYS } from '../helpers/constants';
 import { formatTomTicketDate, parseTomTicketDate } from '../helpers/dates';
 import { apiRequest, apiRequestPages, listData, TOMTICKET_PAGE_SIZE } from '../transport';
 
-export type TicketEvent = 'ticketCreated' | 'ticketUpdated';
+type TicketEvent = 'ticketCreated' | 'ticketUpdated';
 
 /**
  * Each poll lists again what changed this long before the previous poll started, so a ticket

@@ -5,7 +5,7 @@ import { requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
 
-export type ConnectionCommand = 'start' | 'restart' | 'shutdown' | 'logout';
+type ConnectionCommand = 'start' | 'restart' | 'shutdown' | 'logout';
 
 const what: Record<ConnectionCommand, string> = {
 	start: 'The connection (conexão) to start',

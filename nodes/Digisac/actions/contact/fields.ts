@@ -5,7 +5,7 @@ import { toList } from '../../../shared/parameters';
 import type { DigisacQuery } from '../../helpers/query';
 import { addInclude, likePattern } from '../../helpers/query';
 import { phoneDigits } from '../../helpers/recipients';
-import { customFieldsCollection, departmentSelect, rawQueryOption } from '../common.description';
+import { customFieldsCollection, departmentSelect } from '../common.description';
 
 /** Contact fields Digisac takes on create and update. */
 export const contactFieldOptions: INodeProperties[] = [
@@ -116,8 +116,6 @@ export const contactFilterOptions: INodeProperties[] = [
 		method: 'getTags',
 	}),
 ];
-
-export const contactQueryOption = rawQueryOption;
 
 /** The `query` object for the chosen contact filters. */
 export function buildContactQuery(filters: IDataObject): DigisacQuery {

@@ -121,7 +121,7 @@ export const properties: INodeProperties[] = [
 	]),
 ];
 
-export function buildMessageQuery(context: IExecuteFunctions, i: number): DigisacQuery {
+function buildMessageQuery(context: IExecuteFunctions, i: number): DigisacQuery {
 	const filters = context.getNodeParameter('filters', i, {}) as IDataObject;
 	const where: IDataObject = {};
 	if (filters.serviceId) where.serviceId = String(filters.serviceId);
