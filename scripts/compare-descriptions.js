@@ -97,13 +97,47 @@ function describe({ out, pkg }) {
 	return result;
 }
 
+/**
+ * A key for each element of a list of parameters or options (objects with a `name`), so an
+ * added or removed one is reported as such instead of shifting every later index. Parameters
+ * that share a name (one per operation) are told apart by their displayOptions.
+ */
+function keyed(list) {
+	if (!list.length || !list.every((e) => e && typeof e === 'object' && 'name' in e))
+		return undefined;
+	const seen = new Map();
+	return list.map((element) => {
+		const base = `${element.name}${element.displayOptions ? ` ${JSON.stringify(element.displayOptions)}` : ''}`;
+		const n = (seen.get(base) ?? 0) + 1;
+		seen.set(base, n);
+		return n > 1 ? `${base} #${n}` : base;
+	});
+}
+
 /** Every path where two canonical values differ, as readable lines. */
 function differences(before, after, at = '') {
 	if (JSON.stringify(before) === JSON.stringify(after)) return [];
+	const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
 	const bothObjects = before && after && typeof before === 'object' && typeof after === 'object';
-	if (!bothObjects || Array.isArray(before) !== Array.isArray(after)) {
-		const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
+	if (!bothObjects || Array.isArray(before) !== Array.isArray(after))
 		return [`${at || '(root)'}: ${show(before)} → ${show(after)}`];
+	if (Array.isArray(before)) {
+		const beforeKeys = keyed(before);
+		const afterKeys = keyed(after);
+		if (beforeKeys && afterKeys) {
+			const lines = [];
+			const common = beforeKeys.filter((key) => afterKeys.includes(key));
+			const order = (keys) => keys.filter((key) => common.includes(key)).join('\n');
+			if (order(beforeKeys) !== order(afterKeys)) lines.push(`${at}: order changed`);
+			for (const [i, key] of beforeKeys.entries())
+				if (!afterKeys.includes(key)) lines.push(`${at}[${key}]: removed ${show(before[i])}`);
+			for (const [i, key] of afterKeys.entries()) {
+				const j = beforeKeys.indexOf(key);
+				if (j < 0) lines.push(`${at}[${key}]: added ${show(after[i])}`);
+				else lines.push(...differences(before[j], after[i], `${at}[${key}]`));
+			}
+			return lines;
+		}
 	}
 	const keys = Array.isArray(before)
 		? Array.from({ length: Math.max(before.length, after.length) }, (_, i) => i)
