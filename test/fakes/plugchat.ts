@@ -377,6 +377,16 @@ export class PlugChatFake extends FakeServer {
 	}
 
 	private registerRoutes() {
+		this.registerAttendanceRoutes();
+		this.registerWebhookRoutes();
+		this.registerSendRoutes();
+		this.registerChatRoutes();
+		this.registerGroupRoutes();
+		this.registerInstanceRoutes();
+	}
+
+	/** Departments, operators and attendances (the integrations API). */
+	private registerAttendanceRoutes() {
 		// ---- integrations: departments, operators, attendances
 		this.route('GET', '/api/integrations/departments', () => json(this.state.departments));
 		// The sample is an array of operators (missing its "[" in the docs).
@@ -473,7 +483,10 @@ export class PlugChatFake extends FakeServer {
 				});
 			return json({ success: true });
 		});
+	}
 
+	/** The account's webhook URLs. */
+	private registerWebhookRoutes() {
 		this.route('PUT', '/api/integrations/update-webhooks', (request) => {
 			const body = this.body(request);
 			const insecure = (url: unknown) =>
@@ -511,7 +524,10 @@ export class PlugChatFake extends FakeServer {
 				this.state.webhooks[key] = typeof body[key] === 'string' ? String(body[key]) : '';
 			return json({ value: true });
 		});
+	}
 
+	/** WhatsApp sends, read receipts and deletes. */
+	private registerSendRoutes() {
 		// ---- WhatsApp sends
 		this.sendRoute('/api/whatsapp/send-text', (body) =>
 			nonEmptyString(body.message) ? undefined : 'message is required',
@@ -599,7 +615,10 @@ export class PlugChatFake extends FakeServer {
 			this.state.deleted.push({ phone, messageId, owner: owner === 'true' });
 			return { status: 204 };
 		});
+	}
 
+	/** Chats, contacts and profile pictures. */
+	private registerChatRoutes() {
 		// ---- chats and contacts
 		this.route('GET', '/api/whatsapp/chats', (request) => this.page(request, this.state.chats));
 		this.route('GET', '/api/whatsapp/chats/:phone', (_request, { phone }) => {
@@ -654,7 +673,10 @@ export class PlugChatFake extends FakeServer {
 			raw: QR_PNG,
 			headers: { 'content-type': 'image/png' },
 		}));
+	}
 
+	/** Groups and their members. */
+	private registerGroupRoutes() {
 		// ---- groups (failures answer 200 {"value": false}, as documented)
 		this.route('POST', '/api/whatsapp/create-group', (request) => {
 			const { groupName, phones } = this.body(request);
@@ -728,7 +750,10 @@ export class PlugChatFake extends FakeServer {
 			const { description: _description, ...metadata } = group;
 			return json({ ...metadata, subjectTime: group.creation, subjectOwner: group.owner });
 		});
+	}
 
+	/** The WhatsApp instance and the send queue. */
+	private registerInstanceRoutes() {
 		// ---- instance
 		this.route('GET', '/api/whatsapp/status', () => {
 			const { connected, session, smartphoneConnected } = this.state.instance;

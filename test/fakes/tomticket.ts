@@ -511,6 +511,16 @@ export class TomTicketFake extends FakeServer {
 	}
 
 	private registerRoutes() {
+		this.registerDepartmentRoutes();
+		this.registerTicketReadRoutes();
+		this.registerTicketWriteRoutes();
+		this.registerTicketFlowRoutes();
+		this.registerChatRoutes();
+		this.registerCustomerRoutes();
+	}
+
+	/** Departments, their categories, operators and custom fields. */
+	private registerDepartmentRoutes() {
 		this.route('GET', '/department/list', (request) => {
 			const nested = queryText(request, 'show_nested_items') === '1';
 			const data = this.state.departments.map((d) =>
@@ -589,7 +599,10 @@ export class TomTicketFake extends FakeServer {
 				data: { ticket: fields },
 			});
 		});
+	}
 
+	/** Ticket lists and details. */
+	private registerTicketReadRoutes() {
 		this.route('GET', '/ticket/list', (request) => {
 			let tickets = [...this.state.tickets].reverse() as unknown as Array<Record<string, unknown>>; // newest first, as third-party clients observe
 			const situation = queryText(request, 'situation');
@@ -621,7 +634,10 @@ export class TomTicketFake extends FakeServer {
 			if (!ticket) return this.missing('Chamado não encontrado.');
 			return json({ error: false, message: '', success: true, data: ticket });
 		});
+	}
 
+	/** Opening a ticket, replies and comments. */
+	private registerTicketWriteRoutes() {
 		this.route('POST', '/ticket/new', (request) => {
 			const missing = ['customer_id', 'department_id', 'subject', 'message'].filter(
 				(f) => !formText(request, f),
@@ -712,7 +728,10 @@ export class TomTicketFake extends FakeServer {
 			this.touch(write.ticket);
 			return this.ok();
 		});
+	}
 
+	/** Finishing, transferring, linking an operator, custom statuses. */
+	private registerTicketFlowRoutes() {
 		this.route('POST', '/ticket/finish', (request) => {
 			const write = this.ticketWrite(request, { name: 'message' });
 			if ('refusal' in write) return write.refusal;
@@ -802,7 +821,10 @@ export class TomTicketFake extends FakeServer {
 			this.touch(write.ticket);
 			return this.ok();
 		});
+	}
 
+	/** Live chats. */
+	private registerChatRoutes() {
 		this.route('GET', '/chat/list', (request) => {
 			let chats = [...this.state.chats]
 				.reverse()
@@ -830,7 +852,10 @@ export class TomTicketFake extends FakeServer {
 			if (!chat) return this.missing('Chat não encontrado.');
 			return json({ error: false, message: '', success: true, data: chat });
 		});
+	}
 
+	/** Customers and organizations. */
+	private registerCustomerRoutes() {
 		this.route('GET', '/customer/list', (request) => {
 			const withFields = queryText(request, 'show_custom_fields') === '1';
 			return this.page(

@@ -268,6 +268,16 @@ function applyContactFields(contact: Row, body: Body) {
 }
 
 export function registerActionRoutes(fake: DigisacFake): void {
+	registerContactRoutes(fake);
+	registerTicketRoutes(fake);
+	registerConnectionRoutes(fake);
+	registerResourceRoutes(fake);
+	registerStatisticsRoutes(fake);
+	registerAccountRoutes(fake);
+}
+
+/** Lookups the route handlers share. */
+function lookups(fake: DigisacFake) {
 	const notFound = (what: string, id: string) =>
 		fake.error(404, 'NotFoundHttpError', `${what} ${id} not found`);
 	const byId =
@@ -278,6 +288,12 @@ export function registerActionRoutes(fake: DigisacFake): void {
 		};
 	const findContact = (id: string) => fake.state.contacts.find((c) => c.id === id);
 
+	return { notFound, byId, findContact };
+}
+
+/** Contacts and WhatsApp groups (members, admins). */
+function registerContactRoutes(fake: DigisacFake): void {
+	const { notFound, findContact } = lookups(fake);
 	// --- contacts (registered before index.ts's /contacts/:id, so /contacts/exists is not an id)
 	fake.route('GET', '/api/v1/contacts/exists', (request) => {
 		const serviceId = queryText(request, 'serviceId');
@@ -407,7 +423,11 @@ export function registerActionRoutes(fake: DigisacFake): void {
 			return undefined;
 		});
 	}
+}
 
+/** Ticket actions (keyed by contact), lists and the three exports. */
+function registerTicketRoutes(fake: DigisacFake): void {
+	const { notFound, findContact } = lookups(fake);
 	// --- tickets: keyed by contact for actions
 	const ticketAnswer = (ticket: Row) =>
 		actionsOf(fake).ticketAnswer === 'ticket' ? json(ticket) : empty();
@@ -561,7 +581,11 @@ export function registerActionRoutes(fake: DigisacFake): void {
 			headers: { 'content-type': 'application/pdf' },
 		};
 	});
+}
 
+/** Connections (services) and their commands. */
+function registerConnectionRoutes(fake: DigisacFake): void {
+	const { notFound, byId } = lookups(fake);
 	// --- connections
 	fake.route(
 		'GET',
@@ -577,7 +601,11 @@ export function registerActionRoutes(fake: DigisacFake): void {
 			return empty();
 		});
 	}
+}
 
+/** Departments, users, ticket topics, custom fields, bots, integrations, templates, tags. */
+function registerResourceRoutes(fake: DigisacFake): void {
+	const { notFound, byId, findContact } = lookups(fake);
 	// --- simple resources
 	fake.route(
 		'GET',
@@ -651,7 +679,10 @@ export function registerActionRoutes(fake: DigisacFake): void {
 			return empty();
 		},
 	);
+}
 
+/** Statistics and the real-time dashboard. */
+function registerStatisticsRoutes(fake: DigisacFake): void {
 	// --- statistics
 	fake.route('GET', '/api/v1/dashboard/general', (request) => {
 		const start = queryText(request, 'startPeriod');
@@ -697,7 +728,10 @@ export function registerActionRoutes(fake: DigisacFake): void {
 			})),
 		),
 	);
+}
 
+/** The password grant (no Authorization needed: see the guard in index.ts). */
+function registerAccountRoutes(fake: DigisacFake): void {
 	// --- password grant (no Authorization needed: see the guard in index.ts)
 	fake.route('POST', '/api/v1/oauth/token', (request) => {
 		const body = jsonBody(request);
