@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A readable label from a parameter name for messages: "ticketId" → "Ticket ID". */
@@ -7,6 +12,46 @@ export function labelFor(name: string): string {
 		.replace(/([a-z])([A-Z])/g, '$1 $2')
 		.replace(/\bId\b/g, 'ID')
 		.replace(/^./, (c) => c.toUpperCase());
+}
+
+/**
+ * One value placed in a URL path ("/api/v1/contacts/<id>"), encoded. Every id that goes into a
+ * path goes through here. Empty values and values made only of dots are refused: the URL parser
+ * removes "." and ".." segments (WHATWG URL standard, "path state"), so "/api/v1/contacts/.."
+ * would reach "/api/v1/" and "/api/whatsapp/queue/." the queue itself (clear the queue).
+ * `what` is the parameter's name or label, for the message.
+ */
+export function pathSegment(
+	context: { getNode(): INode },
+	value: unknown,
+	what: string,
+	itemIndex?: number,
+): string {
+	const label = labelFor(what);
+	const text =
+		typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+			? String(value)
+			: undefined;
+	if (text === undefined) {
+		throw new NodeOperationError(context.getNode(), `"${label}" must be text or a number`, {
+			itemIndex,
+			description: `${itemIndex === undefined ? 'The value' : `Item ${itemIndex}`} gave ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}. If it comes from an expression, pick a single field, e.g. {{ $json.id }}.`,
+		});
+	}
+	const trimmed = text.trim();
+	if (!trimmed) {
+		throw new NodeOperationError(context.getNode(), `"${label}" is required`, {
+			itemIndex,
+			description: `${itemIndex === undefined ? 'The value' : `Item ${itemIndex}`} is empty. Fill it in, or check the expression that should provide it.`,
+		});
+	}
+	if (/^\.+$/.test(trimmed)) {
+		throw new NodeOperationError(context.getNode(), `"${label}" cannot be "${trimmed}"`, {
+			itemIndex,
+			description: `An ID made only of dots would make the request address the list above it (for example a whole queue instead of one message), so it is not sent. Check the expression that gives "${label}".`,
+		});
+	}
+	return encodeURIComponent(text);
 }
 
 /** A required text parameter: trimmed, and a clear error naming the field when it is empty. */

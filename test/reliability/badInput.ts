@@ -24,6 +24,35 @@ function leakedIntoUrl(requests: RecordedRequest[]): string | undefined {
 	return undefined;
 }
 
+/**
+ * A request's address with its ids replaced by ":id" ("/api/v1/contacts/:id/block"): the fakes'
+ * ids change with every reseed, the shape does not. A segment holding a digit (other than "v1"),
+ * an escape or more than 24 characters is an id.
+ */
+export function addressShape(request: Pick<RecordedRequest, 'method' | 'path'>): string {
+	const shape = request.path
+		.split('/')
+		.map((segment) =>
+			(/\d/.test(segment) && !/^v\d+$/.test(segment)) ||
+			segment.includes('%') ||
+			segment.length > 24
+				? ':id'
+				: segment,
+		)
+		.join('/');
+	return `${request.method} ${shape}`;
+}
+
+/**
+ * A dot-only id must not move a request to another address: every request of the run must have the
+ * shape of one the valid item alone sent (the URL parser would otherwise have removed the dot
+ * segment, reaching the collection above the record).
+ */
+function movedAddress(requests: RecordedRequest[], valid: Set<string>): string | undefined {
+	const moved = requests.find((r) => !valid.has(addressShape(r)));
+	return moved ? `a request went to another address: ${moved.method} ${moved.path}` : undefined;
+}
+
 function everything(run: CapturedRun): string {
 	const thrown = run.thrown as (NodeOperationError | NodeApiError) | undefined;
 	return `${visibleText(run)}${thrown?.message ?? ''}${thrown?.description ?? ''}${JSON.stringify(thrown?.context ?? {})}`;
@@ -85,6 +114,7 @@ export function describeCorpus(service: ServiceKey) {
 			for (let b = 0; b < plan.length; b++) {
 				const baseline = build(seed(service, fakes))[b].baseline;
 				const plain = await run(baseline.parameters, [inputItem(baseline.needsFile, op)]);
+				const validAddresses = new Set(plain.requests.map(addressShape));
 				const baselineWorks = plain.run.thrown === undefined && plain.run.error === undefined;
 				if (!baselineWorks) {
 					problems.push(
@@ -102,6 +132,10 @@ export function describeCorpus(service: ServiceKey) {
 					if (mutation.malformedId) {
 						const leak = leakedIntoUrl(requests);
 						if (leak) problems.push(`${mutation.label}: ${leak}`);
+					}
+					if (mutation.dotSegment && baselineWorks) {
+						const moved = movedAddress(requests, validAddresses);
+						if (moved) problems.push(`${mutation.label}: ${moved}`);
 					}
 					if ((result as { refusedBeforeRun?: string }).refusedBeforeRun) continue;
 					if (result.thrown === undefined) {

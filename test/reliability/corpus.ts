@@ -249,6 +249,13 @@ export interface BadValue {
 
 const b = (label: string, js: string): BadValue => ({ label, js });
 
+/**
+ * Ids made only of dots: the URL parser removes such path segments, so sent as they are they would
+ * address the collection above the record ("DELETE /queue/." clears the queue). In a body or a
+ * query they are harmless (the platform refuses an unknown id); in a path they must be refused.
+ */
+export const DOT_IDS: BadValue[] = [b('a single dot', '"."'), b('two dots', '".."')];
+
 export const MALFORMED_IDS: BadValue[] = [
 	b('path traversal', '"../../x/evil"'),
 	b('query injection', '"abc def?y=2&z=3#frag"'),
@@ -256,6 +263,7 @@ export const MALFORMED_IDS: BadValue[] = [
 	b('"null" text', '"null"'),
 	b('emoji', '"🙂🙂"'),
 	b('2,000 characters', '"x".repeat(2000)'),
+	...DOT_IDS,
 ];
 
 /** Wrong types per declared type. */
@@ -359,6 +367,11 @@ export interface Mutation {
 	mustFail: boolean;
 	/** A wrong id: its text must never reach a URL path or query unencoded. */
 	malformedId?: boolean;
+	/**
+	 * A dot-only id in a top-level parameter: no request may go to an address the valid item does
+	 * not use. (Collection options are left empty for the valid item, so their addresses differ.)
+	 */
+	dotSegment?: boolean;
 }
 
 function isIdLike(property: INodeProperties): boolean {
@@ -414,6 +427,7 @@ export function mutations(
 		mustFail: boolean,
 		malformedId = false,
 		itemList = items,
+		dotSegment = false,
 	) =>
 		result.push({
 			label: `${baseline.variant ? `[${baseline.variant}] ` : ''}${label}`,
@@ -421,6 +435,7 @@ export function mutations(
 			items: itemList,
 			mustFail,
 			malformedId,
+			dotSegment,
 		});
 
 	for (const property of visibleProperties(description, values)) {
@@ -444,6 +459,8 @@ export function mutations(
 					setMutated(values, path, property, good, bad),
 					false,
 					true,
+					items,
+					DOT_IDS.includes(bad),
 				);
 		}
 		// n8n's editor offers no expression for a whole collection, only for the fields inside it.
@@ -477,7 +494,7 @@ export function mutations(
 					false,
 				);
 			if (isIdLike(option) && ['string', 'resourceLocator', 'options'].includes(option.type)) {
-				for (const bad of MALFORMED_IDS.slice(0, 2))
+				for (const bad of [...MALFORMED_IDS.slice(0, 2), ...DOT_IDS])
 					add(
 						`${optionLabel} malformed (${bad.label})`,
 						setMutated(values, optionPath, option, optionGood, bad),

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { fileNameFromDisposition } from '../../shared/binary';
 import { isObject } from '../../shared/json';
+import { pathSegment } from '../../shared/parameters';
 import { FILE_WAIT_POLICY } from '../../shared/retry';
 import { messageFile } from '../helpers/files';
 import { apiRequest, downloadDigisacFile } from '../transport';
@@ -55,7 +56,7 @@ async function waitForFile(
 		const message = await apiRequest<unknown>(
 			context,
 			'GET',
-			`/api/v1/messages/${encodeURIComponent(messageId)}`,
+			`/api/v1/messages/${pathSegment(context, messageId, 'messageId')}`,
 			{
 				qs: { 'include[0]': 'file' },
 			},

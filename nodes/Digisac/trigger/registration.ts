@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../shared/json';
+import { pathSegment } from '../../shared/parameters';
 import { apiRequest, apiRequestFull, apiRequestPages } from '../transport';
 
 /**
@@ -154,7 +155,7 @@ async function fetchHook(
 	const response = await apiRequestFull<unknown>(
 		context,
 		'GET',
-		`${HOOKS_PATH}/${encodeURIComponent(hookId)}`,
+		`${HOOKS_PATH}/${pathSegment(context, hookId, 'webhookId')}`,
 		{
 			acceptStatus: [404],
 		},
@@ -261,7 +262,7 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 		const body = await apiRequest<unknown>(
 			context,
 			'PUT',
-			`${HOOKS_PATH}/${encodeURIComponent(existing.id)}`,
+			`${HOOKS_PATH}/${pathSegment(context, existing.id, 'webhookId')}`,
 			{
 				body: { ...existing, ...fields },
 			},
@@ -310,7 +311,7 @@ export async function deleteWebhook(context: IHookFunctions): Promise<boolean> {
 		if (!hookId) return true;
 		const hook = await fetchHook(context, hookId);
 		if (!hook || isForeign(hook, workflowIdOf(context))) return true;
-		const path = `${HOOKS_PATH}/${encodeURIComponent(hook.id)}`;
+		const path = `${HOOKS_PATH}/${pathSegment(context, hook.id, 'webhookId')}`;
 		const deleted = await apiRequestFull<unknown>(context, 'DELETE', path, {
 			acceptStatus: [404, 405],
 		});

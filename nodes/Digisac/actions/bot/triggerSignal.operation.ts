@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const response = await apiRequest<unknown>(
 		this,
 		'POST',
-		`/api/v1/bots/${encodeURIComponent(botId)}/trigger-signal/${encodeURIComponent(contactId)}`,
+		`/api/v1/bots/${pathSegment(this, botId, 'botId', i)}/trigger-signal/${pathSegment(this, contactId, 'contactId', i)}`,
 		{ qs: { flag }, itemIndex: i },
 	);
 	return [{ json: actionResult(response, { botId, contactId, flag }) }];

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
 
@@ -25,7 +25,7 @@ export function connectionCommand(command: ConnectionCommand) {
 			const response = await apiRequest<unknown>(
 				this,
 				'POST',
-				`/api/v1/services/${encodeURIComponent(serviceId)}/${command}`,
+				`/api/v1/services/${pathSegment(this, serviceId, 'serviceId', i)}/${command}`,
 				{ itemIndex: i },
 			);
 			return [{ json: actionResult(response, { serviceId, command }) }];

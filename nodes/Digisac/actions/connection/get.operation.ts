@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
 
@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			json: await apiRequest<IDataObject>(
 				this,
 				'GET',
-				`/api/v1/services/${encodeURIComponent(serviceId)}`,
+				`/api/v1/services/${pathSegment(this, serviceId, 'serviceId', i)}`,
 				{ itemIndex: i },
 			),
 		},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
-import { optionalString, requireString } from '../../../shared/parameters';
+import { optionalString, pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
@@ -33,7 +33,7 @@ export function blockOperation(operation: 'block' | 'unblock') {
 			const response = await apiRequest<unknown>(
 				this,
 				'POST',
-				`/api/v1/contacts/${encodeURIComponent(contactId)}/block`,
+				`/api/v1/contacts/${pathSegment(this, contactId, 'contactId', i)}/block`,
 				{ body, itemIndex: i },
 			);
 			return [{ json: actionResult(response, { contactId, blocked: block }) }];

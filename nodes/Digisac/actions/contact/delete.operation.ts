@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
@@ -18,7 +18,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const body = await apiRequest<unknown>(
 		this,
 		'DELETE',
-		`/api/v1/contacts/${encodeURIComponent(contactId)}`,
+		`/api/v1/contacts/${pathSegment(this, contactId, 'contactId', i)}`,
 		{ itemIndex: i },
 	);
 	return [{ json: { ...actionResult(body, { id: contactId }), deleted: true, id: contactId } }];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const contact = await apiRequest<IDataObject>(
 		this,
 		'GET',
-		`/api/v1/contacts/${encodeURIComponent(contactId)}`,
+		`/api/v1/contacts/${pathSegment(this, contactId, 'contactId', i)}`,
 		{
 			qs: include.length ? { include } : undefined,
 			itemIndex: i,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { select, multiSelect, updateFieldsCollection } from '../../../shared/descriptions';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
@@ -66,7 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const contact = await apiRequest<IDataObject>(
 		this,
 		'PUT',
-		`/api/v1/contacts/${encodeURIComponent(contactId)}`,
+		`/api/v1/contacts/${pathSegment(this, contactId, 'contactId', i)}`,
 		{ body, itemIndex: i },
 	);
 	return [{ json: contact }];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { departmentSelect } from '../common.description';
 
@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			json: await apiRequest<IDataObject>(
 				this,
 				'GET',
-				`/api/v1/departments/${encodeURIComponent(departmentId)}`,
+				`/api/v1/departments/${pathSegment(this, departmentId, 'departmentId', i)}`,
 				{ itemIndex: i },
 			),
 		},

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { stringField } from '../../helpers/responses';
 import { apiRequest } from '../../transport';
 import { connectionSelect } from '../common.description';
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		const added = await apiRequest<unknown>(
 			this,
 			'POST',
-			`/api/v1/contacts/${encodeURIComponent(groupId)}/add-members`,
+			`/api/v1/contacts/${pathSegment(this, groupId, 'groupId', i)}/add-members`,
 			{
 				body: members,
 				itemIndex: i,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { actionResult } from '../../../shared/json';
-import { requireString, toList } from '../../../shared/parameters';
+import { pathSegment, requireString, toList } from '../../../shared/parameters';
 import { phoneDigits } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { groupLocator } from '../common.description';
@@ -75,7 +75,7 @@ export function membersOperation(operation: keyof typeof routes) {
 			const response = await apiRequest<unknown>(
 				this,
 				'POST',
-				`/api/v1/contacts/${encodeURIComponent(groupId)}/${routes[operation]}`,
+				`/api/v1/contacts/${pathSegment(this, groupId, 'groupId', i)}/${routes[operation]}`,
 				{
 					body,
 					itemIndex: i,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { sleep } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { backoffDelay } from '../../../shared/retry';
 import { messageFile, messageFileItem } from '../../helpers/files';
 import { apiRequest } from '../../transport';
@@ -42,7 +42,7 @@ function isDownloading(message: IDataObject): boolean {
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const messageId = requireString(this, 'messageId', i);
-	const path = `/api/v1/messages/${encodeURIComponent(messageId)}`;
+	const path = `/api/v1/messages/${pathSegment(this, messageId, 'messageId', i)}`;
 	const downloadFile = this.getNodeParameter('downloadFile', i, false) as boolean;
 	if (!downloadFile)
 		return [{ json: await apiRequest<IDataObject>(this, 'GET', path, { itemIndex: i }) }];

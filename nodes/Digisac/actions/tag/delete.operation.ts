@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 
 export const option = {
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const body = await apiRequest<unknown>(
 		this,
 		'DELETE',
-		`/api/v1/tags/${encodeURIComponent(tagId)}`,
+		`/api/v1/tags/${pathSegment(this, tagId, 'tagId', i)}`,
 		{ itemIndex: i },
 	);
 	return [{ json: { ...actionResult(body, { id: tagId }), deleted: true, id: tagId } }];

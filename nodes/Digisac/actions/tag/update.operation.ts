@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { select, updateFieldsCollection } from '../../../shared/descriptions';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 
 import { colorField, departmentsField, tagBody } from './fields';
@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			json: await apiRequest<IDataObject>(
 				this,
 				'PUT',
-				`/api/v1/tags/${encodeURIComponent(tagId)}`,
+				`/api/v1/tags/${pathSegment(this, tagId, 'tagId', i)}`,
 				{ body, itemIndex: i },
 			),
 		},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { multiSelect } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
-import { requireString, toList } from '../../../shared/parameters';
+import { pathSegment, requireString, toList } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator } from '../common.description';
 
@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const response = await apiRequest<unknown>(
 		this,
 		'POST',
-		`/api/v1/contacts/${encodeURIComponent(contactId)}/ticket/close`,
+		`/api/v1/contacts/${pathSegment(this, contactId, 'contactId', i)}/ticket/close`,
 		{
 			body,
 			itemIndex: i,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { exportFile } from '../../helpers/files';
 import { outputBinaryOption, ticketLocator } from '../common.description';
 
@@ -36,7 +36,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		i,
 		{
 			method: 'GET',
-			path: `/pdf/tickets/${encodeURIComponent(ticketId)}/${encodeURIComponent(language)}`,
+			path: `/pdf/tickets/${pathSegment(this, ticketId, 'ticketId', i)}/${pathSegment(this, language, 'language', i)}`,
 			qs: { pdf: 1, lng: language },
 		},
 		{ fileName: `ticket-${ticketId}.pdf`, mimeType: 'application/pdf' },

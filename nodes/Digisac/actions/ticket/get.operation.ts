@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { ticketLocator } from '../common.description';
 
@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const ticket = await apiRequest<IDataObject>(
 		this,
 		'GET',
-		`/api/v1/tickets/${encodeURIComponent(ticketId)}`,
+		`/api/v1/tickets/${pathSegment(this, ticketId, 'ticketId', i)}`,
 		{
 			qs: { include },
 			itemIndex: i,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
-import { optionalString, requireString } from '../../../shared/parameters';
+import { optionalString, pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { contactLocator, departmentSelect, userSelect } from '../common.description';
 
@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const response = await apiRequest<unknown>(
 		this,
 		'POST',
-		`/api/v1/contacts/${encodeURIComponent(contactId)}/ticket/transfer`,
+		`/api/v1/contacts/${pathSegment(this, contactId, 'contactId', i)}/ticket/transfer`,
 		{
 			body,
 			itemIndex: i,

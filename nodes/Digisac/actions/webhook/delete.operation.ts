@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest, apiRequestFull } from '../../transport';
 import { webhookLocator } from '../common.description';
 
@@ -15,7 +15,7 @@ export const properties: INodeProperties[] = [webhookLocator];
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const webhookId = requireString(this, 'webhookId', i);
-	const path = `/api/v1/me/webhooks/${encodeURIComponent(webhookId)}`;
+	const path = `/api/v1/me/webhooks/${pathSegment(this, webhookId, 'webhookId', i)}`;
 	// DELETE is not in Digisac's public collection; where an account has no such route it answers
 	// 404 or 405, and the webhook is switched off instead.
 	const response = await apiRequestFull<unknown>(this, 'DELETE', path, {

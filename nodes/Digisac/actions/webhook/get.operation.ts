@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { webhookLocator } from '../common.description';
 
@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			json: await apiRequest<IDataObject>(
 				this,
 				'GET',
-				`/api/v1/me/webhooks/${encodeURIComponent(webhookId)}`,
+				`/api/v1/me/webhooks/${pathSegment(this, webhookId, 'webhookId', i)}`,
 				{ itemIndex: i },
 			),
 		},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../../shared/descriptions';
-import { requireString } from '../../../shared/parameters';
+import { pathSegment, requireString } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
 import { webhookLocator } from '../common.description';
 
@@ -63,7 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			description: 'Add at least one field under "Update Fields".',
 		});
 	}
-	const path = `/api/v1/me/webhooks/${encodeURIComponent(webhookId)}`;
+	const path = `/api/v1/me/webhooks/${pathSegment(this, webhookId, 'webhookId', i)}`;
 	// Digisac's edit request sends the whole webhook back, so the current one is read first.
 	const current = await apiRequest<IDataObject>(this, 'GET', path, { itemIndex: i });
 	const body: IDataObject = {};

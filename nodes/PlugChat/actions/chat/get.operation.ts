@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
+import { pathSegment } from '../../../shared/parameters';
 import { normalizeChat } from '../../helpers/chats';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
@@ -20,7 +21,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const chat = await apiRequest<unknown>(
 		this,
 		'GET',
-		`/api/whatsapp/chats/${encodeURIComponent(phone)}`,
+		`/api/whatsapp/chats/${pathSegment(this, phone, 'phone', i)}`,
 		{ itemIndex: i },
 	);
 	return [

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
+import { pathSegment } from '../../../shared/parameters';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 import { phoneLocator } from '../common.description';
@@ -24,7 +25,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const answer = await apiRequest<unknown>(
 		this,
 		'GET',
-		`/api/whatsapp/phone-exists/${encodeURIComponent(phone)}`,
+		`/api/whatsapp/phone-exists/${pathSegment(this, phone, 'phone', i)}`,
 		{ itemIndex: i },
 	);
 	// Documented as `[{"exists": "true ou false"}]`; Z-API answers `{"exists": true}`. Both are read.

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
+import { pathSegment } from '../../../shared/parameters';
 import { readPhone } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 import { phoneLocator } from '../common.description';
@@ -19,7 +20,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const contact = await apiRequest<unknown>(
 		this,
 		'GET',
-		`/api/whatsapp/contacts/${encodeURIComponent(phone)}`,
+		`/api/whatsapp/contacts/${pathSegment(this, phone, 'phone', i)}`,
 		{ itemIndex: i },
 	);
 	// `imgUrl` is a WhatsApp link that expires after 48 hours.

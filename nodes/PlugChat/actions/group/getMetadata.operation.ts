@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
+import { pathSegment } from '../../../shared/parameters';
 import { readGroupId } from '../../helpers/phone';
 import { apiRequest } from '../../transport';
 import { groupIdLocator } from '../common.description';
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const answer = await apiRequest<unknown>(
 		this,
 		'GET',
-		`/api/whatsapp/group-metadata/${encodeURIComponent(groupId)}`,
+		`/api/whatsapp/group-metadata/${pathSegment(this, groupId, 'groupId', i)}`,
 		{ itemIndex: i },
 	);
 	const group = isObject(answer) ? answer : {};

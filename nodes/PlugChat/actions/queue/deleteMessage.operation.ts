@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { locator } from '../../../shared/descriptions';
 import { actionResult } from '../../../shared/json';
-import { locatorValue } from '../../../shared/parameters';
+import { locatorValue, pathSegment } from '../../../shared/parameters';
 import { assertAccepted } from '../../helpers/results';
 import { apiRequest } from '../../transport';
 
@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const answer = await apiRequest<unknown>(
 		this,
 		'DELETE',
-		`/api/whatsapp/queue/${encodeURIComponent(zaapId)}`,
+		`/api/whatsapp/queue/${pathSegment(this, zaapId, 'zaapId', i)}`,
 		{ itemIndex: i },
 	);
 	assertAccepted(this, answer, i, 'delete the queued message');
