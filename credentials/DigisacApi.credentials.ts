@@ -1,9 +1,23 @@
 import type {
 	IAuthenticate,
+	IAuthenticateRuleResponseCode,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+/**
+ * n8n runs the test request itself (its credential tester sends `request` through
+ * httpRequestWithAuthentication) and would follow a redirect with the token on it, to any host.
+ * The test follows none; a redirect answer fails the test with this message instead.
+ */
+const REDIRECT_RULES: IAuthenticateRuleResponseCode[] = [301, 302, 303, 307, 308].map((value) => ({
+	type: 'responseCode',
+	properties: {
+		value,
+		message: `Digisac answered with a redirect (HTTP ${value}): check the Account URL. The test does not follow redirects, so the token is never sent to another address.`,
+	},
+}));
 
 export class DigisacApi implements ICredentialType {
 	name = 'digisacApi';
@@ -52,6 +66,8 @@ export class DigisacApi implements ICredentialType {
 			baseURL:
 				'={{$credentials.accountUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/v1)?$/i, "")}}',
 			url: '/api/v1/me',
+			disableFollowRedirect: true,
 		},
+		rules: REDIRECT_RULES,
 	};
 }

@@ -1,9 +1,23 @@
 import type {
 	IAuthenticate,
+	IAuthenticateRuleResponseCode,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+/**
+ * n8n runs the test request itself (its credential tester sends `request` through
+ * httpRequestWithAuthentication) and would follow a redirect with the token on it, to any host.
+ * The test follows none; a redirect answer fails the test with this message instead.
+ */
+const REDIRECT_RULES: IAuthenticateRuleResponseCode[] = [301, 302, 303, 307, 308].map((value) => ({
+	type: 'responseCode',
+	properties: {
+		value,
+		message: `TomTicket answered with a redirect (HTTP ${value}): check the Base URL. The test does not follow redirects, so the token is never sent to another address.`,
+	},
+}));
 
 export class TomTicketApi implements ICredentialType {
 	name = 'tomTicketApi';
@@ -51,7 +65,10 @@ export class TomTicketApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
 			url: '/department/list',
 			qs: { show_nested_items: 0 },
+			disableFollowRedirect: true,
 		},
+		// n8n's tester checks each rule by its own type, so both kinds can share the list; the type
+		// of `rules` only allows one kind per list.
 		rules: [
 			{
 				// TomTicket can answer HTTP 200 with {"error": true, "message": …}.
@@ -62,6 +79,7 @@ export class TomTicketApi implements ICredentialType {
 					message: 'TomTicket refused the request: check the API token',
 				},
 			},
-		],
+			...REDIRECT_RULES,
+		] as unknown as IAuthenticateRuleResponseCode[],
 	};
 }

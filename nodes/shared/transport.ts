@@ -15,7 +15,13 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { AttemptSummary, PlatformError } from './errors';
-import { decodeErrorBody, describeTransportFailure, responseError, transportError } from './errors';
+import {
+	apiError,
+	decodeErrorBody,
+	describeTransportFailure,
+	responseError,
+	transportError,
+} from './errors';
 import { RateLimiter } from './rateLimiter';
 import { requestTimeout } from './requestOptions';
 import {
@@ -139,6 +145,41 @@ function buildUrl(baseUrl: string, path: string): string {
 	return `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
 }
 
+/** Redirects one request follows at most (browsers allow 20; an API needs one or two). */
+export const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+function originOf(url: string): string | undefined {
+	try {
+		const { protocol, origin } = new URL(url);
+		return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether a redirect target may receive the credential: only on the origin (scheme, host and
+ * port) the request began on, so neither another host nor an http:// downgrade of the same host
+ * ever sees the token.
+ */
+export function mayCarryCredentials(fromUrl: string, toUrl: string): boolean {
+	const from = originOf(fromUrl);
+	return from !== undefined && from === originOf(toUrl);
+}
+
+/**
+ * A 303, or a 301/302 answering a POST, is followed with a GET without the body (what browsers and
+ * n8n's own client do); 307 and 308 repeat the same method with the same body.
+ */
+function redirectedMethod(method: IHttpRequestMethods, status: number): IHttpRequestMethods {
+	if (status === 303 && method !== 'GET' && method !== 'HEAD') return 'GET';
+	if ((status === 301 || status === 302) && method === 'POST') return 'GET';
+	return method;
+}
+
+class RedirectLimitError extends Error {}
+
 /**
  * Sends one request to a platform and returns the full response. Retries what is safe to retry,
  * waits for the platform's rate limit, and turns every failure into a NodeApiError that carries
@@ -168,6 +209,13 @@ export async function sendRequest<T = unknown>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
+		// n8n's client would follow redirects itself and put the Authorization header back on
+		// every hop, whatever the origin: n8n 1.123.0 always does (n8n-core 1.122.0,
+		// request-helper-functions.js, getBeforeRedirectFn); later versions unless
+		// `sendCredentialsOnCrossOriginRedirect: false` (@n8n/backend-network,
+		// http/axios/request.js). Every version honours disableFollowRedirect, so the redirects
+		// are followed below, with the token only where mayCarryCredentials() allows it.
+		disableFollowRedirect: true,
 	};
 	const credentialsDecrypted = {
 		id: '',
@@ -176,20 +224,66 @@ export async function sendRequest<T = unknown>(
 		data: credentials,
 	};
 
-	const send = async () => {
-		// Each attempt gets its own headers: n8n adds to the object it is given (tracing headers;
-		// the credential's authenticate sets Authorization), and a retry must start clean.
-		const attemptRequest = { ...request, headers: { ...request.headers } };
-		return (
-			options.anonymous
-				? await context.helpers.httpRequest(attemptRequest)
-				: await context.helpers.httpRequestWithAuthentication.call(
+	/** One HTTP exchange; each gets its own headers, as n8n adds to the object it is given. */
+	const exchange = async (hop: IHttpRequestOptions, authenticated: boolean) => {
+		const attempt = { ...hop, headers: { ...hop.headers } };
+		const call = async () =>
+			(authenticated
+				? await context.helpers.httpRequestWithAuthentication.call(
 						context,
 						service.credentialType,
-						attemptRequest,
+						attempt,
 						{ credentialsDecrypted },
 					)
-		) as ServiceResponse<T>;
+				: await context.helpers.httpRequest(attempt)) as ServiceResponse<T>;
+		// Every request the platform receives takes a rate-limit slot; another host's do not.
+		return limiter && mayCarryCredentials(baseUrl, attempt.url)
+			? await limiter.run(call)
+			: await call();
+	};
+
+	/** One attempt: the request, and the redirects it is answered with. */
+	const send = async (): Promise<ServiceResponse<T>> => {
+		let hop: IHttpRequestOptions = request;
+		let authenticated = !options.anonymous;
+		for (let redirects = 0; ; redirects++) {
+			const response = await exchange(hop, authenticated);
+			const location = REDIRECT_STATUSES.has(response.statusCode)
+				? headerValue(response.headers ?? {}, 'location')
+				: undefined;
+			if (!location) return response;
+			let next: string;
+			try {
+				next = new URL(location, hop.url).href;
+			} catch {
+				return response;
+			}
+			if (originOf(next) === undefined) return response;
+			if (redirects >= MAX_REDIRECTS) throw new RedirectLimitError();
+			// Once the chain has left the origin it began on, the token stays off for the rest of it:
+			// a foreign host must not be able to send it back to a path of its choosing.
+			if (!mayCarryCredentials(request.url, next)) authenticated = false;
+			const method = redirectedMethod(hop.method ?? 'GET', response.statusCode);
+			const headers = { ...hop.headers };
+			const withoutBody = method !== hop.method;
+			if (withoutBody || !authenticated) {
+				for (const name of Object.keys(headers)) {
+					const lower = name.toLowerCase();
+					if (withoutBody && lower.startsWith('content-')) delete headers[name];
+					if (!authenticated && (lower === 'authorization' || lower === 'cookie'))
+						delete headers[name];
+				}
+			}
+			hop = {
+				...hop,
+				url: next,
+				method,
+				// The Location carries its own query.
+				qs: undefined,
+				headers,
+				body: withoutBody ? undefined : hop.body,
+			};
+		}
 	};
 
 	for (let attempt = 1; ; attempt++) {
@@ -201,9 +295,15 @@ export async function sendRequest<T = unknown>(
 		};
 		let response: ServiceResponse<T>;
 		try {
-			// Every attempt is a request the platform counts, so each one takes a rate-limit slot.
-			response = limiter ? await limiter.run(send) : await send();
+			response = await send();
 		} catch (error) {
+			if (error instanceof RedirectLimitError) {
+				throw apiError(context, secret, {
+					message: `${service.name} redirected the request more than ${MAX_REDIRECTS} times`,
+					description: `Check the URL in the ${service.name} credential: the platform kept answering with a redirect.`,
+					itemIndex: options.itemIndex,
+				});
+			}
 			const failure = describeTransportFailure(error);
 			// A cancelled execution is not a platform failure: pass n8n's own error on unchanged.
 			if (failure.cancelled) throw new NodeApiError(context.getNode(), error as JsonObject);
