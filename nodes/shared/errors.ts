@@ -65,10 +65,35 @@ export function describeTransportFailure(error: unknown): TransportFailure {
 	};
 }
 
-/** Replaces every occurrence of the secret, so no message can carry the token out. */
-export function redactSecret(text: string | undefined, secret: string): string | undefined {
-	if (text === undefined || !secret || secret.length < 4) return text;
-	return text.split(secret).join('***');
+/**
+ * The forms a saved secret can come back in: as saved, trimmed (the credentials' `authenticate`
+ * trims the token, so the trimmed value is what the platform received and may echo), without a
+ * "Bearer " the user pasted with it, and URL-encoded. Longest first, so a longer form is replaced
+ * whole before a shorter one inside it. Secrets under 4 characters are left out: replacing them
+ * would garble ordinary words.
+ */
+export function secretForms(secret: string): string[] {
+	const trimmed = secret.trim();
+	const bare = trimmed.replace(/^bearer\s+/i, '');
+	const forms = new Set<string>();
+	for (const form of [secret, trimmed, bare]) {
+		if (form.length < 4) continue;
+		forms.add(form);
+		forms.add(encodeURIComponent(form));
+	}
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of the secret (in each of its forms), so no message carries it out. */
+export function redactSecret(
+	text: string | undefined,
+	secret: string | string[],
+): string | undefined {
+	if (text === undefined) return text;
+	const forms = Array.isArray(secret) ? secret : secret.length >= 4 ? [secret] : [];
+	let result = text;
+	for (const form of forms) if (form) result = result.split(form).join('***');
+	return result;
 }
 
 const STATUS_TEXTS: Record<number, string> = {
@@ -99,7 +124,7 @@ interface ErrorDetails {
 /** A NodeApiError from plain values, with the secret taken out of every text. */
 export function apiError(
 	context: RequestContext,
-	secret: string,
+	secret: string | string[],
 	details: ErrorDetails,
 ): NodeApiError {
 	const message = redactSecret(details.message, secret) as string;
@@ -130,7 +155,7 @@ export interface AttemptSummary {
 export function responseError(
 	context: RequestContext,
 	service: ServiceDefinition,
-	secret: string,
+	secret: string | string[],
 	response: ServiceResponse,
 	platformError: PlatformError | undefined,
 	attempt: AttemptSummary,
@@ -163,7 +188,7 @@ export function responseError(
 export function transportError(
 	context: RequestContext,
 	service: ServiceDefinition,
-	secret: string,
+	secret: string | string[],
 	failure: TransportFailure,
 	attempt: AttemptSummary,
 ): NodeApiError {

@@ -20,6 +20,7 @@ import {
 	decodeErrorBody,
 	describeTransportFailure,
 	responseError,
+	secretForms,
 	transportError,
 } from './errors';
 import { RateLimiter } from './rateLimiter';
@@ -191,12 +192,14 @@ export async function sendRequest<T = unknown>(
 	options: ApiRequestOptions,
 ): Promise<ServiceResponse<T>> {
 	const credentials = await getServiceCredentials(context, service.credentialType);
-	const secret = service.secret(credentials);
+	const token = service.secret(credentials);
+	// Every form of the token is kept out of messages; the trimmed one is what the credentials send.
+	const secret = secretForms(token);
 	const baseUrl = service.baseUrl(credentials);
 	const policy = DEFAULT_RETRY_POLICY;
 	const timeoutMs = requestTimeout(context);
 	const idempotent = options.idempotent ?? IDEMPOTENT_METHODS.has(options.method);
-	const limiter = limiterFor(service, baseUrl, secret);
+	const limiter = limiterFor(service, baseUrl, token.trim());
 
 	const request: IHttpRequestOptions = {
 		method: options.method,
