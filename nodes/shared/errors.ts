@@ -149,6 +149,23 @@ export interface AttemptSummary {
 	itemIndex?: number;
 	/** The wait a 429 asked for, when it sent one. */
 	retryAfterMs?: number;
+	/** Milliseconds spent waiting between the attempts so far. */
+	waitedMs?: number;
+	/** Set when another attempt was possible but its wait would pass this total budget. */
+	budgetMs?: number;
+	/** The wait the next attempt needed. */
+	nextWaitMs?: number;
+}
+
+/** "2 s", "2.5 s", "90 s". */
+export function seconds(ms: number): string {
+	return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Why no further attempt was made, when it was the retry budget that stopped them. */
+function budgetSentence(attempt: AttemptSummary): string | undefined {
+	if (attempt.budgetMs === undefined) return undefined;
+	return `Gave up after ${attempt.attempts} attempt(s) and ${seconds(attempt.waitedMs ?? 0)} of waiting: waiting another ${seconds(attempt.nextWaitMs ?? 0)} would pass the retry budget of ${seconds(attempt.budgetMs)} per request.`;
 }
 
 /** The error for an HTTP answer that is a failure (an error status, or an error body). */
@@ -169,7 +186,9 @@ export function responseError(
 			: `${service.name} reported an error although it answered HTTP ${statusCode}.`,
 		service.hintForStatus?.(statusCode),
 	];
-	if (statusCode === 429) {
+	const budget = budgetSentence(attempt);
+	if (budget) parts.push(budget);
+	else if (statusCode === 429) {
 		const asked =
 			attempt.retryAfterMs !== undefined
 				? `; the platform asked to wait ${Math.ceil(attempt.retryAfterMs / 1000)} s`
@@ -214,7 +233,7 @@ export function transportError(
 		});
 	}
 	const outcome = attempt.idempotent
-		? `tried ${attempt.attempts} time(s).`
+		? (budgetSentence(attempt) ?? `tried ${attempt.attempts} time(s).`)
 		: 'the connection broke before an answer arrived. The platform may have processed the request, so it was not sent again to avoid a duplicate.';
 	return apiError(context, secret, {
 		message: `The connection to ${service.name} failed`,

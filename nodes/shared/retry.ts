@@ -7,6 +7,11 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** A Retry-After longer than this is not waited for: the error is reported instead. */
 	maxRetryAfterMs: number;
+	/**
+	 * All the waits of one request together stay under this: seven Retry-After answers of 60 s
+	 * would otherwise hold one request (or one page of a Return All) for 7 minutes.
+	 */
+	maxTotalWaitMs: number;
 }
 
 /**
@@ -19,7 +24,15 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 	baseDelayMs: 250,
 	maxDelayMs: 4_000,
 	maxRetryAfterMs: 60_000,
+	maxTotalWaitMs: 90_000,
 });
+
+/**
+ * Return All asks for at most this many pages of one list: 1 000 000 records at Digisac's and
+ * PlugChat's 100 per page, 500 000 tickets at TomTicket's 50, far above any real account. A server
+ * that keeps announcing another page is stopped with an error instead of being followed for ever.
+ */
+export const PAGING_POLICY: Readonly<{ maxPages: number }> = Object.freeze({ maxPages: 10_000 });
 
 /**
  * How long the Digisac trigger waits for a message's file that is not there yet (Digisac sends

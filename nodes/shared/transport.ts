@@ -289,12 +289,26 @@ export async function sendRequest<T = unknown>(
 		}
 	};
 
+	let waitedMs = 0;
+	/** Waits before the next attempt, unless the wait would pass the request's retry budget. */
+	const waitWithinBudget = async (delay: number, summary: AttemptSummary) => {
+		if (waitedMs + delay > policy.maxTotalWaitMs) {
+			summary.budgetMs = policy.maxTotalWaitMs;
+			summary.nextWaitMs = delay;
+			return false;
+		}
+		await sleep(delay);
+		waitedMs += delay;
+		return true;
+	};
+
 	for (let attempt = 1; ; attempt++) {
 		const summary: AttemptSummary = {
 			attempts: attempt,
 			idempotent,
 			timeoutMs,
 			itemIndex: options.itemIndex,
+			waitedMs,
 		};
 		let response: ServiceResponse<T>;
 		try {
@@ -310,10 +324,12 @@ export async function sendRequest<T = unknown>(
 			const failure = describeTransportFailure(error);
 			// A cancelled execution is not a platform failure: pass n8n's own error on unchanged.
 			if (failure.cancelled) throw new NodeApiError(context.getNode(), error as JsonObject);
-			if (isRetryable(failure, idempotent) && attempt < policy.maxAttempts) {
-				await sleep(backoffDelay(attempt, policy));
+			if (
+				isRetryable(failure, idempotent) &&
+				attempt < policy.maxAttempts &&
+				(await waitWithinBudget(backoffDelay(attempt, policy), summary))
+			)
 				continue;
-			}
 			throw transportError(context, service, secret, failure, summary);
 		}
 
@@ -327,10 +343,7 @@ export async function sendRequest<T = unknown>(
 			attempt,
 			policy,
 		);
-		if (delay !== undefined) {
-			await sleep(delay);
-			continue;
-		}
+		if (delay !== undefined && (await waitWithinBudget(delay, summary))) continue;
 
 		const platformError = service.detectError(decodeErrorBody(response, options.binary));
 		if (platformError || statusCode >= 400)

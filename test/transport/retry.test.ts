@@ -40,6 +40,7 @@ describe('the retry policy', () => {
 			baseDelayMs: 10,
 			maxDelayMs: 15,
 			maxRetryAfterMs: 100,
+			maxTotalWaitMs: 1_000,
 		};
 		expect(retryDelay({ statusCode: 429 }, false, 1, policy)).toBe(10);
 		expect(retryDelay({ statusCode: 429, retryAfterMs: 80 }, false, 1, policy)).toBe(80);

@@ -99,18 +99,21 @@ export function apiRequestPages(
 	itemIndex?: number,
 	perPage = DIGISAC_PAGE_SIZE,
 ): AsyncGenerator<IDataObject[]> {
-	return pages<IDataObject>(async (page) => {
-		const body = await apiRequest<IDataObject | IDataObject[]>(context, 'GET', path, {
-			qs: { ...qs, page, perPage },
-			itemIndex,
-		});
-		if (Array.isArray(body)) return { items: body, hasMore: false };
-		const items = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-		const current = Number(body.currentPage ?? page);
-		const last = Number(body.lastPage);
-		const hasMore = Number.isFinite(last) ? current < last : items.length >= perPage;
-		return { items, hasMore };
-	});
+	return pages<IDataObject>(
+		async (page) => {
+			const body = await apiRequest<IDataObject | IDataObject[]>(context, 'GET', path, {
+				qs: { ...qs, page, perPage },
+				itemIndex,
+			});
+			if (Array.isArray(body)) return { items: body, hasMore: false };
+			const items = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+			const current = Number(body.currentPage ?? page);
+			const last = Number(body.lastPage);
+			const hasMore = Number.isFinite(last) ? current < last : items.length >= perPage;
+			return { items, hasMore };
+		},
+		{ context, service: digisacService, itemIndex },
+	);
 }
 
 export async function apiRequestAllItems(

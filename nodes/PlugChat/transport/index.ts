@@ -101,20 +101,28 @@ export function apiRequestPages(
 	options: { firstPage?: number; pageSize?: number; itemIndex?: number } = {},
 ): AsyncGenerator<IDataObject[]> {
 	const pageSize = options.pageSize ?? PLUGCHAT_PAGE_SIZE;
-	return pages<IDataObject>(async (page) => {
-		const body = await apiRequest<unknown>(context, 'GET', path, {
-			qs: { ...qs, page, pageSize },
+	return pages<IDataObject>(
+		async (page) => {
+			const body = await apiRequest<unknown>(context, 'GET', path, {
+				qs: { ...qs, page, pageSize },
+				itemIndex: options.itemIndex,
+			});
+			const items = Array.isArray(body)
+				? (body as IDataObject[])
+				: isObject(body) && Array.isArray(body.data)
+					? (body.data as IDataObject[])
+					: [];
+			// No total and no next-page field: only an empty page (or one repeating the previous page,
+			// see pages()) ends the list. A short page is not the end: the server may cap pageSize.
+			return { items, hasMore: true };
+		},
+		{
+			context,
+			service: plugChatService,
+			firstPage: options.firstPage ?? 1,
 			itemIndex: options.itemIndex,
-		});
-		const items = Array.isArray(body)
-			? (body as IDataObject[])
-			: isObject(body) && Array.isArray(body.data)
-				? (body.data as IDataObject[])
-				: [];
-		// No total and no next-page field: only an empty page (or one repeating the previous page,
-		// see pages()) ends the list. A short page is not the end: the server may cap pageSize.
-		return { items, hasMore: true };
-	}, options.firstPage ?? 1);
+		},
+	);
 }
 
 export async function apiRequestAllItems(

@@ -104,19 +104,22 @@ export function apiRequestPages(
 	qs: IDataObject = {},
 	itemIndex?: number,
 ): AsyncGenerator<IDataObject[]> {
-	return pages<IDataObject>(async (page) => {
-		const body = await apiRequest(context, 'GET', path, { qs: { ...qs, page }, itemIndex });
-		const items = listData(body);
-		const totalPages = Number(body.pages);
-		const hasNextField = 'next_page' in body;
-		let hasMore: boolean;
-		if (hasNextField)
-			hasMore = body.next_page !== null && body.next_page !== false && body.next_page !== 0;
-		else if (Number.isFinite(totalPages) && totalPages > 0) hasMore = page < totalPages;
-		else hasMore = items.length >= TOMTICKET_PAGE_SIZE;
-		if (Number.isFinite(totalPages) && totalPages > 0 && page >= totalPages) hasMore = false;
-		return { items, hasMore };
-	});
+	return pages<IDataObject>(
+		async (page) => {
+			const body = await apiRequest(context, 'GET', path, { qs: { ...qs, page }, itemIndex });
+			const items = listData(body);
+			const totalPages = Number(body.pages);
+			const hasNextField = 'next_page' in body;
+			let hasMore: boolean;
+			if (hasNextField)
+				hasMore = body.next_page !== null && body.next_page !== false && body.next_page !== 0;
+			else if (Number.isFinite(totalPages) && totalPages > 0) hasMore = page < totalPages;
+			else hasMore = items.length >= TOMTICKET_PAGE_SIZE;
+			if (Number.isFinite(totalPages) && totalPages > 0 && page >= totalPages) hasMore = false;
+			return { items, hasMore };
+		},
+		{ context, service: tomTicketService, itemIndex },
+	);
 }
 
 export async function apiRequestAllItems(
