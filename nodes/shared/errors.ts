@@ -186,6 +186,13 @@ export function responseError(
 			: `${service.name} reported an error although it answered HTTP ${statusCode}.`,
 		service.hintForStatus?.(statusCode),
 	];
+	if (!attempt.idempotent && (statusCode === 502 || statusCode === 504)) {
+		// A gateway answers 502/504 when the application behind it failed or was slow, which may be
+		// after it acted: the message was perhaps sent already.
+		parts.push(
+			`The request may have been processed before the gateway gave up, so it was not sent again (to avoid a duplicate). Check in ${service.name} before sending it again.`,
+		);
+	}
 	const budget = budgetSentence(attempt);
 	if (budget) parts.push(budget);
 	else if (statusCode === 429) {

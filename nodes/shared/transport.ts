@@ -290,6 +290,12 @@ export async function sendRequest<T = unknown>(
 	};
 
 	let waitedMs = 0;
+	/**
+	 * Whether an earlier attempt may have been carried out although no success came back (the
+	 * connection broke, or a gateway answered 502/504): a DELETE retried after that and answered
+	 * 404 found the record already gone, most likely deleted by that first attempt.
+	 */
+	let mayHaveActed = false;
 	/** Waits before the next attempt, unless the wait would pass the request's retry budget. */
 	const waitWithinBudget = async (delay: number, summary: AttemptSummary) => {
 		if (waitedMs + delay > policy.maxTotalWaitMs) {
@@ -328,12 +334,18 @@ export async function sendRequest<T = unknown>(
 				isRetryable(failure, idempotent) &&
 				attempt < policy.maxAttempts &&
 				(await waitWithinBudget(backoffDelay(attempt, policy), summary))
-			)
+			) {
+				if (failure.connectionBroken) mayHaveActed = true;
 				continue;
+			}
 			throw transportError(context, service, secret, failure, summary);
 		}
 
 		const { statusCode } = response;
+		if (options.method === 'DELETE' && statusCode === 404 && mayHaveActed) {
+			// The record is gone, which is what was asked: report the delete, not "not found".
+			return { statusCode: 204, headers: response.headers ?? {}, body: '' as T };
+		}
 		if (options.acceptStatus?.includes(statusCode)) return response;
 
 		summary.retryAfterMs = parseRetryAfter(response.headers ?? {});
@@ -343,7 +355,10 @@ export async function sendRequest<T = unknown>(
 			attempt,
 			policy,
 		);
-		if (delay !== undefined && (await waitWithinBudget(delay, summary))) continue;
+		if (delay !== undefined && (await waitWithinBudget(delay, summary))) {
+			if (statusCode === 502 || statusCode === 504) mayHaveActed = true;
+			continue;
+		}
 
 		const platformError = service.detectError(decodeErrorBody(response, options.binary));
 		if (platformError || statusCode >= 400)
