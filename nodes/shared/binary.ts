@@ -17,6 +17,43 @@ export function splitPropertyNames(value: unknown): string[] {
 		.filter((name) => name.length > 0);
 }
 
+const METADATA_LABELS = {
+	fileName: 'file name',
+	mimeType: 'MIME type',
+	fileExtension: 'file extension',
+} as const;
+
+function describeValue(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object' && value !== null) return 'an object';
+	return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * One text field of a binary's metadata. n8n's own nodes always write text, but a Code node can
+ * write anything (`item.binary.data.fileName = 123`), and string methods would then fail.
+ */
+function metadataText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	binary: IBinaryData,
+	field: keyof typeof METADATA_LABELS,
+): string | undefined {
+	const value = (binary as unknown as Record<string, unknown>)[field];
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'string') return value;
+	const label = METADATA_LABELS[field];
+	throw new NodeOperationError(
+		context.getNode(),
+		`The file in "${propertyName}" has a ${label} that is not text`,
+		{
+			itemIndex,
+			description: `Item ${itemIndex}'s binary property "${propertyName}" has ${describeValue(value)} as its ${field}. Set it to text where the file is made, e.g. in a Code node: item.binary.${propertyName}.${field} = ${field === 'mimeType' ? "'application/pdf'" : field === 'fileName' ? "'boleto.pdf'" : "'pdf'"}.`,
+		},
+	);
+}
+
 /** Reads one binary property of an input item, with an error that names what is missing. */
 export async function readInputFile(
 	context: IExecuteFunctions,
@@ -38,14 +75,15 @@ export async function readInputFile(
 			},
 		);
 	}
+	const fileName = metadataText(context, itemIndex, propertyName, binary, 'fileName');
+	const mimeType = metadataText(context, itemIndex, propertyName, binary, 'mimeType');
+	const fileExtension = metadataText(context, itemIndex, propertyName, binary, 'fileExtension');
 	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-	const mimeType = binary.mimeType || 'application/octet-stream';
-	const extension = binary.fileExtension ? `.${binary.fileExtension}` : '';
 	return {
 		propertyName,
 		buffer,
-		fileName: binary.fileName || `${propertyName}${extension}`,
-		mimeType,
+		fileName: fileName || `${propertyName}${fileExtension ? `.${fileExtension}` : ''}`,
+		mimeType: mimeType || 'application/octet-stream',
 	};
 }
 

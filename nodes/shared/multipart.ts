@@ -1,3 +1,6 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 import type { InputFile } from './binary';
 import { fileToBlob } from './binary';
 
@@ -8,6 +11,55 @@ export interface MultipartPart {
 	file: InputFile;
 }
 
+/** Who the body is for: errors name the node and the item. */
+export interface FormOwner {
+	context: Pick<IExecuteFunctions, 'getNode'>;
+	itemIndex: number;
+}
+
+function refuse(owner: FormOwner, message: string, description: string): never {
+	throw new NodeOperationError(owner.context.getNode(), message, {
+		itemIndex: owner.itemIndex,
+		description,
+	});
+}
+
+/**
+ * Every value of a multipart body must be text (or a number or boolean sent as text), and every
+ * file a Buffer with a text name and type: anything else would be sent as "[object Object]" or
+ * fail inside the size count. readInputFile() already checks files read from n8n binary data;
+ * this holds for whatever a caller builds.
+ */
+function checkParts(
+	fields: Record<string, FormValue>,
+	files: MultipartPart[],
+	owner: FormOwner,
+): void {
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+			refuse(
+				owner,
+				`The form field "${name}" must be text`,
+				`Item ${owner.itemIndex} gave ${Array.isArray(value) ? 'a list' : typeof value} for "${name}". If it comes from an expression, pick a single text field.`,
+			);
+		}
+	}
+	for (const { field, file } of files) {
+		if (!Buffer.isBuffer(file?.buffer))
+			refuse(owner, `The file for "${field}" has no data`, 'Read the file in an earlier node.');
+		for (const key of ['fileName', 'mimeType'] as const) {
+			if (typeof file[key] !== 'string') {
+				refuse(
+					owner,
+					`The file for "${field}" has a ${key === 'fileName' ? 'file name' : 'MIME type'} that is not text`,
+					`Item ${owner.itemIndex} gave ${typeof file[key]} as the ${key} of "${field}".`,
+				);
+			}
+		}
+	}
+}
+
 /**
  * Builds a native FormData body (n8n's HTTP client sends it as multipart/form-data with its own
  * boundary). Empty values are left out; other values are sent as text, so callers encode booleans
@@ -15,8 +67,10 @@ export interface MultipartPart {
  */
 export function buildFormData(
 	fields: Record<string, FormValue>,
-	files: MultipartPart[] = [],
+	files: MultipartPart[],
+	owner: FormOwner,
 ): FormData {
+	checkParts(fields, files, owner);
 	const form = new FormData();
 	for (const [name, value] of Object.entries(fields)) {
 		if (value === undefined || value === null || value === '') continue;
@@ -29,8 +83,10 @@ export function buildFormData(
 /** Size of the multipart body in bytes, close enough to enforce an API's request-size limit. */
 export function multipartSize(
 	fields: Record<string, FormValue>,
-	files: MultipartPart[] = [],
+	files: MultipartPart[],
+	owner: FormOwner,
 ): number {
+	checkParts(fields, files, owner);
 	const perPartOverhead = 160; // boundary line and part headers
 	let size = 0;
 	for (const [name, value] of Object.entries(fields)) {
@@ -42,7 +98,7 @@ export function multipartSize(
 			perPartOverhead +
 			Buffer.byteLength(field) +
 			Buffer.byteLength(file.fileName) +
-			file.mimeType.length +
+			Buffer.byteLength(file.mimeType) +
 			file.buffer.length;
 	}
 	return size;

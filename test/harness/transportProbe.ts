@@ -67,6 +67,7 @@ export class TransportProbe implements INodeType {
 				body = buildFormData(
 					formFields as Record<string, string>,
 					files.map((file, n) => ({ field: `attachment[${n}]`, file })),
+					{ context: this, itemIndex: i },
 				);
 			}
 			const transport = { digisac, tomTicket, plugChat }[service];

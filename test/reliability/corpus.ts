@@ -233,6 +233,26 @@ function usesInputFile(description: INodeTypeDescription, values: INodeParameter
 	);
 }
 
+/**
+ * Binary metadata of the wrong type, as a Code node can produce it (`binary.data.fileName = 123`):
+ * every operation that reads a file must refuse it clearly, not fail inside string methods.
+ */
+export const WRONG_METADATA: Array<{ label: string; patch: IDataObject }> = [
+	{ label: 'a numeric file name', patch: { fileName: 123 } },
+	{ label: 'an object as file name', patch: { fileName: {} } },
+	{ label: 'a list as file name', patch: { fileName: ['boleto.pdf'] } },
+	{ label: 'a numeric MIME type', patch: { mimeType: 5 } },
+	{ label: 'an object as MIME type', patch: { mimeType: {} } },
+	{ label: 'a numeric file extension', patch: { fileExtension: 7 } },
+];
+
+/** The operation's valid file in `data`, with some of its metadata replaced. */
+export function itemWithMetadata(op: OperationRef, patch: IDataObject): INodeExecutionData {
+	const item = binaryInput({ data: inputFileFor(op) });
+	Object.assign(item.binary!.data, patch);
+	return item;
+}
+
 export function inputItem(
 	needsFile: boolean,
 	op?: OperationRef,
@@ -482,6 +502,11 @@ export function mutations(
 				items[0],
 				binaryInput({ other: inputFileFor(op) }),
 			]);
+			for (const { label, patch } of WRONG_METADATA)
+				add(`${property.name}: the file has ${label}`, values, true, false, [
+					items[0],
+					itemWithMetadata(op, patch),
+				]);
 		}
 		for (const { path: optionPath, option } of collectionOptions(property, good)) {
 			// An attachment option stays empty for the valid item, which carries no file.
@@ -518,6 +543,11 @@ export function mutations(
 					inputItem(true, op),
 					binaryInput({ other: inputFileFor(op) }),
 				]);
+				for (const { label, patch } of WRONG_METADATA)
+					add(`${optionLabel}: the file has ${label}`, withFile, true, false, [
+						inputItem(true, op),
+						itemWithMetadata(op, patch),
+					]);
 			}
 		}
 	}

@@ -56,7 +56,7 @@ export async function postForm(
 	files: MultipartPart[],
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const size = multipartSize(fields, files);
+	const size = multipartSize(fields, files, { context, itemIndex });
 	if (size > MAX_REQUEST_BYTES) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -70,7 +70,7 @@ export async function postForm(
 		);
 	}
 	const answer = await apiRequest<IDataObject | boolean>(context, 'POST', path, {
-		body: buildFormData(fields, files),
+		body: buildFormData(fields, files, { context, itemIndex }),
 		itemIndex,
 	});
 	// Some answers may be bare; the output is always an object.
