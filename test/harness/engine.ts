@@ -303,7 +303,19 @@ export async function deliverWebhook(
 	(additionalData as unknown as IDataObject).httpResponse = http as never;
 	const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
 	if (!setup.nodeType.webhook) throw new Error('The node has no webhook()');
-	const response = await setup.nodeType.webhook.call(context);
+	let response: IWebhookResponseData;
+	try {
+		response = await setup.nodeType.webhook.call(context);
+	} catch (error) {
+		// What the trigger had already answered the platform when it threw (a platform that got its
+		// 200 will not send the event again, so the event is lost).
+		if (error && typeof error === 'object' && http.ended)
+			Object.defineProperty(error, 'answeredBeforeError', {
+				value: { status: http.statusCode, body: http.body },
+				enumerable: false,
+			});
+		throw error;
+	}
 	syncStaticData(setup, workflow);
 	return { response, http, staticData: workflow.staticData };
 }

@@ -4,6 +4,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../shared/json';
 import { toList } from '../../shared/parameters';
@@ -195,7 +196,7 @@ function outputJson(delivery: Delivery): IDataObject {
 interface TriggerOptions {
 	deduplicationMinutes?: number;
 	downloadMedia?: boolean;
-	binaryPropertyName?: string;
+	binaryPropertyName?: unknown;
 }
 
 const DEFAULT_DEDUP_MINUTES = 10;
@@ -250,11 +251,18 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 		delivery.event.startsWith('message.') &&
 		messageHasMedia(delivery.data)
 	) {
+		// Checked before answering: an error after the 200 would lose the event (Digisac does not
+		// send it again).
+		const binaryProperty = options.binaryPropertyName ?? '';
+		if (typeof binaryProperty !== 'string') {
+			throw new NodeOperationError(context.getNode(), '"Binary Property" must be text', {
+				description: `The expression gave ${Array.isArray(binaryProperty) ? 'a list' : typeof binaryProperty}; give the name of the property the file goes to, e.g. data.`,
+			});
+		}
 		// The file may take seconds to appear: answer Digisac first, then fetch it.
 		context.getResponseObject().status(200).json({ received: true });
 		const media = await downloadMessageMedia(context, delivery.data);
-		if (media.binary)
-			item.binary = { [options.binaryPropertyName?.trim() || 'data']: media.binary };
+		if (media.binary) item.binary = { [binaryProperty.trim() || 'data']: media.binary };
 		if (media.file) item.json.file = media.file;
 		if (media.error) item.json.mediaError = media.error;
 		return { workflowData: [[item]], noWebhookResponse: true };
