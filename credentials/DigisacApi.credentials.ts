@@ -26,7 +26,7 @@ export class DigisacApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/digisac.svg', dark: 'file:../icons/digisac.dark.svg' } as const;
 
-	documentationUrl = 'https://documenter.getpostman.com/view/53282970/2sBXihpXmF';
+	documentationUrl = 'https://github.com/your-org/n8n-nodes-atendimento#digisac-credential';
 
 	properties: INodeProperties[] = [
 		{

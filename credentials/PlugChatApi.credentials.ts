@@ -26,7 +26,7 @@ export class PlugChatApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/plugchat.svg', dark: 'file:../icons/plugchat.dark.svg' } as const;
 
-	documentationUrl = 'https://plug-chat-docs.vercel.app/';
+	documentationUrl = 'https://github.com/your-org/n8n-nodes-atendimento#plugchat-credential';
 
 	properties: INodeProperties[] = [
 		{

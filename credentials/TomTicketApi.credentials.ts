@@ -29,7 +29,7 @@ export class TomTicketApi implements ICredentialType {
 		dark: 'file:../icons/tomticket.dark.svg',
 	} as const;
 
-	documentationUrl = 'https://tomticket.tomticket.com/kb/chamados-api/consultar-chamados';
+	documentationUrl = 'https://github.com/your-org/n8n-nodes-atendimento#tomticket-credential';
 
 	properties: INodeProperties[] = [
 		{

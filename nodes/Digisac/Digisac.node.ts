@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { routeItems } from '../shared/router';
+import { routeItems, subtitle } from '../shared/router';
 
 import { properties, resources } from './actions/versionDescription';
 import * as listSearch from './methods/listSearch';
@@ -19,7 +19,7 @@ export class Digisac implements INodeType {
 		icon: { light: 'file:../../icons/digisac.svg', dark: 'file:../../icons/digisac.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: subtitle(resources),
 		description: 'Send WhatsApp messages, manage contacts and tickets (chamados) in Digisac',
 		defaults: { name: 'Digisac' },
 		usableAsTool: true,

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { routeItems } from '../shared/router';
+import { routeItems, subtitle } from '../shared/router';
 
 import { properties, resources } from './actions/versionDescription';
 import { searchChats, searchGroups, searchPeopleChats, searchQueue } from './methods/listSearch';
@@ -19,7 +19,7 @@ export class PlugChat implements INodeType {
 		icon: { light: 'file:../../icons/plugchat.svg', dark: 'file:../../icons/plugchat.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitle(resources),
 		description:
 			'Send WhatsApp messages and manage attendances, chats, groups and the instance in PlugChat',
 		defaults: { name: 'PlugChat' },

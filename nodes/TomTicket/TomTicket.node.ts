@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { routeItems } from '../shared/router';
+import { routeItems, subtitle } from '../shared/router';
 
 import { properties, resources } from './actions/versionDescription';
 import { listSearch, loadOptions } from './methods';
@@ -18,7 +18,7 @@ export class TomTicket implements INodeType {
 		icon: { light: 'file:../../icons/tomticket.svg', dark: 'file:../../icons/tomticket.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitle(resources),
 		description: 'Work with TomTicket helpdesk tickets (chamados), chats and customers',
 		defaults: { name: 'TomTicket' },
 		usableAsTool: true,

@@ -1,3 +1,6 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 interface PhoneCheck {
 	ok: boolean;
 	/** Digits only, with the country code. */
@@ -43,15 +46,39 @@ export function normalizePhone(input: string, defaultCountryCode = '55'): PhoneC
 		return {
 			ok: false,
 			digits,
-			problem: `"${raw}" has ${digits.length} digits; expected the country code, area code and number (10 to 15 digits, e.g. 5511987654321)`,
+			problem: `"${raw}" has ${digits.length} digits, not 10 to 15`,
 		};
 	}
 	if (digits.startsWith('55') && (digits.length < 12 || digits.length > 13)) {
 		return {
 			ok: false,
 			digits,
-			problem: `"${raw}" is not a valid Brazilian number: expected 55 + area code (2 digits) + 8 or 9 digits`,
+			problem: `"${raw}" is not a valid Brazilian number: after 55 come the 2-digit area code and 8 or 9 digits`,
 		};
 	}
 	return { ok: true, digits };
+}
+
+/** What every phone-number error ends with, once. */
+export const PHONE_ADVICE =
+	'Give the country code, area code and number, digits only or formatted (e.g. 5511987654321 or +55 11 98765-4321).';
+
+/**
+ * The error for a phone number that cannot be right, worded the same on every node: the field,
+ * what is wrong with the value, then the advice once. `extra` adds what only this field needs.
+ */
+export function invalidPhoneError(
+	node: INode,
+	label: string,
+	problem: string | undefined,
+	itemIndex: number,
+	extra = '',
+): NodeOperationError {
+	const what = problem
+		? problem.charAt(0).toUpperCase() + problem.slice(1)
+		: 'The number cannot be right';
+	return new NodeOperationError(node, `"${label}" is not a valid phone number`, {
+		itemIndex,
+		description: `${what}. ${PHONE_ADVICE}${extra ? ` ${extra}` : ''}`,
+	});
 }

@@ -117,6 +117,21 @@ export function nodeProperties(resources: Resources, defaultResource: string): I
 	];
 }
 
+/**
+ * The node's subtitle on the canvas, in words: "Send Text: Message" rather than the parameter
+ * values ("sendText: message"). n8n evaluates it as an expression with `$parameter`; the lookup
+ * table is built from the same operation entries the dropdowns show.
+ */
+export function subtitle(resources: Resources): string {
+	const words: Record<string, string> = {};
+	for (const [value, entry] of Object.entries(resources)) {
+		for (const operation of Object.values(entry.operations))
+			words[`${value}.${operation.option.value}`] = `${operation.option.name}: ${entry.name}`;
+	}
+	// Parenthesised: an expression starting with "{" would read as a block.
+	return `={{ (${JSON.stringify(words)})[$parameter["resource"] + "." + $parameter["operation"]] || $parameter["operation"] }}`;
+}
+
 function own<T>(record: Record<string, T>, key: string): T | undefined {
 	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }

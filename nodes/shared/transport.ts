@@ -12,7 +12,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { AttemptSummary, PlatformError } from './errors';
 import {
@@ -102,10 +102,35 @@ const credentialsByContext = new WeakMap<
 >();
 const limiters = new Map<string, RateLimiter>();
 
+/**
+ * n8n's editor asks a new node's dropdowns for their options as soon as the panel opens, and may
+ * do so before it has put the credential on the node. It asks again when the credential arrives,
+ * but not while the first request is still running (editor-ui ParameterInput.vue:
+ * loadRemoteParameterOptions() returns early while remoteParameterOptionsLoading is set), so the
+ * answer to that first request stays in the field. It should at least say what to do.
+ */
+function noCredentialYet(error: unknown, serviceName: string | undefined, context: RequestContext) {
+	const message = (error as Error)?.message;
+	if (
+		!serviceName ||
+		typeof message !== 'string' ||
+		!/does not have any credentials set/.test(message)
+	)
+		return error;
+	return new NodeOperationError(
+		context.getNode(),
+		`No ${serviceName} credential on the node yet: choose "Refresh List" in this field's menu`,
+		{
+			description: `n8n asked for this list before the ${serviceName} credential was set on the node. Select the credential at the top of the panel, then choose "Refresh List" in this field's menu (hover the field), or close and reopen the node.`,
+		},
+	);
+}
+
 /** Credentials are decrypted once per execution context, not once per request. */
 export async function getServiceCredentials(
 	context: RequestContext,
 	credentialType: string,
+	serviceName?: string,
 ): Promise<ICredentialDataDecryptedObject> {
 	let cache = credentialsByContext.get(context);
 	if (!cache) {
@@ -119,7 +144,11 @@ export async function getServiceCredentials(
 		// A failed lookup must not be cached for the rest of the execution.
 		pending.catch(() => cache.delete(credentialType));
 	}
-	return await pending;
+	try {
+		return await pending;
+	} catch (error) {
+		throw noCredentialYet(error, serviceName, context);
+	}
 }
 
 function limiterFor(
@@ -191,7 +220,7 @@ export async function sendRequest<T = unknown>(
 	service: ServiceDefinition,
 	options: ApiRequestOptions,
 ): Promise<ServiceResponse<T>> {
-	const credentials = await getServiceCredentials(context, service.credentialType);
+	const credentials = await getServiceCredentials(context, service.credentialType, service.name);
 	const token = service.secret(credentials);
 	// Every form of the token is kept out of messages; the trimmed one is what the credentials send.
 	const secret = secretForms(token);

@@ -167,7 +167,7 @@ describe('contact: createMany', () => {
 		expect(result.items.map((i) => i.pairedItem)).toEqual(
 			[0, 1, 2, 3, 4].map((item) => ({ item })),
 		);
-		expect(result.items[1].json.error).toBe('"Number" is not a valid phone number');
+		expect(result.items[1].json.error).toBe('"Phone Number" is not a valid phone number');
 		expect(result.items[3].json).toMatchObject({ error: 'number is invalid', httpCode: '400' });
 		expect(result.items[4].json).toMatchObject({ error: 'number is invalid' });
 		expect(result.items[0].json.id).toBeDefined();
@@ -190,7 +190,7 @@ describe('contact: createMany', () => {
 			},
 			{ items: items(['5511900000001', '12']) },
 		);
-		expect(result.error?.message).toBe('"Number" is not a valid phone number');
+		expect(result.error?.message).toBe('"Phone Number" is not a valid phone number');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(fake.requests).toHaveLength(0);
 	});

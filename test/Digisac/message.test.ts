@@ -88,7 +88,7 @@ describe('message: send', () => {
 			serviceId: connected().id,
 			text: 'x',
 		});
-		expect(result.error?.message).toBe('"Number" is not a valid phone number');
+		expect(result.error?.message).toBe('"Phone Number" is not a valid phone number');
 		expect(fake.requests).toHaveLength(0);
 	});
 

@@ -76,7 +76,7 @@ describe('attendance: start', () => {
 			operatorIds: ['op-lucas'],
 			options: {},
 		});
-		expect(result.error?.message).toBe('Invalid phone number in "Phone"');
+		expect(result.error?.message).toBe('"Phone Number" is not a valid phone number');
 		expect(result.error?.description).toMatch(/has 5 digits/);
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(fake.requests).toHaveLength(0);
@@ -90,7 +90,7 @@ describe('attendance: start', () => {
 			operatorIds: ['op-lucas'],
 			options: {},
 		});
-		expect(result.error?.message).toBe('Invalid phone number in "Phone"');
+		expect(result.error?.message).toBe('"Phone Number" is not a valid phone number');
 		expect(result.error?.description).toMatch(/not a group ID/);
 		expect(fake.requests).toHaveLength(0);
 	});

@@ -127,7 +127,9 @@ describe('items: continue on fail, pairedItem and batching', () => {
 			{ item: 3 },
 		]);
 		expect(result.items[0].json.zaapId).toBeDefined();
-		expect(result.items[1].json).toMatchObject({ error: 'Invalid phone number in "Phone"' });
+		expect(result.items[1].json).toMatchObject({
+			error: '"Phone Number" is not a valid phone number',
+		});
 		expect(result.items[2].json).toMatchObject({
 			error: 'phone is not on WhatsApp',
 			httpCode: '400',
@@ -183,7 +185,7 @@ describe('items: continue on fail, pairedItem and batching', () => {
 				],
 			},
 		);
-		expect(result.error?.message).toBe('Invalid phone number in "Phone"');
+		expect(result.error?.message).toBe('"Phone Number" is not a valid phone number');
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(fake.state.sent).toHaveLength(1);
 	});

@@ -76,7 +76,7 @@ describe('message: text', () => {
 			message: 'x',
 			options: {},
 		});
-		expect(letters.error?.message).toBe('Invalid phone number in "Phone"');
+		expect(letters.error?.message).toBe('"Phone Number" is not a valid phone number');
 		expect(letters.error?.description).toMatch(/contains letters/);
 		const delay = await run({
 			resource: 'message',
@@ -424,7 +424,7 @@ describe('message: link, location, contact', () => {
 			contactPhone: '999',
 			options: {},
 		});
-		expect(result.error?.message).toBe('Invalid phone number in "Contact Phone"');
+		expect(result.error?.message).toBe('"Contact Phone" is not a valid phone number');
 	});
 });
 

@@ -37,7 +37,7 @@ describe('group', () => {
 			groupName: 'X',
 			phones: '5511987654321, 123',
 		});
-		expect(result.error?.message).toBe('Invalid phone number in "Phones"');
+		expect(result.error?.message).toBe('"Phones" is not a valid phone number');
 		expect(fake.requests).toHaveLength(0);
 	});
 

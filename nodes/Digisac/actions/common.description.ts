@@ -146,7 +146,7 @@ export function phoneNumberField(
 	placeholder = 'e.g. 5511987654321',
 ): INodeProperties {
 	return {
-		displayName: 'Number',
+		displayName: 'Phone Number',
 		name: 'number',
 		type: 'string',
 		required: true,

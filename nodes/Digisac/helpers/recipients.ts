@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { requireString } from '../../shared/parameters';
-import { normalizePhone } from '../../shared/phone';
+import { invalidPhoneError, normalizePhone } from '../../shared/phone';
 
 /** A phone number as Digisac stores it: digits with the country code. */
 export function phoneDigits(
@@ -12,12 +11,7 @@ export function phoneDigits(
 	itemIndex: number,
 ): string {
 	const check = normalizePhone(value);
-	if (!check.ok) {
-		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid phone number`, {
-			itemIndex,
-			description: `${check.problem}.`,
-		});
-	}
+	if (!check.ok) throw invalidPhoneError(context.getNode(), label, check.problem, itemIndex);
 	return check.digits;
 }
 
@@ -31,7 +25,7 @@ export function readRecipient(context: IExecuteFunctions, itemIndex: number): ID
 		const number = phoneDigits(
 			context,
 			requireString(context, 'number', itemIndex),
-			'Number',
+			'Phone Number',
 			itemIndex,
 		);
 		return { number, serviceId: requireString(context, 'serviceId', itemIndex) };

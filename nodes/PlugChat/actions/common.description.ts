@@ -11,7 +11,7 @@ export function phoneLocator(
 ): INodeProperties {
 	const allowGroup = options.allowGroup !== false;
 	return locator({
-		displayName: options.displayName ?? 'Phone',
+		displayName: options.displayName ?? 'Phone Number',
 		name: options.name ?? 'phone',
 		defaultMode: 'id',
 		description:

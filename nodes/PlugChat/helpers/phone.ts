@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { labelFor, locatorValue, toList } from '../../shared/parameters';
-import { normalizePhone } from '../../shared/phone';
+import { invalidPhoneError, normalizePhone, PHONE_ADVICE } from '../../shared/phone';
 
 import { quoted } from './text';
 
@@ -16,8 +16,6 @@ export function isGroupId(value: string): boolean {
 	return GROUP_ID.test(value.trim());
 }
 
-const PHONE_HINT =
-	'Use the country code, area code and number, digits only or formatted (e.g. 5511987654321 or +55 11 98765-4321).';
 const GROUP_HINT =
 	'Group IDs look like 120363019502650977-group (see Chat > Get Many or Group > Get Metadata).';
 
@@ -39,15 +37,17 @@ export function toPlugChatPhone(
 		const extra =
 			options.allowGroup === false
 				? isGroupId(value)
-					? " This field takes a person's number, not a group ID."
+					? "This field takes a person's number, not a group ID."
 					: ''
-				: ` ${GROUP_HINT}`;
-		throw new NodeOperationError(context.getNode(), `Invalid phone number in "${label}"`, {
-			itemIndex,
-			description: `${check.problem ?? 'The number cannot be right'}. ${PHONE_HINT}${extra}`,
-		});
+				: GROUP_HINT;
+		throw invalidPhoneError(context.getNode(), label, check.problem, itemIndex, extra);
 	}
 	return check.digits;
+}
+
+/** The field's label in messages: the main recipient field is shown as "Phone Number". */
+function phoneLabel(name: string): string {
+	return name === 'phone' ? 'Phone Number' : labelFor(name);
 }
 
 /** Reads a phone parameter (plain text or resource locator) and normalises it. */
@@ -59,12 +59,12 @@ export function readPhone(
 ): string {
 	const raw = locatorValue(context, name, itemIndex);
 	if (!raw) {
-		throw new NodeOperationError(context.getNode(), `"${labelFor(name)}" is required`, {
+		throw new NodeOperationError(context.getNode(), `"${phoneLabel(name)}" is required`, {
 			itemIndex,
-			description: `Item ${itemIndex} has no value for "${labelFor(name)}". ${PHONE_HINT}`,
+			description: `Item ${itemIndex} has no value for "${phoneLabel(name)}". ${PHONE_ADVICE}`,
 		});
 	}
-	return toPlugChatPhone(context, raw, itemIndex, labelFor(name), options);
+	return toPlugChatPhone(context, raw, itemIndex, phoneLabel(name), options);
 }
 
 /** Reads a list of people's phone numbers ("5511..., 5521..." or an array from an expression). */
@@ -79,7 +79,7 @@ export function readPhoneList(
 	if (parts.length === 0) {
 		throw new NodeOperationError(context.getNode(), `"${labelFor(name)}" is required`, {
 			itemIndex,
-			description: `Enter at least one phone number, separated by commas. ${PHONE_HINT}`,
+			description: `Enter at least one phone number, separated by commas. ${PHONE_ADVICE}`,
 		});
 	}
 	const phones = parts.map((part) =>

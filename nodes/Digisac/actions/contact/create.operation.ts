@@ -27,7 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = {
 		...contactBody(this, fields, i),
-		number: phoneDigits(this, requireString(this, 'number', i), 'Number', i),
+		number: phoneDigits(this, requireString(this, 'number', i), 'Phone Number', i),
 		serviceId: requireString(this, 'serviceId', i),
 	};
 	const contact = await apiRequest<IDataObject>(this, 'POST', '/api/v1/contacts', {

@@ -46,7 +46,7 @@ function contactFromItem(context: IExecuteFunctions, i: number): IDataObject {
 	const fields = context.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	return {
 		...contactBody(context, fields, i),
-		number: phoneDigits(context, requireString(context, 'number', i), 'Number', i),
+		number: phoneDigits(context, requireString(context, 'number', i), 'Phone Number', i),
 		serviceId: requireString(context, 'serviceId', i),
 	};
 }

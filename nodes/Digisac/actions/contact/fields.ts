@@ -56,7 +56,7 @@ export function contactBody(
 			value: entry.value ?? '',
 		}));
 	if (typeof fields.number === 'string' && fields.number.trim())
-		body.number = phoneDigits(context, fields.number, 'Number', itemIndex);
+		body.number = phoneDigits(context, fields.number, 'Phone Number', itemIndex);
 	if (fields.serviceId) body.serviceId = String(fields.serviceId);
 	if (typeof fields.isSilenced === 'boolean') body.isSilenced = fields.isSilenced;
 	return body;

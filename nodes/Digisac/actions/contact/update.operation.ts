@@ -30,7 +30,7 @@ export const properties: INodeProperties[] = [
 		defaultDepartmentField,
 		internalNameField,
 		{
-			displayName: 'Number',
+			displayName: 'Phone Number',
 			name: 'number',
 			type: 'string',
 			default: '',
