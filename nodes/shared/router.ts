@@ -132,6 +132,14 @@ export function subtitle(resources: Resources): string {
 	return `={{ (${JSON.stringify(words)})[$parameter["resource"] + "." + $parameter["operation"]] || $parameter["operation"] }}`;
 }
 
+/**
+ * The value n8n gives the "Custom API Call" entry it adds to the Resource and Operation lists of a
+ * node whose credential has `authenticate` (n8n-io/n8n packages/cli/src/constants.ts
+ * CUSTOM_API_CALL_KEY; load-nodes-and-credentials.ts injectCustomApiCallOptions). The editor then
+ * points the user to the HTTP Request node; a workflow run with it left selected lands here.
+ */
+const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
 function own<T>(record: Record<string, T>, key: string): T | undefined {
 	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
@@ -147,6 +155,16 @@ export async function routeItems(
 ): Promise<INodeExecutionData[][]> {
 	const resourceName = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
+	if (resourceName === CUSTOM_API_CALL || operationName === CUSTOM_API_CALL) {
+		const credential = Object.values(this.getNode().credentials ?? {})[0]?.name;
+		throw new NodeOperationError(
+			this.getNode(),
+			'Custom API Call runs in an HTTP Request node, not in this one',
+			{
+				description: `Add an HTTP Request node and set Authentication → Predefined Credential Type → this node's credential type${credential ? ` and the credential "${credential}"` : ''}; it sends the token for you to the URL you give it.`,
+			},
+		);
+	}
 	const entry = own(resources, resourceName);
 	const operation = entry && own(entry.operations, operationName);
 	if (!operation) {

@@ -42,6 +42,8 @@ export interface NodeSetup {
 	staticData?: IDataObject;
 	workflowId?: string;
 	webhookId?: string;
+	/** The node's type name in the workflow, when it must be one n8n treats specially. */
+	typeName?: string;
 }
 
 interface Built {
@@ -63,7 +65,7 @@ export function buildWorkflow(setup: NodeSetup, mode: WorkflowExecuteMode = 'man
 	const node: INode = {
 		id: randomUUID(),
 		name: setup.name ?? nodeType.description.displayName,
-		type: typeName(nodeType),
+		type: setup.typeName ?? typeName(nodeType),
 		typeVersion: Array.isArray(nodeType.description.version)
 			? Math.max(...nodeType.description.version)
 			: nodeType.description.version,
