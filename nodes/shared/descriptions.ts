@@ -113,6 +113,27 @@ interface DropdownSpec {
 /**
  * Every dropdown fed by the API is declared here, one choice (`options`) or several
  * (`multiOptions`), so a setting all of them need is added in one place.
+ *
+ * Why a new node can show "Error fetching options", and why no setting here can prevent it
+ * (n8n-io/n8n packages/frontend/editor-ui/src/components/ParameterInput.vue at 01c193a6; the
+ * same logic is in n8n 2.40.7's built editor, ParameterInputList-*.js):
+ * - The field loads its options from `watch(() => node.value?.credentials, …, { immediate: true })`
+ *   and from `watch(dependentParametersValues, …)`, the resolved values of `loadOptionsDependsOn`.
+ * - `loadRemoteParameterOptions()` returns at once while a load is in flight
+ *   (`if (… remoteParameterOptionsLoading.value …) return`), so a reload asked for then is lost.
+ * - On a new node the panel opens before NodeCredentials.vue has picked the only credential (in
+ *   2.40.7 its auto-select waits for `hasFetchedUsableCredentials`): the first load
+ *   goes out without a credential, the credential arrives while it is in flight, and the reload
+ *   its watcher asks for is dropped. A review comment on n8n-io/n8n pull request 33820 (July 2026)
+ *   says the same of the current editor: "loadRemoteParameterOptions() is guarded by
+ *   remoteParameterOptionsLoading, so this watcher's reload can be a no-op".
+ * - `loadOptionsDependsOn` cannot help: picking the credential changes no parameter value
+ *   (NodeCredentials.vue onCredentialSelected emits `credentials` only), and displayOptions
+ *   cannot depend on a credential.
+ * Resource locators do not have the race: their list loads when it is opened and again after an
+ * error (ResourceLocator.vue onInputFocus → loadInitialResources). For these dropdowns the
+ * transport's answer to a list asked for without a credential says what to do instead (choose
+ * "Refresh List"; transport.ts).
  */
 function dropdown(type: 'options' | 'multiOptions', spec: DropdownSpec): INodeProperties {
 	const many = type === 'multiOptions';
