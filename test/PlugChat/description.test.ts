@@ -160,6 +160,12 @@ describe('PlugChat node contract', () => {
 		}
 	});
 
+	it('labels every Filters collection "Add Filter", as the shared builder does', () => {
+		const filters = properties.filter((p) => p.name === 'filters');
+		expect(filters.length).toBeGreaterThan(0);
+		for (const property of filters) expect(property.placeholder).toBe('Add Filter');
+	});
+
 	it('uses Return All / Limit (default 50) on every Get Many', () => {
 		for (const [resource, operation] of [
 			['department', 'getAll'],

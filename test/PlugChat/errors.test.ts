@@ -22,7 +22,7 @@ describe('authentication and HTTP errors', () => {
 		expect(fake.last().headers.authorization).toBe(`Bearer ${fake.token}`);
 	});
 
-	it('reports a wrong token (401) with the hint about the token prefix, and never shows the token, even echoed', async () => {
+	it('reports a wrong token (401) with the hint about the Authorization Scheme, and never shows the token, even echoed', async () => {
 		fake.echoToken = true;
 		const result = await run(
 			{ resource: 'instance', operation: 'getStatus' },
@@ -30,7 +30,8 @@ describe('authentication and HTTP errors', () => {
 		);
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.message).toBe('Unauthorized (received Authorization: ***)');
-		expect(result.error?.description).toMatch(/Token Prefix/);
+		expect(result.error?.description).toMatch(/Authorization Scheme/);
+		expect(result.error?.description).not.toMatch(/Token Prefix/);
 		expect(JSON.stringify(result.error)).not.toContain('wrong-token-value');
 		expect(fake.requests).toHaveLength(1);
 	});

@@ -46,7 +46,7 @@ const plugChatService: ServiceDefinition = {
 	hintForStatus(statusCode) {
 		switch (statusCode) {
 			case 401:
-				return 'The token is missing or invalid (PlugChat sends the raw token; set Token Prefix to Bearer in the credential if your account expects it). On webhook updates a 401 can also mean a malformed body.';
+				return 'The token is missing or invalid (PlugChat sends the raw token; set Authorization Scheme to Bearer in the credential if your account expects it). On webhook updates a 401 can also mean a malformed body.';
 			case 405:
 				return 'PlugChat refused the HTTP method for this endpoint.';
 			case 415:

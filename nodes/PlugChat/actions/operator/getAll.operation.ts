@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, select } from '../../../shared/descriptions';
+import { filtersCollection, returnAllOrLimit, select } from '../../../shared/descriptions';
 import { listOf } from '../../../shared/json';
 import { readLimit } from '../../../shared/parameters';
 import { apiRequest } from '../../transport';
@@ -14,28 +14,21 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Active Only',
-				name: 'activeOnly',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to leave out operators marked inactive',
-			},
-			select({
-				name: 'departmentId',
-				label: 'Department',
-				description: 'Only operators of this department',
-				method: 'getDepartments',
-			}),
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Active Only',
+			name: 'activeOnly',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to leave out operators marked inactive',
+		},
+		select({
+			name: 'departmentId',
+			label: 'Department',
+			description: 'Only operators of this department',
+			method: 'getDepartments',
+		}),
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
