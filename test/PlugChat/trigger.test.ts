@@ -39,12 +39,11 @@ describe('trigger lifecycle', () => {
 		expect(created.result).toBe(true);
 		expect(created.webhookUrl).toBe(url);
 
+		// The flat body of the vendor's own docs: only the chosen events' keys.
 		expect(putBodies()).toEqual([
 			{
-				value: {
-					messageStatus: `${url}?event=messageStatus`,
-					receiveMessage: `${url}?event=receiveMessage`,
-				},
+				messageStatus: `${url}?event=messageStatus`,
+				receiveMessage: `${url}?event=receiveMessage`,
 			},
 		]);
 		expect(fake.last('PUT', '/api/integrations/update-webhooks').headers['content-type']).toMatch(
@@ -76,7 +75,7 @@ describe('trigger lifecycle', () => {
 
 		// Even a forced create sends the same single URL again.
 		await runWebhookMethod(setup, 'create');
-		expect(putBodies()).toEqual([{ value: { receiveMessage: `${url}?event=receiveMessage` } }]);
+		expect(putBodies()).toEqual([{ receiveMessage: `${url}?event=receiveMessage` }]);
 		expect(fake.state.webhooks.receiveMessage).toBe(`${url}?event=receiveMessage`);
 		expect(new URL(fake.state.webhooks.receiveMessage).searchParams.getAll('event')).toEqual([
 			'receiveMessage',
@@ -99,11 +98,9 @@ describe('trigger lifecycle', () => {
 		await runWebhookMethod(after, 'create');
 		expect(putBodies()).toEqual([
 			{
-				value: {
-					messageStatus: '',
-					receiveMessage: `${url}?event=receiveMessage`,
-					startAttendance: `${url}?event=startAttendance`,
-				},
+				messageStatus: '',
+				receiveMessage: `${url}?event=receiveMessage`,
+				startAttendance: `${url}?event=startAttendance`,
 			},
 		]);
 		expect(fake.state.webhooks.messageStatus).toBe('');
@@ -117,7 +114,7 @@ describe('trigger lifecycle', () => {
 		fake.reset();
 
 		expect((await runWebhookMethod(setup, 'delete')).result).toBe(true);
-		expect(putBodies()).toEqual([{ value: { finishAttendance: '', receiveMessage: '' } }]);
+		expect(putBodies()).toEqual([{ finishAttendance: '', receiveMessage: '' }]);
 		expect(fake.state.webhooks.whenDisconnecting).toBe('https://ops.example.com/alert');
 		expect(fake.state.webhooks.receiveMessage).toBe('');
 		expect(setup.staticData).toEqual({ 'node:PlugChat Trigger': {} });

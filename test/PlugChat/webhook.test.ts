@@ -3,7 +3,7 @@ import { usePlugChat } from './harness';
 const { fake, run } = usePlugChat();
 
 describe('webhook: update', () => {
-	it('sets only the events given, in the wrapped body, and clears one with an empty URL', async () => {
+	it('sets only the events given, in the flat body of the vendor docs, and clears one with an empty URL', async () => {
 		fake.state.webhooks.whenDisconnecting = 'https://ops.example.com/alert';
 		fake.state.webhooks.messageStatus = 'https://old.example.com/status';
 		const result = await run({
@@ -15,7 +15,8 @@ describe('webhook: update', () => {
 		expect(result.error).toBeUndefined();
 		const request = fake.last('PUT', '/api/integrations/update-webhooks');
 		expect(request.json).toEqual({
-			value: { receiveMessage: 'https://erp.example.com/in', messageStatus: '' },
+			receiveMessage: 'https://erp.example.com/in',
+			messageStatus: '',
 		});
 		expect(fake.state.webhooks).toMatchObject({
 			receiveMessage: 'https://erp.example.com/in',
@@ -29,7 +30,7 @@ describe('webhook: update', () => {
 		});
 	});
 
-	it('sets one URL for every event with notifySentByMe', async () => {
+	it('sets one URL for every event: the flat body with all seven keys, notifySentByMe when on', async () => {
 		const result = await run({
 			resource: 'webhook',
 			operation: 'update',
@@ -39,13 +40,45 @@ describe('webhook: update', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(fake.last().json).toEqual({
-			value: 'https://erp.example.com/all',
+			finishAttendance: 'https://erp.example.com/all',
+			startAttendance: 'https://erp.example.com/all',
+			receiveMessage: 'https://erp.example.com/all',
+			sendingMessage: 'https://erp.example.com/all',
+			messageDeliveryError: 'https://erp.example.com/all',
+			messageStatus: 'https://erp.example.com/all',
+			whenDisconnecting: 'https://erp.example.com/all',
 			notifySentByMe: true,
 		});
 		expect(Object.values(fake.state.webhooks)).toEqual(
 			Array(7).fill('https://erp.example.com/all'),
 		);
 		expect(fake.state.notifySentByMe).toBe(true);
+
+		// Off (the default): the key is left out, so the body is exactly the documented one.
+		await run({
+			resource: 'webhook',
+			operation: 'update',
+			target: 'all',
+			url: 'https://erp.example.com/all',
+			notifySentByMe: false,
+		});
+		expect(Object.keys(fake.last().json as object)).toHaveLength(7);
+	});
+
+	it("the fake refuses the 2025 fork's wrapped bodies as PlugChat refuses a malformed object (401)", async () => {
+		for (const body of [
+			{ value: { receiveMessage: 'https://erp.example.com/in' } },
+			{ value: 'https://erp.example.com/all', notifySentByMe: true },
+			{ receiveMessage: 'https://erp.example.com/in', unknownEvent: 'https://x.example.com' },
+		]) {
+			const response = await fetch(`${fake.url}/api/integrations/update-webhooks`, {
+				method: 'PUT',
+				headers: { authorization: fake.token, 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			expect([JSON.stringify(body), response.status]).toEqual([JSON.stringify(body), 401]);
+		}
+		expect(fake.state.webhooks.receiveMessage).toBe('');
 	});
 
 	it("explains PlugChat's bare 401 for a plain-http URL", async () => {

@@ -15,9 +15,13 @@ import { FakeServer, json, queryText } from './fakeServer';
  * - `page`/`pageSize` lists return bare arrays with no total;
  * - WhatsApp routes want `phone` as digits with the country code (or a group id), and media as a
  *   URL or a `data:<mime>;base64,` URI;
- * - `update-webhooks` takes the 2025 wrapped body (only the keys given change), the "every
- *   webhook" body, or the older flat body, which (GUESS) clears the keys it leaves out; URLs
- *   that are not HTTPS are refused with a bare 401 like a malformed object (`requireHttps`).
+ * - `update-webhooks` takes the flat body of the vendor's own docs (fourpixelit/plug-chat-docs,
+ *   docs/webhooks/update-webhooks.md: `{"<eventKey>": url, ...}`, sent the same way by the only
+ *   public third-party caller); keys left out keep their URL (GUESS, not documented). The
+ *   `{"value": ...}` bodies of the 2025 docs fork (zalasikR/plug-chat-docs @ c906c3c, copied from
+ *   Z-API) and unknown keys are refused with a bare 401, PlugChat's answer to a malformed object;
+ *   so are URLs that are not HTTPS (`requireHttps`). `notifySentByMe` is taken next to the keys
+ *   (GUESS, from the fork's "update every webhook" page).
  * Undocumented error answers (unknown chat, group or queue entry) are a 404 with `{message}`.
  */
 export interface PlugChatAttendance {
@@ -492,36 +496,18 @@ export class PlugChatFake extends FakeServer {
 			const insecure = (url: unknown) =>
 				this.requireHttps && typeof url === 'string' && url !== '' && !/^https:\/\//i.test(url);
 			const known = (key: string) => (WEBHOOK_EVENTS as readonly string[]).includes(key);
-			if (isRecord(body.value)) {
-				// 2025 per-event pages: `{"value": {"<eventKey>": url}}`, only those keys change.
-				const entries = Object.entries(body.value);
-				if (
-					entries.length === 0 ||
-					entries.some(([key, url]) => !known(key) || typeof url !== 'string' || insecure(url))
-				) {
-					return json({ message: 'Unauthorized' }, 401);
-				}
-				for (const [key, url] of entries) this.state.webhooks[key] = String(url);
-				return json({ value: true });
-			}
-			if (typeof body.value === 'string') {
-				// "Update every webhook": one URL for all seven events.
-				if (insecure(body.value)) return json({ message: 'Unauthorized' }, 401);
-				for (const key of WEBHOOK_EVENTS) this.state.webhooks[key] = body.value;
-				if (typeof body.notifySentByMe === 'boolean')
-					this.state.notifySentByMe = body.notifySentByMe;
-				return json({ value: true });
-			}
-			// Older flat body: all seven keys are "required"; a key left out is cleared (GUESS).
-			const entries = Object.entries(body);
+			const { notifySentByMe, ...urls } = body;
+			const entries = Object.entries(urls);
 			if (
 				entries.length === 0 ||
+				(notifySentByMe !== undefined && typeof notifySentByMe !== 'boolean') ||
 				entries.some(([key, url]) => !known(key) || typeof url !== 'string' || insecure(url))
 			) {
 				return json({ message: 'Unauthorized' }, 401);
 			}
-			for (const key of WEBHOOK_EVENTS)
-				this.state.webhooks[key] = typeof body[key] === 'string' ? String(body[key]) : '';
+			for (const [key, url] of entries) this.state.webhooks[key] = String(url);
+			if (typeof notifySentByMe === 'boolean') this.state.notifySentByMe = notifySentByMe;
+			// Not documented for this body; the fork's "every webhook" page shows `{"value": boolean}`.
 			return json({ value: true });
 		});
 	}

@@ -69,10 +69,13 @@ export function eventUrl(webhookUrl: string, event: WebhookEvent): string {
 }
 
 /**
- * Sets the URL of exactly the given events, nothing else. The 2025 per-event pages document
- * `{"value": {"<eventKey>": "https://..."}}`, which touches only the keys sent; the older flat
- * body lists all seven keys and may clear the ones left out (GUESS), so it is never used.
- * An empty string removes an event's URL.
+ * Sets the URL of exactly the given events, nothing else, in the flat body of the vendor's docs
+ * (github.com/fourpixelit/plug-chat-docs, docs/webhooks/update-webhooks.md @ 21c7641, all seven
+ * keys since its 2024 commit ff2bfe1), the form the only public third-party caller sends too.
+ * The `{"value": {...}}` form appears only in a 2025 fork of those docs (zalasikR/plug-chat-docs
+ * @ c906c3c), in pages copied from Z-API's, whose per-event endpoints take `{"value": url}`.
+ * GUESS: keys left out keep their URL (the docs mark all seven "required" but show no answer to a
+ * partial body; the third-party caller sends two). An empty string removes an event's URL.
  */
 export async function updateWebhookUrls(
 	context: RequestContext,
@@ -81,7 +84,7 @@ export async function updateWebhookUrls(
 ): Promise<unknown> {
 	try {
 		return await apiRequest(context, 'PUT', '/api/integrations/update-webhooks', {
-			body: { value: urls },
+			body: { ...urls },
 			itemIndex,
 		});
 	} catch (error) {
@@ -89,15 +92,20 @@ export async function updateWebhookUrls(
 	}
 }
 
-/** PUT `{"value": "<url>", "notifySentByMe": ...}`: one URL for every event at once. */
+/**
+ * One URL for every event at once: the flat body with all seven keys, as the vendor's example
+ * shows it. `notifySentByMe` (also notify messages sent by this number) is documented only on the
+ * 2025 fork's "update every webhook" page, a copy of Z-API's; GUESS: PlugChat takes it next to the
+ * keys, so it is sent only when turned on and the body is otherwise exactly the documented one.
+ */
 export async function updateAllWebhookUrls(
 	context: RequestContext,
 	url: string,
 	notifySentByMe: boolean | undefined,
 	itemIndex?: number,
 ): Promise<unknown> {
-	const body: IDataObject = { value: url };
-	if (notifySentByMe !== undefined) body.notifySentByMe = notifySentByMe;
+	const body: IDataObject = Object.fromEntries(WEBHOOK_EVENTS.map((event) => [event, url]));
+	if (notifySentByMe === true) body.notifySentByMe = true;
 	try {
 		return await apiRequest(context, 'PUT', '/api/integrations/update-webhooks', {
 			body,
