@@ -13,7 +13,7 @@ describe('authentication and HTTP errors', () => {
 			activeOnly: false,
 		});
 		expect(fake.last().headers.authorization).toBe(fake.token);
-		fake.acceptBearer = true;
+		fake.authForm = 'either';
 		const bearer = await run(
 			{ resource: 'department', operation: 'getAll', returnAll: true, activeOnly: false },
 			{ credentials: { authorizationScheme: 'Bearer' } },
@@ -21,6 +21,32 @@ describe('authentication and HTTP errors', () => {
 		expect(bearer.error).toBeUndefined();
 		expect(fake.last().headers.authorization).toBe(`Bearer ${fake.token}`);
 	});
+
+	// Both forms are seen in the wild: the documented raw token (and three public clients), and
+	// "Bearer <token>" (two 2025 doc pages, one public client). The fake plays each kind of account.
+	it.each([
+		['raw', 'none', true],
+		['raw', 'Bearer', false],
+		['bearer', 'Bearer', true],
+		['bearer', 'none', false],
+		['either', 'none', true],
+		['either', 'Bearer', true],
+	] as const)(
+		'an account taking the %s form, with Authorization Scheme %s: works %s',
+		async (form, scheme, works) => {
+			fake.authForm = form;
+			const result = await run(
+				{ resource: 'instance', operation: 'getStatus' },
+				{ credentials: { authorizationScheme: scheme } },
+			);
+			if (works) {
+				expect(result.error).toBeUndefined();
+			} else {
+				expect(result.error?.httpCode).toBe('401');
+				expect(result.error?.description).toMatch(/Authorization Scheme/);
+			}
+		},
+	);
 
 	it('reports a wrong token (401) with the hint about the Authorization Scheme, and never shows the token, even echoed', async () => {
 		fake.echoToken = true;

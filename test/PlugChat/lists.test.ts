@@ -244,6 +244,32 @@ describe('contact', () => {
 		expect(stringy.items[0].json.exists).toBe(true);
 	});
 
+	// The doc sample is an array, the public client reads an object: the fake answers either.
+	it.each(['object', 'array'] as const)(
+		'reads the profile picture link PlugChat answers as %s',
+		async (shape) => {
+			fake.profilePictureShape = shape;
+			fake.state.profilePictures['5511987654321'] = '/cdn/pictures/5511987654321.jpg';
+			const link = await run({
+				resource: 'contact',
+				operation: 'getProfilePicture',
+				phone: byId('5511987654321'),
+				download: false,
+			});
+			const answer = (await (
+				await fetch(`${fake.url}/api/whatsapp/profile-picture?phone=5511987654321`, {
+					headers: { authorization: fake.token },
+				})
+			).json()) as unknown;
+			expect(Array.isArray(answer)).toBe(shape === 'array');
+			expect(link.items[0].json).toEqual({
+				phone: '5511987654321',
+				link: `${fake.url}/cdn/pictures/5511987654321.jpg`,
+				hasPicture: true,
+			});
+		},
+	);
+
 	it('gets the profile picture link, and downloads it without sending the PlugChat token', async () => {
 		fake.state.profilePictures['5511987654321'] = '/cdn/pictures/5511987654321.jpg';
 		const link = await run({

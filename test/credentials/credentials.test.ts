@@ -124,7 +124,7 @@ describe('plugChatApi', () => {
 	});
 
 	it('sends "Bearer <token>" when the authorization scheme is Bearer', async () => {
-		plugChat.acceptBearer = true;
+		plugChat.authForm = 'bearer';
 		try {
 			const result = await testCredential('plugChatApi', {
 				apiToken: plugChat.token,
@@ -134,7 +134,7 @@ describe('plugChatApi', () => {
 			expect(result.status).toBe('OK');
 			expect(plugChat.last().headers.authorization).toBe(`Bearer ${plugChat.token}`);
 		} finally {
-			plugChat.acceptBearer = false;
+			plugChat.authForm = 'raw';
 		}
 	});
 

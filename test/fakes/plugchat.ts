@@ -5,8 +5,10 @@ import { FakeServer, json, queryText } from './fakeServer';
 
 /**
  * PlugChat as the vendor's pages document it (github.com/zalasikR/plug-chat-docs @ c906c3c):
- * - `Authorization: <token>`, the raw token with no "Bearer" (documented everywhere but two newer
- *   pages; `acceptBearer` lets a test play an account that also takes the prefixed form);
+ * - `Authorization: <token>`, the raw token with no "Bearer", as documented everywhere but two
+ *   2025 pages and as three public clients send it; one public client (zogss/localize
+ *   @ 2e20d01, plug-chat.provider.ts) sends "Bearer <token>". `authForm` plays an account that
+ *   takes either form, or only the prefixed one;
  * - a body without `Content-Type: application/json` gets 415; a wrong method on a known path 405;
  * - odd success answers: bare `true`, `{success:true}`, `{value:true}`, 204, arrays, id-keyed maps;
  *   the WhatsApp routes report a failed action as HTTP 200 `{"value": false}`;
@@ -198,7 +200,13 @@ function isMedia(value: unknown): boolean {
 export class PlugChatFake extends FakeServer {
 	state: PlugChatState = seedPlugChat();
 	token = 'pc-test-token-0123456789';
-	acceptBearer = false;
+	/** Which Authorization forms the account takes: `<token>`, `Bearer <token>`, or both. */
+	authForm: 'raw' | 'bearer' | 'either' = 'raw';
+	/**
+	 * How `/profile-picture` answers: `{link}` as a public client reads it (`imageProfile.link`), or
+	 * `[{link}]` as the doc sample shows it.
+	 */
+	profilePictureShape: 'object' | 'array' = 'object';
 	/** When set, no page holds more than this many records, whatever pageSize asks for. */
 	pageSizeCap?: number;
 	/** PlugChat refuses webhook URLs that are not HTTPS; n8n under test serves plain http. */
@@ -215,7 +223,8 @@ export class PlugChatFake extends FakeServer {
 	/** Back to the seeded account, with the documented defaults. */
 	resetState(): this {
 		this.state = seedPlugChat();
-		this.acceptBearer = false;
+		this.authForm = 'raw';
+		this.profilePictureShape = 'object';
 		this.requireHttps = true;
 		this.qrCodeFormat = 'json';
 		return this;
@@ -225,7 +234,9 @@ export class PlugChatFake extends FakeServer {
 		// WhatsApp's picture CDN, not PlugChat: no token there.
 		if (request.path.startsWith('/cdn/')) return undefined;
 		const header = request.headers.authorization;
-		const ok = header === this.token || (this.acceptBearer && header === `Bearer ${this.token}`);
+		const ok =
+			(this.authForm !== 'bearer' && header === this.token) ||
+			(this.authForm !== 'raw' && header === `Bearer ${this.token}`);
 		if (!ok) return json({ message: this.refusal('Unauthorized', request) }, 401);
 		if (
 			request.rawBody.length > 0 &&
@@ -652,7 +663,8 @@ export class PlugChatFake extends FakeServer {
 			const phone = queryText(request, 'phone');
 			if (!this.validPhone(phone)) return this.badRequest('phone is required');
 			const link = this.state.profilePictures[phone];
-			return json([{ link: link ? `${this.url}${link}` : null }]);
+			const answer = { link: link ? `${this.url}${link}` : null };
+			return json(this.profilePictureShape === 'array' ? [answer] : answer);
 		});
 		this.route('GET', '/cdn/pictures/:file', () => ({
 			status: 200,
