@@ -436,6 +436,38 @@ describe('dropdowns and list searches', () => {
 		expect(people.results).toEqual([]);
 	});
 
+	it('matches names whatever the accents and the case: agents type "joao" for João', async () => {
+		fake.state.chats = [
+			{ name: 'João Gonçalves', phone: '5511987654321', unread: '0' },
+			{ name: 'Márcia Lima', phone: '5521912345678', unread: '0' },
+			{ name: 'Joana Prado', phone: '5531998765432', unread: '0' },
+		];
+		const names = async (filter: string) =>
+			(await withLoadOptions((context) => searchChats.call(context, filter))).results.map(
+				(result) => result.value,
+			);
+		expect(await names('joao')).toEqual(['5511987654321']);
+		expect(await names('JOÃO')).toEqual(['5511987654321']);
+		expect(await names('goncalves')).toEqual(['5511987654321']);
+		expect(await names('marcia')).toEqual(['5521912345678']);
+		expect(await names('MÁRCIA')).toEqual(['5521912345678']);
+		expect(await names('joa')).toEqual(['5511987654321', '5531998765432']);
+	});
+
+	it('matches queued messages without regard to accents either', async () => {
+		fake.state.queue = [
+			{
+				Message: 'Seu boleto vence amanhã',
+				Phone: '5511987654321',
+				ZaapId: 'Z1',
+				Created: 1624977905648,
+				MessageId: 'M1',
+			},
+		];
+		const found = await withLoadOptions((context) => searchQueue.call(context, 'AMANHA'));
+		expect(found.results.map((result) => result.value)).toEqual(['Z1']);
+	});
+
 	it('lists queued messages by zaapId', async () => {
 		fake.state.queue = [
 			{

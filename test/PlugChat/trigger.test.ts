@@ -427,6 +427,37 @@ describe('trigger payloads', () => {
 		expect(start.response).toEqual({});
 	});
 
+	// A public third-party receiver tells the two attendance events apart by an undocumented
+	// `event_type` ("atendimento_iniciado" / "atendimento_encerrado"): taken as one more hint.
+	it('without ?event=, takes event_type as a hint for the attendance events', async () => {
+		const setup = await activate(['finishAttendance', 'startAttendance']);
+		const finished = await deliverWebhook(setup, {
+			body: { event_type: 'atendimento_encerrado', attendance: { attendanceNumber: 8 } },
+		});
+		expect(finished.response.workflowData?.[0][0].json).toMatchObject({
+			event: 'finishAttendance',
+			event_type: 'atendimento_encerrado',
+		});
+		const started = await deliverWebhook(setup, {
+			body: {
+				event_type: 'atendimento_iniciado',
+				attendance: { attendanceNumber: 9, endTime: 1651065481865 },
+			},
+		});
+		expect(started.response.workflowData?.[0][0].json.event).toBe('startAttendance');
+	});
+
+	it('takes a payload whose type is a name of Object.prototype as an unknown one', async () => {
+		const setup = await activate(['messageDeliveryError']);
+		for (const name of ['constructor', 'toString', '__proto__']) {
+			const odd = await deliverWebhook(setup, { body: { type: name, event_type: name } });
+			expect([name, odd.response.workflowData?.[0][0].json.event]).toEqual([
+				name,
+				'messageDeliveryError',
+			]);
+		}
+	});
+
 	it('copes with an empty or non-object body', async () => {
 		const setup = await activate(['messageDeliveryError']);
 		const { response } = await deliverWebhook(setup, {

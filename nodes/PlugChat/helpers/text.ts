@@ -9,6 +9,17 @@ export function quoted(value: unknown, max = 60): string {
 	return `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
 }
 
+/**
+ * Text for comparing names as people type them: without accents and case ("João" → "joao"), so
+ * an agent who types "joao" or "MARCIA" finds João and Márcia.
+ */
+export function foldText(value: unknown): string {
+	return String(value ?? '')
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
+}
+
 /** Required message text: kept as typed (line breaks, leading emoji), but never blank. */
 export function readText(context: IExecuteFunctions, name: string, itemIndex: number): string {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;

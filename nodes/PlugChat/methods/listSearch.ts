@@ -7,16 +7,21 @@ import type {
 
 import { listOf } from '../../shared/json';
 import { isGroupId } from '../helpers/phone';
+import { foldText } from '../helpers/text';
 import { apiRequest } from '../transport';
 
 const SEARCH_PAGE_SIZE = 50;
 
+/**
+ * PlugChat's lists take no search parameter, so the filter is applied here: a name matches
+ * whatever its accents and case, a number by its digits (3 or more) whatever its formatting.
+ */
 function matches(filter: string | undefined, ...values: unknown[]): boolean {
 	if (!filter) return true;
-	const wanted = filter.toLowerCase();
+	const wanted = foldText(filter);
 	const digits = filter.replace(/\D/g, '');
 	return values.some((value) => {
-		const text = String(value ?? '').toLowerCase();
+		const text = foldText(value);
 		return (
 			text.includes(wanted) || (digits.length >= 3 && text.replace(/\D/g, '').includes(digits))
 		);

@@ -19,12 +19,25 @@ const EVENT_BY_TYPE: Record<string, WebhookEvent> = {
 };
 
 /**
+ * Not documented by PlugChat: a public third-party receiver of its attendance webhooks tells
+ * them apart by `event_type` ("atendimento_iniciado" / "atendimento_encerrado"). If real payloads
+ * carry it, it is the surest hint after our own `?event=`.
+ */
+const EVENT_BY_EVENT_TYPE: Record<string, WebhookEvent> = {
+	atendimento_iniciado: 'startAttendance',
+	atendimento_encerrado: 'finishAttendance',
+};
+
+/**
  * Tells the event of a delivery that came without the `event` query parameter (a URL set by
- * hand): by the callback `type`, or for attendances by their status / end time.
+ * hand): by the callback `type`, an `event_type`, or for attendances by their status / end time.
  */
 export function inferEvent(payload: IDataObject): WebhookEvent | undefined {
 	const type = typeof payload.type === 'string' ? payload.type.trim().toLowerCase() : '';
-	if (EVENT_BY_TYPE[type]) return EVENT_BY_TYPE[type];
+	if (Object.hasOwn(EVENT_BY_TYPE, type)) return EVENT_BY_TYPE[type];
+	const eventType =
+		typeof payload.event_type === 'string' ? payload.event_type.trim().toLowerCase() : '';
+	if (Object.hasOwn(EVENT_BY_EVENT_TYPE, eventType)) return EVENT_BY_EVENT_TYPE[eventType];
 	const attendance = isObject(payload.attendance) ? trimKeys(payload.attendance) : undefined;
 	if (attendance) {
 		const status = String(attendance.status ?? '').toUpperCase();
