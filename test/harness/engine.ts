@@ -44,6 +44,8 @@ export interface NodeSetup {
 	webhookId?: string;
 	/** The node's type name in the workflow, when it must be one n8n treats specially. */
 	typeName?: string;
+	/** The node's typeVersion, as a saved workflow has it; the latest version by default. */
+	typeVersion?: number;
 }
 
 interface Built {
@@ -66,9 +68,11 @@ export function buildWorkflow(setup: NodeSetup, mode: WorkflowExecuteMode = 'man
 		id: randomUUID(),
 		name: setup.name ?? nodeType.description.displayName,
 		type: setup.typeName ?? typeName(nodeType),
-		typeVersion: Array.isArray(nodeType.description.version)
-			? Math.max(...nodeType.description.version)
-			: nodeType.description.version,
+		typeVersion:
+			setup.typeVersion ??
+			(Array.isArray(nodeType.description.version)
+				? Math.max(...nodeType.description.version)
+				: nodeType.description.version),
 		position: [0, 0],
 		parameters: setup.parameters,
 		credentials: credentialRefs,
