@@ -13,7 +13,9 @@ export class PlugChatTrigger implements INodeType {
 		name: 'plugChatTrigger',
 		icon: { light: 'file:../../icons/plugchat.svg', dark: 'file:../../icons/plugchat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: the safety filters are top-level toggles and Ignore Groups is on by default.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
 			'Starts the workflow when PlugChat reports a message, a status change or an attendance',

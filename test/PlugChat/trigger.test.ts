@@ -22,6 +22,15 @@ function putBodies() {
 	return fake.requests.filter((r) => r.method === 'PUT').map((r) => r.json);
 }
 
+/** The secret a registration made, as PlugChat holds it in the registered URL. */
+function secretAt(event: keyof typeof fake.state.webhooks): string {
+	return new URL(fake.state.webhooks[event]).searchParams.get('secret') ?? '';
+}
+
+function registration(url: string, events: string[], secret: string) {
+	return { [url]: { events, secret, account: expect.any(String) } };
+}
+
 describe('trigger lifecycle', () => {
 	beforeEach(() => {
 		// n8n under test serves plain http; PlugChat's HTTPS rule has its own test below.
@@ -40,10 +49,11 @@ describe('trigger lifecycle', () => {
 		expect(created.webhookUrl).toBe(url);
 
 		// The flat body of the vendor's own docs: only the chosen events' keys.
+		const secret = secretAt('receiveMessage');
 		expect(putBodies()).toEqual([
 			{
-				messageStatus: `${url}?event=messageStatus`,
-				receiveMessage: `${url}?event=receiveMessage`,
+				messageStatus: `${url}?event=messageStatus&secret=${secret}`,
+				receiveMessage: `${url}?event=receiveMessage&secret=${secret}`,
 			},
 		]);
 		expect(fake.last('PUT', '/api/integrations/update-webhooks').headers['content-type']).toMatch(
@@ -52,14 +62,17 @@ describe('trigger lifecycle', () => {
 		expect(fake.state.webhooks).toEqual({
 			finishAttendance: 'https://crm.example.com/finish',
 			startAttendance: '',
-			receiveMessage: `${url}?event=receiveMessage`,
+			receiveMessage: `${url}?event=receiveMessage&secret=${secret}`,
 			sendingMessage: 'https://erp.example.com/plugchat/sent',
 			messageDeliveryError: '',
-			messageStatus: `${url}?event=messageStatus`,
+			messageStatus: `${url}?event=messageStatus&secret=${secret}`,
 			whenDisconnecting: '',
 		});
 		expect(setup.staticData).toEqual({
-			'node:PlugChat Trigger': { registrations: { [url]: ['messageStatus', 'receiveMessage'] } },
+			'node:PlugChat Trigger': {
+				registrations: registration(url, ['messageStatus', 'receiveMessage'], secret),
+				owners: { messageStatus: url, receiveMessage: url },
+			},
 		});
 	});
 
@@ -73,16 +86,18 @@ describe('trigger lifecycle', () => {
 		expect((await runWebhookMethod(setup, 'checkExists')).result).toBe(true);
 		expect(fake.requests).toHaveLength(0);
 
-		// Even a forced create sends the same single URL again.
+		// Even a forced create sends one URL again, with one event and one (new) secret.
 		await runWebhookMethod(setup, 'create');
-		expect(putBodies()).toEqual([{ receiveMessage: `${url}?event=receiveMessage` }]);
-		expect(fake.state.webhooks.receiveMessage).toBe(`${url}?event=receiveMessage`);
-		expect(new URL(fake.state.webhooks.receiveMessage).searchParams.getAll('event')).toEqual([
-			'receiveMessage',
+		const secret = secretAt('receiveMessage');
+		expect(putBodies()).toEqual([
+			{ receiveMessage: `${url}?event=receiveMessage&secret=${secret}` },
 		]);
-		expect((setup.staticData!['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({
-			[url]: ['receiveMessage'],
-		});
+		const params = new URL(fake.state.webhooks.receiveMessage).searchParams;
+		expect(params.getAll('event')).toEqual(['receiveMessage']);
+		expect(params.getAll('secret')).toEqual([secret]);
+		expect((setup.staticData!['node:PlugChat Trigger'] as IDataObject).registrations).toEqual(
+			registration(url, ['receiveMessage'], secret),
+		);
 	});
 
 	it('after the events change, registers the new ones and clears only the ones it dropped', async () => {
@@ -96,11 +111,12 @@ describe('trigger lifecycle', () => {
 		const after = triggerSetup({ events: ['receiveMessage', 'startAttendance'] }, staticData);
 		expect((await runWebhookMethod(after, 'checkExists')).result).toBe(false);
 		await runWebhookMethod(after, 'create');
+		const secret = secretAt('receiveMessage');
 		expect(putBodies()).toEqual([
 			{
 				messageStatus: '',
-				receiveMessage: `${url}?event=receiveMessage`,
-				startAttendance: `${url}?event=startAttendance`,
+				receiveMessage: `${url}?event=receiveMessage&secret=${secret}`,
+				startAttendance: `${url}?event=startAttendance&secret=${secret}`,
 			},
 		]);
 		expect(fake.state.webhooks.messageStatus).toBe('');
@@ -138,20 +154,29 @@ describe('trigger lifecycle', () => {
 		const production = triggerSetup({ events: ['receiveMessage', 'messageStatus'] }, staticData);
 		const productionUrl = webhookUrlFor(production);
 		await runWebhookMethod(production, 'create');
+		const productionSecret = secretAt('receiveMessage');
 
 		const test = triggerSetup({ events: ['receiveMessage'] }, staticData);
 		const testUrl = webhookUrlFor(test, 'manual');
 		expect(testUrl).not.toBe(productionUrl);
 		expect((await runWebhookMethod(test, 'checkExists', { mode: 'manual' })).result).toBe(false);
 		await runWebhookMethod(test, 'create', { mode: 'manual' });
-		expect(fake.state.webhooks.receiveMessage).toBe(`${testUrl}?event=receiveMessage`);
-		expect(fake.state.webhooks.messageStatus).toBe(`${productionUrl}?event=messageStatus`);
+		const testSecret = secretAt('receiveMessage');
+		expect(testSecret).not.toBe(productionSecret);
+		expect(fake.state.webhooks.receiveMessage).toBe(
+			`${testUrl}?event=receiveMessage&secret=${testSecret}`,
+		);
+		expect(fake.state.webhooks.messageStatus).toBe(
+			`${productionUrl}?event=messageStatus&secret=${productionSecret}`,
+		);
 
 		await runWebhookMethod(test, 'delete', { mode: 'manual' });
-		expect(fake.state.webhooks.receiveMessage).toBe(`${productionUrl}?event=receiveMessage`);
-		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({
-			[productionUrl]: ['messageStatus', 'receiveMessage'],
-		});
+		expect(fake.state.webhooks.receiveMessage).toBe(
+			`${productionUrl}?event=receiveMessage&secret=${productionSecret}`,
+		);
+		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual(
+			registration(productionUrl, ['messageStatus', 'receiveMessage'], productionSecret),
+		);
 		expect((await runWebhookMethod(production, 'checkExists')).result).toBe(true);
 	});
 
@@ -160,15 +185,17 @@ describe('trigger lifecycle', () => {
 		const test = triggerSetup({ events: ['startAttendance'] }, staticData);
 		const testUrl = webhookUrlFor(test, 'manual');
 		await runWebhookMethod(test, 'create', { mode: 'manual' });
-		expect(fake.state.webhooks.startAttendance).toBe(`${testUrl}?event=startAttendance`);
+		expect(fake.state.webhooks.startAttendance).toBe(
+			`${testUrl}?event=startAttendance&secret=${secretAt('startAttendance')}`,
+		);
 
 		const production = triggerSetup({ events: ['receiveMessage'] }, staticData);
 		const productionUrl = webhookUrlFor(production);
 		await runWebhookMethod(production, 'create');
 		expect(fake.state.webhooks.startAttendance).toBe('');
-		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual({
-			[productionUrl]: ['receiveMessage'],
-		});
+		expect((staticData['node:PlugChat Trigger'] as IDataObject).registrations).toEqual(
+			registration(productionUrl, ['receiveMessage'], secretAt('receiveMessage')),
+		);
 	});
 
 	it('keeps its registration when PlugChat refuses to clear it, so a later deactivation can retry', async () => {
@@ -204,10 +231,16 @@ describe('trigger payloads', () => {
 		fake.requireHttps = false;
 	});
 
-	async function activate(events: string[], options: Record<string, boolean> = {}) {
-		const setup = triggerSetup({ events, options });
+	async function activate(events: string[], filters: Record<string, boolean> = {}) {
+		const setup = triggerSetup({ events, ...filters });
 		await runWebhookMethod(setup, 'create');
 		return setup;
+	}
+
+	/** The registered URLs' secret without an `event`: a delivery that names no event. */
+	function withoutEvent(): Record<string, string> {
+		const registered = Object.values(fake.state.webhooks).find(Boolean) ?? '';
+		return { secret: new URL(registered).searchParams.get('secret') ?? '' };
 	}
 
 	async function deliver(
@@ -337,6 +370,43 @@ describe('trigger payloads', () => {
 		).toEqual([]);
 	});
 
+	describe('safety filters: top-level toggles, and what version 1 saved under Options', () => {
+		const group = { phone: '120363019502650977-group', type: 'ReceivedCallback' };
+		const mine = { phone: '5544999999999', fromMe: true, type: 'ReceivedCallback' };
+
+		async function counts(parameters: INodeParameters, typeVersion?: number) {
+			const setup = { ...triggerSetup({ events: ['receiveMessage'], ...parameters }), typeVersion };
+			await runWebhookMethod(setup, 'create');
+			return [
+				(await deliver(setup, 'receiveMessage', mine)).length,
+				(await deliver(setup, 'receiveMessage', group)).length,
+			];
+		}
+
+		it('a new trigger skips messages sent by me and groups, as its toggles show', async () => {
+			expect(await counts({})).toEqual([0, 0]);
+			expect(await counts({ ignoreFromMe: false, ignoreGroups: false })).toEqual([1, 1]);
+		});
+
+		it('version 1 keeps its defaults (groups passed) and its Options values win', async () => {
+			expect(await counts({}, 1)).toEqual([0, 1]);
+			expect(await counts({ options: { ignoreFromMe: false, ignoreGroups: true } }, 1)).toEqual([
+				1, 0,
+			]);
+			// An explicit old value wins over the toggle.
+			expect(await counts({ ignoreGroups: false, options: { ignoreGroups: true } }, 1)).toEqual([
+				0, 0,
+			]);
+		});
+
+		it('the Options collection is gone from version 1.1: nothing stale hides there', () => {
+			const names = new PlugChatTrigger().description.properties
+				.filter((p) => p.displayOptions?.show?.['@version']?.[0] !== 1)
+				.map((p) => p.name);
+			expect(names).toEqual(['notice', 'events', 'ignoreFromMe', 'ignoreGroups']);
+		});
+	});
+
 	it('sendingMessage, messageStatus, whenDisconnecting and the undocumented messageDeliveryError', async () => {
 		const setup = await activate([
 			'sendingMessage',
@@ -408,22 +478,27 @@ describe('trigger payloads', () => {
 		const setup = await activate(['receiveMessage']);
 		const { response } = await deliverWebhook(setup, {
 			body: { status: 'READ', type: 'MessageStatusCallback' },
-			query: { event: 'messageStatus' },
+			query: { ...withoutEvent(), event: 'messageStatus' },
 		});
 		expect(response).toEqual({});
 	});
 
-	it('tells the event by the payload when the URL was set by hand without ?event=', async () => {
+	it('tells the event by the payload when the query names none', async () => {
 		const setup = await activate(['finishAttendance', 'receiveMessage']);
 		const finish = await deliverWebhook(setup, {
 			body: { attendance: { status: 'FINISH', attendanceNumber: 7 }, chat: {} },
+			query: withoutEvent(),
 		});
 		expect(finish.response.workflowData?.[0][0].json.event).toBe('finishAttendance');
 		const message = await deliverWebhook(setup, {
 			body: { type: 'ReceivedCallback', phone: '5544999999999', fromMe: false },
+			query: withoutEvent(),
 		});
 		expect(message.response.workflowData?.[0][0].json.event).toBe('receiveMessage');
-		const start = await deliverWebhook(setup, { body: { attendance: { status: 'PROGRESS' } } });
+		const start = await deliverWebhook(setup, {
+			body: { attendance: { status: 'PROGRESS' } },
+			query: withoutEvent(),
+		});
 		expect(start.response).toEqual({});
 	});
 
@@ -433,6 +508,7 @@ describe('trigger payloads', () => {
 		const setup = await activate(['finishAttendance', 'startAttendance']);
 		const finished = await deliverWebhook(setup, {
 			body: { event_type: 'atendimento_encerrado', attendance: { attendanceNumber: 8 } },
+			query: withoutEvent(),
 		});
 		expect(finished.response.workflowData?.[0][0].json).toMatchObject({
 			event: 'finishAttendance',
@@ -443,6 +519,7 @@ describe('trigger payloads', () => {
 				event_type: 'atendimento_iniciado',
 				attendance: { attendanceNumber: 9, endTime: 1651065481865 },
 			},
+			query: withoutEvent(),
 		});
 		expect(started.response.workflowData?.[0][0].json.event).toBe('startAttendance');
 	});
@@ -450,7 +527,10 @@ describe('trigger payloads', () => {
 	it('takes a payload whose type is a name of Object.prototype as an unknown one', async () => {
 		const setup = await activate(['messageDeliveryError']);
 		for (const name of ['constructor', 'toString', '__proto__']) {
-			const odd = await deliverWebhook(setup, { body: { type: name, event_type: name } });
+			const odd = await deliverWebhook(setup, {
+				body: { type: name, event_type: name },
+				query: withoutEvent(),
+			});
 			expect([name, odd.response.workflowData?.[0][0].json.event]).toEqual([
 				name,
 				'messageDeliveryError',
@@ -462,7 +542,7 @@ describe('trigger payloads', () => {
 		const setup = await activate(['messageDeliveryError']);
 		const { response } = await deliverWebhook(setup, {
 			body: 'oops',
-			query: { event: 'messageDeliveryError' },
+			query: { ...withoutEvent(), event: 'messageDeliveryError' },
 		});
 		expect(response.workflowData?.[0]).toEqual([
 			{ json: { event: 'messageDeliveryError', body: 'oops' } },

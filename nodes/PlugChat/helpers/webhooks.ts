@@ -61,10 +61,16 @@ export const WEBHOOK_EVENT_OPTIONS: INodePropertyOptions[] = [
 	},
 ];
 
-/** The URL registered for one event: n8n's webhook URL with `?event=<key>`, since payloads carry no event name. */
-export function eventUrl(webhookUrl: string, event: WebhookEvent): string {
+/**
+ * The URL registered for one event: n8n's webhook URL with `?event=<key>` (payloads carry no
+ * event name) and `&secret=<secret>`, the trigger's proof that a delivery comes from this
+ * registration (PlugChat signs nothing). GUESS: PlugChat calls the URL as it was registered,
+ * query string included; nothing documents it rewriting the URL.
+ */
+export function eventUrl(webhookUrl: string, event: WebhookEvent, secret?: string): string {
 	const url = new URL(webhookUrl);
 	url.searchParams.set('event', event);
+	if (secret) url.searchParams.set('secret', secret);
 	return url.toString();
 }
 

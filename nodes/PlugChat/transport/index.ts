@@ -1,4 +1,10 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { createHash } from 'crypto';
+
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+} from 'n8n-workflow';
 
 import { isHtml, summarizeTextBody } from '../../shared/errors';
 import { isObject } from '../../shared/json';
@@ -12,12 +18,32 @@ import { requestBody, sendRequest, trimUrl } from '../../shared/transport';
  */
 const PLUGCHAT_PAGE_SIZE = 100;
 
+/** The account's host, as every request uses it. */
+function plugChatBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return trimUrl(String(credentials.baseUrl || 'https://app.plugchat.com.br')).replace(
+		/\/api$/i,
+		'',
+	);
+}
+
+/**
+ * Tells PlugChat accounts apart without keeping the token: a short SHA-256 of the host and the
+ * (trimmed) token the credential sends. The trigger records it with what it registered, so it
+ * never clears a URL on an account it did not register on.
+ */
+export function plugChatAccount(credentials: ICredentialDataDecryptedObject): string {
+	const token = String(credentials.apiToken ?? '').trim();
+	return createHash('sha256')
+		.update(`${plugChatBaseUrl(credentials)}\n${token}`)
+		.digest('hex')
+		.slice(0, 16);
+}
+
 const plugChatService: ServiceDefinition = {
 	name: 'PlugChat',
 	credentialType: 'plugChatApi',
 	secret: (credentials) => String(credentials.apiToken ?? ''),
-	baseUrl: (credentials) =>
-		trimUrl(credentials.baseUrl || 'https://app.plugchat.com.br').replace(/\/api$/i, ''),
+	baseUrl: plugChatBaseUrl,
 	// PlugChat answers 415 to a body without this header; its own samples send it on every call.
 	headers: { 'Content-Type': 'application/json' },
 	detectError(response: ServiceResponse) {
