@@ -149,10 +149,25 @@ describe('PlugChat node contract', () => {
 			shownFor(resource, operation)
 				.find((p) => p.name === name)
 				?.modes?.map((m) => m.typeOptions?.searchListMethod ?? m.name);
-		expect(modes('message', 'sendText', 'phone')).toEqual(['searchChats', 'id']);
-		expect(modes('attendance', 'start', 'phone')).toEqual(['searchPeopleChats', 'id']);
+		// n8n's editor labels a mode named "id" "By ID" whatever its displayName
+		// (n8n-io/n8n, editor-ui ResourceLocator.vue, getModeLabel): phones use "number".
+		expect(modes('message', 'sendText', 'phone')).toEqual(['searchChats', 'number']);
+		expect(modes('attendance', 'start', 'phone')).toEqual(['searchPeopleChats', 'number']);
 		expect(modes('group', 'leave', 'groupId')).toEqual(['searchGroups', 'id']);
-		expect(modes('queue', 'deleteMessage', 'zaapId')).toEqual(['searchQueue', 'id']);
+		expect(modes('queue', 'deleteMessage', 'zaapId')).toEqual(['searchQueue', 'zaapId']);
+		const phone = shownFor('message', 'sendText').find((p) => p.name === 'phone');
+		expect(phone?.modes?.map((m) => m.displayName)).toEqual(['From List', 'By Number']);
+		// A new node starts in the list, the mode a user needs first.
+		for (const [resource, operation, name] of [
+			['message', 'sendText', 'phone'],
+			['attendance', 'start', 'phone'],
+			['group', 'leave', 'groupId'],
+			['queue', 'deleteMessage', 'zaapId'],
+		])
+			expect([name, shownFor(resource, operation).find((p) => p.name === name)?.default]).toEqual([
+				name,
+				{ mode: 'list', value: '' },
+			]);
 		for (const method of ['getOperators', 'getDepartments'])
 			expect(typeof (node.methods.loadOptions as Record<string, unknown>)[method]).toBe('function');
 		for (const method of ['searchChats', 'searchPeopleChats', 'searchGroups', 'searchQueue']) {

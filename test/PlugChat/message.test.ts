@@ -34,6 +34,21 @@ describe('message: text', () => {
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
+	it('reads a phone typed "By Number", as a workflow saved before the mode was renamed ("id")', async () => {
+		for (const mode of ['number', 'id']) {
+			fake.resetState();
+			const result = await run({
+				resource: 'message',
+				operation: 'sendText',
+				phone: { __rl: true, mode, value: '11987654321' },
+				message: 'Oi',
+				options: {},
+			});
+			expect([mode, result.error]).toEqual([mode, undefined]);
+			expect(sentBody('/api/whatsapp/send-text')).toMatchObject({ phone: '5511987654321' });
+		}
+	});
+
 	it('sends to a group ID as it is, with the delay and reply-to options', async () => {
 		const result = await run({
 			resource: 'message',

@@ -13,7 +13,6 @@ export function phoneLocator(
 	return locator({
 		displayName: options.displayName ?? 'Phone Number',
 		name: options.name ?? 'phone',
-		defaultMode: 'id',
 		description:
 			options.description ??
 			(allowGroup
@@ -21,9 +20,12 @@ export function phoneLocator(
 				: 'WhatsApp number with country and area code (e.g. 5511987654321). Formatting such as +55 (11) 98765-4321 is cleaned up.'),
 		searchListMethod: allowGroup ? 'searchChats' : 'searchPeopleChats',
 		modes: [
+			// Not "id": n8n's editor labels a mode named "id" "By ID" whatever its displayName
+			// (n8n-io/n8n, editor-ui ResourceLocator.vue, getModeLabel). Workflows saved with mode
+			// "id" still run: n8n passes the value of a mode the field no longer has as it is.
 			{
 				displayName: 'By Number',
-				name: 'id',
+				name: 'number',
 				placeholder: allowGroup ? '5511987654321 or 120363019502650977-group' : '5511987654321',
 			},
 		],

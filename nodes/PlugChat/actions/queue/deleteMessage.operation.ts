@@ -21,7 +21,12 @@ export const properties: INodeProperties[] = [
 		description: 'Message waiting in the queue, by its zaapId (returned by every send)',
 		searchListMethod: 'searchQueue',
 		modes: [
-			{ displayName: 'By Zaap ID', name: 'id', placeholder: '39BB1684570F00E91090F6BBC7EE7646' },
+			// Named so the editor shows "By Zaap ID" (a mode named "id" always reads "By ID").
+			{
+				displayName: 'By Zaap ID',
+				name: 'zaapId',
+				placeholder: '39BB1684570F00E91090F6BBC7EE7646',
+			},
 		],
 	}),
 ];
