@@ -214,6 +214,59 @@ describe('attendance: getByTicket', () => {
 		expect(messages[0]).toMatchObject({ status: 'RECEIVED', statusOriginal: 'received' });
 	});
 
+	it('adds ISO times in the workflow timezone and a ready transcript in time order', async () => {
+		const attendance = fake.openAttendance('5544999998888', ['op-lucas'], undefined, 'Ana');
+		Object.assign(attendance, {
+			requestTime: 1650479220000,
+			startTime: 1650480001521,
+			endTime: 1650480054206,
+		});
+		fake.state.chatMessages[attendance.id] = {
+			'MSG-3': { momment: 1650479300000, fromMe: false, image: { caption: 'o boleto' } },
+			'MSG-1': { momment: 1650479278000, fromMe: false, text: { message: 'Oi, quero ajuda' } },
+			'MSG-2': { momment: 1650479279000, fromMe: true, text: { message: 'Olá, Ana!\nPois não?' } },
+			'MSG-4': { momment: 1650479301000, fromMe: false, audio: { audioUrl: 'https://x/a.ogg' } },
+		};
+		const result = await run(
+			{
+				resource: 'attendance',
+				operation: 'getByTicket',
+				ticket: String(attendance.attendanceNumber),
+			},
+			{ timezone: 'America/Sao_Paulo' },
+		);
+		expect(result.error).toBeUndefined();
+		const json = result.items[0].json;
+		expect(json).toMatchObject({
+			requestTime: 1650479220000,
+			requestTimeIso: '2022-04-20T15:27:00.000-03:00',
+			startTimeIso: '2022-04-20T15:40:01.521-03:00',
+			endTimeIso: '2022-04-20T15:40:54.206-03:00',
+		});
+		expect((json.messages as Array<Record<string, unknown>>)[0]).toMatchObject({
+			momment: 1650479278000,
+			mommentIso: '2022-04-20T15:27:58.000-03:00',
+		});
+		expect(json.transcript).toBe(
+			[
+				'Cliente: Oi, quero ajuda',
+				'Atendente: Olá, Ana!\nPois não?',
+				'Cliente: [imagem] o boleto',
+				'Cliente: [áudio]',
+			].join('\n'),
+		);
+
+		const utc = await run(
+			{
+				resource: 'attendance',
+				operation: 'getByTicket',
+				ticket: String(attendance.attendanceNumber),
+			},
+			{ timezone: 'UTC' },
+		);
+		expect(utc.items[0].json.startTimeIso).toBe('2022-04-20T18:40:01.521+00:00');
+	});
+
 	it('accepts "#1473" and reports PlugChat\'s 500 for an unknown number with its message', async () => {
 		const result = await run({
 			resource: 'attendance',

@@ -35,6 +35,7 @@ export function usePlugChat() {
 			items?: INodeExecutionData[];
 			continueOnFail?: boolean;
 			credentials?: Record<string, string>;
+			timezone?: string;
 		} = {},
 	): Promise<NodeRun> {
 		return await runNode({
@@ -43,6 +44,7 @@ export function usePlugChat() {
 			credentials: credentials(options.credentials),
 			items: options.items,
 			continueOnFail: options.continueOnFail,
+			timezone: options.timezone,
 		});
 	}
 

@@ -384,6 +384,39 @@ describe('department and operator', () => {
 		expect(online.items.map((i) => i.json.id)).toEqual(['op-lucas']);
 	});
 
+	it('adds createdAtIso / lastChangedIso in the workflow timezone beside the epoch milliseconds', async () => {
+		for (const row of [...fake.state.departments, ...fake.state.operators, ...fake.state.presence])
+			Object.assign(
+				row,
+				'lastChanged' in row ? { lastChanged: 1650480001521 } : { createdAt: 1650480001521 },
+			);
+		const timezone = 'America/Sao_Paulo';
+		const iso = '2022-04-20T15:40:01.521-03:00';
+		const departments = await run(
+			{ resource: 'department', operation: 'getAll', returnAll: true, options: {} },
+			{ timezone },
+		);
+		expect(departments.items[0].json).toMatchObject({
+			createdAt: 1650480001521,
+			createdAtIso: iso,
+		});
+		const operators = await run(
+			{ resource: 'operator', operation: 'getAll', returnAll: true, filters: {} },
+			{ timezone },
+		);
+		expect(operators.items[0].json).toMatchObject({ createdAtIso: iso });
+		const online = await run(
+			{
+				resource: 'operator',
+				operation: 'getOnline',
+				accountId: 'acc-plug-0001',
+				onlineOnly: false,
+			},
+			{ timezone },
+		);
+		expect(online.items[0].json).toMatchObject({ lastChanged: 1650480001521, lastChangedIso: iso });
+	});
+
 	it("reports PlugChat's 400 for an unknown account", async () => {
 		const result = await run({
 			resource: 'operator',

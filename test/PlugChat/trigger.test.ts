@@ -342,7 +342,12 @@ describe('trigger payloads', () => {
 			text: { message: 'teste' },
 		};
 		const items = await deliver(setup, 'receiveMessage', message);
-		expect(items).toEqual([{ json: { event: 'receiveMessage', ...message } }]);
+		// n8n's default timezone (America/New_York) when the workflow sets none.
+		expect(items).toEqual([
+			{
+				json: { event: 'receiveMessage', ...message, mommentIso: '2021-09-21T08:50:38.000-04:00' },
+			},
+		]);
 		expect(await deliver(setup, 'receiveMessage', { ...message, fromMe: true })).toEqual([]);
 	});
 
@@ -368,6 +373,48 @@ describe('trigger payloads', () => {
 				type: 'ReceivedCallback',
 			}),
 		).toEqual([]);
+	});
+
+	it('adds ISO times in the workflow timezone and a transcript to attendance events', async () => {
+		const setup = {
+			...(await activate(['finishAttendance', 'messageStatus', 'whenDisconnecting'])),
+			timezone: 'America/Sao_Paulo',
+		};
+		const [finished] = await deliver(setup, 'finishAttendance', {
+			attendance: {
+				attendanceNumber: 1470,
+				customer: { name: 'Maria Oliveira', phone: '5521987654321' },
+				requestTime: 1650479220000,
+				startTime: 1650480001521,
+				endTime: 1650480054206,
+				status: 'FINISH',
+			},
+			chat: chatMap,
+		});
+		expect(finished.json.attendance).toMatchObject({
+			endTime: 1650480054206,
+			endTimeIso: '2022-04-20T15:40:54.206-03:00',
+			requestTimeIso: '2022-04-20T15:27:00.000-03:00',
+		});
+		expect((finished.json.messages as IDataObject[])[0].mommentIso).toBe(
+			'2022-04-27T10:17:58.000-03:00',
+		);
+		expect(finished.json.transcript).toBe('Cliente: mensagem enviada\nAtendente: só um momento');
+
+		const [status] = await deliver(setup, 'messageStatus', {
+			status: 'READ',
+			ids: ['M1'],
+			momment: 1632234645000,
+			type: 'MessageStatusCallback',
+		});
+		expect(status.json.mommentIso).toBe('2021-09-21T11:30:45.000-03:00');
+		// Z-API's sample gives this one in seconds: recognised by its size.
+		const [disconnected] = await deliver(setup, 'whenDisconnecting', {
+			momment: 1580163342,
+			disconnected: true,
+			type: 'DisconnectedCallback',
+		});
+		expect(disconnected.json.mommentIso).toBe('2020-01-27T19:15:42.000-03:00');
 	});
 
 	describe('safety filters: top-level toggles, and what version 1 saved under Options', () => {
@@ -456,6 +503,7 @@ describe('trigger payloads', () => {
 		expect(disconnected[0].json).toEqual({
 			event: 'whenDisconnecting',
 			momment: 1580163342,
+			mommentIso: '2020-01-27T17:15:42.000-05:00',
 			error: 'Device has been disconnected',
 			disconnected: true,
 			type: 'DisconnectedCallback',

@@ -46,6 +46,8 @@ export interface NodeSetup {
 	typeName?: string;
 	/** The node's typeVersion, as a saved workflow has it; the latest version by default. */
 	typeVersion?: number;
+	/** The workflow's Timezone setting (what `getTimezone()` gives); n8n's default otherwise. */
+	timezone?: string;
 }
 
 interface Built {
@@ -93,7 +95,7 @@ export function buildWorkflow(setup: NodeSetup, mode: WorkflowExecuteMode = 'man
 		active: false,
 		nodeTypes,
 		staticData: setup.staticData ?? {},
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(setup.timezone ? { timezone: setup.timezone } : {}) },
 	});
 	const workflowData = {
 		id: workflow.id,

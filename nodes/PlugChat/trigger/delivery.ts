@@ -48,6 +48,7 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 		);
 	const chosen = chosenEvents(context);
 	const filters = readTriggerFilters(context);
+	const timeZone = context.getTimezone();
 	const body = context.getBodyData() as unknown;
 	if (Array.isArray(body) && body.length > MAX_PAYLOADS_PER_DELIVERY)
 		return refuse(
@@ -69,7 +70,7 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 			inferEvent(payload) ??
 			(chosen.includes('messageDeliveryError') ? 'messageDeliveryError' : undefined);
 		if (!event || !chosen.includes(event)) continue;
-		const normalized = normalizeEventPayload(event, payload);
+		const normalized = normalizeEventPayload(event, payload, timeZone);
 		if (filters.ignoreFromMe && isSentByMe(normalized)) continue;
 		if (filters.ignoreGroups && isGroupPayload(normalized)) continue;
 		items.push({ json: { event, ...normalized } });

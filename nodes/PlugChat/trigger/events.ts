@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../../shared/json';
 import {
+	addIsoTimes,
 	messagesFromMap,
 	normalizeAttendancePayload,
 	normalizeStatus,
@@ -53,13 +54,17 @@ export function inferEvent(payload: IDataObject): WebhookEvent | undefined {
  * (original kept in `statusOriginal`), id-keyed `chat` maps as `messages` in time order, and a
  * message status's ids always as an `ids` array. Undocumented payloads pass through.
  */
-export function normalizeEventPayload(event: WebhookEvent, payload: IDataObject): IDataObject {
+export function normalizeEventPayload(
+	event: WebhookEvent,
+	payload: IDataObject,
+	timeZone?: string,
+): IDataObject {
 	switch (event) {
 		case 'startAttendance':
 		case 'finishAttendance':
-			return normalizeAttendancePayload(payload);
+			return normalizeAttendancePayload(payload, timeZone);
 		case 'messageStatus': {
-			const status = normalizeStatus(trimKeys(payload));
+			const status = addIsoTimes({ ...normalizeStatus(trimKeys(payload)) }, timeZone);
 			if (!Array.isArray(status.ids)) {
 				const single = status.ids ?? status.id ?? status.messageId;
 				status.ids = single === undefined || single === null ? [] : [single as string];
@@ -69,8 +74,8 @@ export function normalizeEventPayload(event: WebhookEvent, payload: IDataObject)
 		case 'receiveMessage':
 		case 'sendingMessage':
 		case 'whenDisconnecting': {
-			const message = normalizeStatus(trimKeys(payload));
-			if (isObject(message.chat)) message.messages = messagesFromMap(message.chat);
+			const message = addIsoTimes({ ...normalizeStatus(trimKeys(payload)) }, timeZone);
+			if (isObject(message.chat)) message.messages = messagesFromMap(message.chat, timeZone);
 			return message;
 		}
 		default:

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
-import { messagesFromMap, normalizeAttendance } from '../../helpers/normalize';
+import { messagesFromMap, normalizeAttendance, transcriptOf } from '../../helpers/normalize';
 import { quoted } from '../../helpers/text';
 import { apiRequest } from '../../transport';
 
@@ -11,7 +11,7 @@ export const option = {
 	name: 'Get by Ticket',
 	value: 'getByTicket',
 	action: 'Get an attendance by ticket',
-	description: 'Get an attendance and its messages by its attendance number',
+	description: 'Get an attendance, its messages and a transcript by its attendance number',
 };
 
 export const properties: INodeProperties[] = [
@@ -65,6 +65,10 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			itemIndex: i,
 		});
 	}
-	const messages = messagesFromMap(data.chat);
-	return found.map((attendance) => ({ json: { ...normalizeAttendance(attendance), messages } }));
+	const timeZone = this.getTimezone();
+	const messages = messagesFromMap(data.chat, timeZone);
+	const transcript = transcriptOf(messages);
+	return found.map((attendance) => ({
+		json: { ...normalizeAttendance(attendance, timeZone), messages, transcript },
+	}));
 }

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listOf } from '../../../shared/json';
 import { readLimit } from '../../../shared/parameters';
+import { addIsoTimes } from '../../helpers/normalize';
 import { apiRequest } from '../../transport';
 
 export const option = {
@@ -30,5 +31,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	);
 	if (this.getNodeParameter('activeOnly', i, false) === true)
 		departments = departments.filter((d) => d.active !== false);
-	return departments.slice(0, readLimit(this, i)).map((json) => ({ json }));
+	const timeZone = this.getTimezone();
+	return departments
+		.slice(0, readLimit(this, i))
+		.map((department) => ({ json: addIsoTimes({ ...department }, timeZone) }));
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { filtersCollection, returnAllOrLimit, select } from '../../../shared/descriptions';
 import { listOf } from '../../../shared/json';
 import { readLimit } from '../../../shared/parameters';
+import { addIsoTimes } from '../../helpers/normalize';
 import { apiRequest } from '../../transport';
 
 export const option = {
@@ -49,5 +50,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		operators = operators.filter((operator) =>
 			(operator.departmentIds as unknown[]).map(String).includes(departmentId),
 		);
-	return operators.slice(0, readLimit(this, i)).map((json) => ({ json }));
+	const timeZone = this.getTimezone();
+	return operators
+		.slice(0, readLimit(this, i))
+		.map((operator) => ({ json: addIsoTimes(operator, timeZone) }));
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listOf } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
+import { addIsoTimes } from '../../helpers/normalize';
 import { apiRequest } from '../../transport';
 
 export const option = {
@@ -36,10 +37,13 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		qs: { id: accountId },
 		itemIndex: i,
 	});
-	let operators = listOf(answer).map((operator) => ({
-		...operator,
-		online: String(operator.state ?? '').toLowerCase() === 'online',
-	}));
+	const timeZone = this.getTimezone();
+	let operators = listOf(answer).map((operator) =>
+		addIsoTimes(
+			{ ...operator, online: String(operator.state ?? '').toLowerCase() === 'online' },
+			timeZone,
+		),
+	);
 	if (this.getNodeParameter('onlineOnly', i, false) === true)
 		operators = operators.filter((operator) => operator.online);
 	return operators.map((json) => ({ json }));
