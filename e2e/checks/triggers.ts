@@ -280,11 +280,14 @@ export async function checkPlugChatTrigger(
 		`the ticket's customer is not the attendance's phone: ${JSON.stringify(form.customer_id)}`,
 	);
 	problems.expect(
-		String(form.subject?.[0]).includes(String(attendance.attendanceNumber)),
-		`the ticket subject lacks the attendance number: ${JSON.stringify(form.subject)}`,
+		form.subject?.[0] ===
+			`Atendimento WhatsApp #${attendance.attendanceNumber} – ${attendance.customer.name}`,
+		`the ticket subject is not "Atendimento WhatsApp #<number> – <name>": ${JSON.stringify(form.subject)}`,
 	);
 	problems.expect(
-		String(form.message?.[0]).includes('Cliente: Quero trocar o plano'),
+		String(form.message?.[0]).includes(
+			'Cliente: Quero trocar o plano da minha internet.\nAtendente: Claro! Já alterei',
+		),
 		`the ticket message is not the transcript: ${JSON.stringify(form.message)}`,
 	);
 	problems.expect(
