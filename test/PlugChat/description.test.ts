@@ -181,6 +181,12 @@ describe('PlugChat node contract', () => {
 		for (const property of filters) expect(property.placeholder).toBe('Add Filter');
 	});
 
+	it("names Get by Ticket's field for what it is: the attendance number (parameter still `ticket`)", () => {
+		const ticket = shownFor('attendance', 'getByTicket').find((p) => p.name === 'ticket');
+		expect(ticket?.displayName).toBe('Attendance Number (Ticket)');
+		expect(ticket?.description).toMatch(/número do atendimento/);
+	});
+
 	it('uses Return All / Limit (default 50) on every Get Many', () => {
 		for (const [resource, operation] of [
 			['department', 'getAll'],

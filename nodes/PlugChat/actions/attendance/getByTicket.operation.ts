@@ -16,14 +16,14 @@ export const option = {
 
 export const properties: INodeProperties[] = [
 	{
-		displayName: 'Ticket',
+		displayName: 'Attendance Number (Ticket)',
 		name: 'ticket',
 		type: 'string',
 		default: '',
 		required: true,
 		placeholder: '1473',
 		description:
-			'The attendance number (número do atendimento) PlugChat shows as the ticket of an attendance',
+			"The number of the attendance (número do atendimento), which PlugChat calls its ticket, e.g. 1473 (a leading # is fine): the attendanceNumber of the trigger's attendance events",
 	},
 ];
 
