@@ -24,7 +24,7 @@ const SINCE_1_1 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'PlugChat keeps one webhook URL per event for the whole account. Activating this trigger points the chosen events here and leaves the other events alone; a workflow or system that had one of these events stops receiving it, and n8n cannot tell, since PlugChat offers no way to read the URLs back. Listening for a test event takes the events from the active workflow until it is activated again. PlugChat accepts only HTTPS URLs.',
+			'PlugChat keeps one webhook URL per event for the whole account. Activating this trigger points the chosen events here and leaves the other events alone; a workflow or system that had one of these events stops receiving it, and n8n cannot tell, since PlugChat offers no way to read the URLs back. Listening for a test event takes these events from the active workflow until it is activated again or n8n restarts. PlugChat accepts only HTTPS URLs.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
