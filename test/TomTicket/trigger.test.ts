@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_SEEN, OVERLAP_MS } from '../../nodes/TomTicket/trigger/poll';
+import { MAX_REMEMBERED, OVERLAP_MS, pollLimits } from '../../nodes/TomTicket/trigger/poll';
 import { parseTomTicketDate, tomTicketDate } from '../fakes/tomticket';
 import type { TomTicketTicket } from '../fakes/tomticket';
 
@@ -25,14 +25,22 @@ function ids(result: Awaited<ReturnType<typeof poll>>): string[] {
 
 function state(staticData: IDataObject) {
 	return staticData['node:TomTicket Trigger'] as IDataObject & {
-		tomTicketPoll: { cursor: number; seen: Record<string, number>; configKey: string };
+		tomTicketPoll: { cursor: number; remembered: string; configKey: string };
 	};
 }
 
+/** The remembered tickets, as saved: 8 characters each. */
+function memory(staticData: IDataObject): string {
+	return state(staticData).tomTicketPoll.remembered;
+}
+
+/** The cap of the previous version, which evicted tickets still inside the next window. */
+const LEGACY_CAP = 5_000;
+
 describe('TomTicket Trigger: new tickets', () => {
 	it('does not emit existing tickets on the first poll, then emits each new ticket once', async () => {
-		fake.addTickets(3, { creation_date: ago(2 * 86_400_000), last_update: ago(2 * 86_400_000) });
-		fake.addTickets(1, { creation_date: ago(60_000), last_update: ago(60_000) });
+		fake.addTickets(3, { creation_date: ago(2 * 86_400_000) });
+		fake.addTickets(1, { creation_date: ago(60_000) });
 		const staticData: IDataObject = {};
 
 		const first = await poll(created, staticData);
@@ -62,10 +70,7 @@ describe('TomTicket Trigger: new tickets', () => {
 		await poll(created, staticData);
 		const cursor = state(staticData).tomTicketPoll.cursor;
 		// Created 2 minutes before that poll, but not yet in TomTicket's list when it ran.
-		const [late] = fake.addTickets(1, {
-			creation_date: at(cursor - 120_000),
-			last_update: at(cursor - 120_000),
-		});
+		const [late] = fake.addTickets(1, { creation_date: at(cursor - 120_000) });
 		const result = await poll(created, staticData);
 		expect(ids(result)).toEqual([late.id]);
 		expect(
@@ -138,24 +143,91 @@ describe('TomTicket Trigger: new tickets', () => {
 });
 
 describe('TomTicket Trigger: updated tickets', () => {
-	it('emits each change of a ticket once, using last_update_ge', async () => {
-		const [ticket] = fake.addTickets(1, {
-			creation_date: ago(86_400_000),
-			last_update: ago(86_400_000),
-		});
+	/** A ticket opened a day ago and untouched since: outside every poll's window. */
+	function dayOldTicket(): TomTicketTicket {
+		return fake.addTickets(1, { creation_date: ago(86_400_000) })[0];
+	}
+
+	it('emits the first and the second change of a ticket, and nothing without a change', async () => {
+		const ticket = dayOldTicket();
 		const staticData: IDataObject = {};
 		expect((await poll(updated, staticData)).items).toBeNull();
 		expect(fake.last('GET', '/ticket/list').query.last_update_ge).toMatch(/-0300$/);
 
-		ticket.last_update = ago(1_000);
-		expect(ids(await poll(updated, staticData))).toEqual([ticket.id]);
+		fake.updateTicket(ticket, { operator: { id: 'op-ana', name: 'Ana Souza' } });
+		const first = await poll(updated, staticData);
+		expect(ids(first)).toEqual([ticket.id]);
+		// What TomTicket's list items carry, and nothing it does not send.
+		expect(first.items?.[0][0].json).not.toHaveProperty('last_update');
+		expect(first.items?.[0][0].json.operator).toEqual({ id: 'op-ana', name: 'Ana Souza' });
 		expect((await poll(updated, staticData)).items).toBeNull();
 
-		ticket.last_update = tomTicketDate(new Date(Date.now() + 2_000));
-		const again = await poll(updated, staticData);
-		expect(ids(again)).toEqual([ticket.id]);
-		expect(again.items?.[0][0].json.last_update).toBe(ticket.last_update);
+		fake.updateTicket(ticket, { situationId: 2 }, new Date(Date.now() + 1_000));
+		const second = await poll(updated, staticData);
+		expect(ids(second)).toEqual([ticket.id]);
+		expect(second.items?.[0][0].json.situation).toMatchObject({ id: 2 });
 		expect((await poll(updated, staticData)).items).toBeNull();
+	});
+
+	it('sees the changes made through the API: reply, transfer, finish', async () => {
+		const ticket = dayOldTicket();
+		const staticData: IDataObject = {};
+		await poll(updated, staticData);
+		fake.updateTicket(ticket, { operator: { id: 'op-ana', name: 'Ana Souza' } });
+		expect(ids(await poll(updated, staticData))).toEqual([ticket.id]);
+
+		const post = async (path: string, fields: Record<string, string>) => {
+			const form = new FormData();
+			for (const [name, value] of Object.entries(fields)) form.append(name, value);
+			const response = await fetch(`${fake.url}${path}`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${fake.token}` },
+				body: form,
+			});
+			expect(await response.json()).toMatchObject({ error: false });
+		};
+		await post('/ticket/reply/operator', { ticket_id: ticket.id, message: 'Olá!' });
+		const replied = await poll(updated, staticData);
+		expect(ids(replied)).toEqual([ticket.id]);
+		expect(replied.items?.[0][0].json.first_reply_date).toEqual(expect.any(String));
+
+		await post('/ticket/transfer', { ticket_id: ticket.id, department_id: 'dep-comercial' });
+		expect(ids(await poll(updated, staticData))).toEqual([ticket.id]);
+		await post('/ticket/finish', { ticket_id: ticket.id, message: 'Resolvido.' });
+		const finished = await poll(updated, staticData);
+		expect(ids(finished)).toEqual([ticket.id]);
+		expect(finished.items?.[0][0].json.end_date).toEqual(expect.any(String));
+		expect((await poll(updated, staticData)).items).toBeNull();
+	});
+
+	it('emits a change the list cannot show (a comment) once the earlier change has left the window', async () => {
+		const ticket = dayOldTicket();
+		const staticData: IDataObject = {};
+		await poll(updated, staticData);
+		fake.updateTicket(ticket, { operator: { id: 'op-ana', name: 'Ana Souza' } });
+		expect(ids(await poll(updated, staticData))).toEqual([ticket.id]);
+
+		// Within the window of that change, a comment changes nothing a list item carries: TomTicket
+		// gives nothing to tell it from the change already emitted (README, Known limits).
+		fake.updateTicket(ticket);
+		expect((await poll(updated, staticData)).items).toBeNull();
+
+		// Later, as if the previous poll ran well after that change: the ticket is out of the window,
+		// so it is forgotten, and a comment made after that brings it back.
+		state(staticData).tomTicketPoll.cursor = Date.now() + OVERLAP_MS + 60_000;
+		expect((await poll(updated, staticData)).items).toBeNull();
+		fake.updateTicket(ticket);
+		expect(ids(await poll(updated, staticData))).toEqual([ticket.id]);
+	});
+
+	it('emits changes oldest first, by the latest date each ticket carries', async () => {
+		const [a, b, c] = [dayOldTicket(), dayOldTicket(), dayOldTicket()];
+		const staticData: IDataObject = {};
+		await poll(updated, staticData);
+		fake.updateTicket(b, { situationId: 2 }, new Date(Date.now() - 3_000));
+		fake.updateTicket(c, { situationId: 3 }, new Date(Date.now() - 2_000));
+		fake.updateTicket(a, { situationId: 2 }, new Date(Date.now() - 1_000));
+		expect(ids(await poll(updated, staticData))).toEqual([b.id, c.id, a.id]);
 	});
 
 	it('starts over without a flood when the event or filters change', async () => {
@@ -165,7 +237,7 @@ describe('TomTicket Trigger: updated tickets', () => {
 		const switched = await poll(updated, staticData);
 		expect(switched.items).toBeNull();
 		expect(JSON.parse(state(staticData).tomTicketPoll.configKey)[0]).toBe('ticketUpdated');
-		const [next] = fake.addTickets(1, { last_update: tomTicketDate(new Date(Date.now() + 1_000)) });
+		const [next] = fake.addTickets(1);
 		expect(ids(await poll(updated, staticData))).toEqual([next.id]);
 	});
 
@@ -173,7 +245,10 @@ describe('TomTicket Trigger: updated tickets', () => {
 		const staticData: IDataObject = {};
 		await poll(updated, staticData);
 		state(staticData).tomTicketPoll.cursor = Date.now() - 100 * 86_400_000;
-		const [changed] = fake.addTickets(1, { last_update: ago(80 * 86_400_000) });
+		const [changed] = fake.addTickets(1, {
+			creation_date: ago(95 * 86_400_000),
+			updatedAt: ago(80 * 86_400_000),
+		});
 		const result = await poll(updated, staticData);
 		expect(ids(result)).toEqual([changed.id]);
 		const since = parseTomTicketDate(String(fake.last('GET', '/ticket/list').query.last_update_ge));
@@ -192,31 +267,85 @@ describe('TomTicket Trigger: updated tickets', () => {
 		expect(String(body.message)).toMatch(/90 dias/);
 	});
 
-	it('forgets what the next poll cannot list again, keeping its memory bounded', async () => {
+	it('remembers only the tickets of the last window', async () => {
 		const staticData: IDataObject = {};
 		await poll(updated, staticData);
 		// As if the previous poll ran two hours ago: a change from an hour ago is in the window.
 		state(staticData).tomTicketPoll.cursor = Date.now() - 2 * 3_600_000;
-		const [old] = fake.addTickets(1, { last_update: ago(3_600_000) });
-		const [recent] = fake.addTickets(1, { last_update: ago(1_000) });
+		const [old] = fake.addTickets(1, { creation_date: ago(3_600_000) });
+		const [recent] = fake.addTickets(1, { creation_date: ago(1_000) });
 		expect(ids(await poll(updated, staticData)).sort()).toEqual([old.id, recent.id].sort());
-		const seen = Object.keys(state(staticData).tomTicketPoll.seen);
-		expect(seen).toEqual([`${recent.id}|${recent.last_update}`]);
+		expect(memory(staticData)).toHaveLength(2 * 8);
+		// The next window starts 5 minutes before that poll: only the recent change is in it, and
+		// the old one, which no later poll can list unless it changes again, is forgotten.
 		expect((await poll(updated, staticData)).items).toBeNull();
+		expect(memory(staticData)).toHaveLength(8);
 	});
 
-	it(`remembers at most ${MAX_SEEN} tickets`, async () => {
-		fake.addTickets(MAX_SEEN + 20);
+	it(`does not emit again when more than ${LEGACY_CAP} tickets change within one window`, async () => {
+		const count = LEGACY_CAP + 100;
+		const tickets = fake.addTickets(count, { creation_date: ago(86_400_000) });
 		const staticData: IDataObject = {};
 		expect((await poll(updated, staticData)).items).toBeNull();
-		expect(Object.keys(state(staticData).tomTicketPoll.seen)).toHaveLength(MAX_SEEN);
-	}, 60_000);
+		const now = new Date();
+		for (const ticket of tickets) fake.updateTicket(ticket, { situationId: 2 }, now);
+
+		const changed = await poll(updated, staticData);
+		expect(changed.items?.[0]).toHaveLength(count);
+		expect(new Set(ids(changed)).size).toBe(count);
+		const bytesPerTicket = JSON.stringify(state(staticData)).length / count;
+
+		expect((await poll(updated, staticData)).items).toBeNull();
+		expect((await poll(updated, staticData)).items).toBeNull();
+		// A digest of 8 characters per ticket (the previous version saved about 72).
+		expect(bytesPerTicket).toBeLessThanOrEqual(8.1);
+	}, 120_000);
+
+	it(`keeps at most ${MAX_REMEMBERED} tickets, dropping those whose dates are oldest`, async () => {
+		const saved = pollLimits.maxRemembered;
+		pollLimits.maxRemembered = 50;
+		try {
+			const staticData: IDataObject = {};
+			await poll(updated, staticData);
+			const tickets = fake.addTickets(60, { creation_date: ago(86_400_000) });
+			tickets.forEach((ticket, k) =>
+				fake.updateTicket(ticket, { situationId: 2 }, new Date(Date.now() - 120_000 + k * 1_000)),
+			);
+			expect(ids(await poll(updated, staticData))).toHaveLength(60);
+			expect(memory(staticData)).toHaveLength(50 * 8);
+			// The 10 dropped are the oldest changes: only they may come back.
+			const again = await poll(updated, staticData);
+			expect(ids(again)).toEqual(tickets.slice(0, 10).map((t) => t.id));
+		} finally {
+			pollLimits.maxRemembered = saved;
+		}
+	});
+
+	it('takes over the memory of the previous version without emitting its tickets again', async () => {
+		const [emitted, other] = [dayOldTicket(), dayOldTicket()];
+		fake.updateTicket(emitted, { situationId: 2 });
+		fake.updateTicket(other, { situationId: 3 });
+		// What the previous version saved: `<id>|<last_update>` keys, and TomTicket sends no
+		// last_update, so they held the id alone.
+		const staticData: IDataObject = {
+			'node:TomTicket Trigger': {
+				tomTicketPoll: {
+					configKey: JSON.stringify(['ticketUpdated', [], []]),
+					cursor: Date.now() - 60_000,
+					seen: { [`${emitted.id}|`]: Date.now() - 60_000 },
+				},
+			},
+		};
+		expect(ids(await poll(updated, staticData))).toEqual([other.id]);
+		expect(state(staticData).tomTicketPoll).not.toHaveProperty('seen');
+		expect((await poll(updated, staticData)).items).toBeNull();
+	});
 
 	it('repeats a failed poll in full: nothing is lost, nothing is saved half-way', async () => {
 		const staticData: IDataObject = {};
 		await poll(updated, staticData);
 		const before = JSON.stringify(staticData);
-		const burst = fake.addTickets(70, { last_update: tomTicketDate(new Date(Date.now() + 1_000)) });
+		const burst = fake.addTickets(70);
 		fake.failNext(
 			{ status: 500, body: { error: true, message: 'Erro interno', success: false } },
 			1,

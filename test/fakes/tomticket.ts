@@ -10,7 +10,11 @@ import { FakeServer, formText, json, queryText } from './fakeServer';
  * - Writes are multipart/form-data; a JSON body gets a bare 401 with no explanation (seen in production).
  * - Lists page by 50 with `{error,message,success,size,pages,next_page,previous_page,data}`.
  * - HTTP 200 with `error: true` for refused operations; 404 for unknown ids.
- * - 3 requests per second per token; more gets nginx's HTML 429 page (seen in production).
+ * - 3 requests per second per token. What happens above it is reported both ways by third-party
+ *   clients: nginx's HTML 429 page, or the request is queued and answered late (`rateLimitMode`).
+ * - List and detail items carry no `last_update` field: no third-party ticket model has one (e.g.
+ *   github.com/carlosguilhermeklein/painel-tomticket `src/types/index.ts`); the name exists only as
+ *   the `last_update_ge` filter, which this fake applies to an update time it keeps to itself.
  */
 export const TOMTICKET_PAGE_SIZE = 50;
 
@@ -27,8 +31,8 @@ export interface TomTicketTicket {
 	};
 	priority: number;
 	creation_date: string;
+	first_reply_date: string | null;
 	end_date: string | null;
-	last_update: string;
 	situation: { id: number; apply_date: string; description: string };
 	category: { id: string | null; name: string | null };
 	department: { id: string; name: string };
@@ -126,6 +130,11 @@ export function parseTomTicketDate(value: string): number {
 	return Date.parse(`${match[1]}T${match[2]}${match[3]}:${match[4] ?? '00'}`);
 }
 
+/** A record's creation time, for the `creation_date_*` filters. */
+function created(record: Record<string, unknown>): number {
+	return parseTomTicketDate(String(record.creation_date));
+}
+
 export function seedTomTicket(): TomTicketState {
 	const departments = [
 		{
@@ -207,6 +216,8 @@ export class TomTicketFake extends FakeServer {
 	token = 'tt-test-token-0123456789';
 	/** Refuse requests above 3 per second with nginx's HTML 429, as the real API does. */
 	enforceRateLimit = true;
+	/** When each ticket last changed: what `last_update_ge` compares, never sent to clients. */
+	private readonly updatedAt = new WeakMap<TomTicketTicket, number>();
 	private nextProtocol = 1000;
 	private nextChatProtocol = 5000;
 
@@ -222,15 +233,26 @@ export class TomTicketFake extends FakeServer {
 	}
 
 	/** Adds `count` tickets (for paging tests), oldest first. */
-	addTickets(count: number, overrides: Partial<TomTicketTicket> = {}): TomTicketTicket[] {
+	addTickets(
+		count: number,
+		overrides: Partial<TomTicketTicket> & { updatedAt?: string } = {},
+	): TomTicketTicket[] {
 		const created: TomTicketTicket[] = [];
 		for (let i = 0; i < count; i++)
 			created.push(this.createTicket({ subject: `Chamado ${this.nextProtocol}`, ...overrides }));
 		return created;
 	}
 
+	/**
+	 * Opens a ticket. `updatedAt` (TomTicket's date form) sets the hidden update time that
+	 * `last_update_ge` filters on; it defaults to the creation date.
+	 */
 	createTicket(
-		fields: Partial<TomTicketTicket> & { customerId?: string; departmentId?: string },
+		fields: Partial<TomTicketTicket> & {
+			customerId?: string;
+			departmentId?: string;
+			updatedAt?: string;
+		},
 	): TomTicketTicket {
 		const department =
 			this.state.departments.find((d) => d.id === (fields.departmentId ?? fields.department?.id)) ??
@@ -253,8 +275,8 @@ export class TomTicketFake extends FakeServer {
 			},
 			priority: 2,
 			creation_date: now,
+			first_reply_date: null,
 			end_date: null,
-			last_update: now,
 			situation: { id: 1, apply_date: now, description: SITUATIONS[1] },
 			category: { id: null, name: null },
 			department: { id: department.id, name: department.name },
@@ -266,8 +288,9 @@ export class TomTicketFake extends FakeServer {
 			attachments: [],
 			...fields,
 		} as TomTicketTicket;
-		delete (ticket as unknown as Record<string, unknown>).customerId;
-		delete (ticket as unknown as Record<string, unknown>).departmentId;
+		for (const extra of ['customerId', 'departmentId', 'updatedAt'])
+			delete (ticket as unknown as Record<string, unknown>)[extra];
+		this.updatedAt.set(ticket, parseTomTicketDate(fields.updatedAt ?? ticket.creation_date));
 		this.state.tickets.push(ticket);
 		return ticket;
 	}
@@ -365,10 +388,16 @@ export class TomTicketFake extends FakeServer {
 	}
 
 	/** The 50-per-page list envelope. */
-	page<T>(request: RecordedRequest, records: T[]): FakeResponse {
+	page<T>(
+		request: RecordedRequest,
+		records: T[],
+		shown: (record: T) => unknown = (record) => record,
+	): FakeResponse {
 		const page = Math.max(1, Number(queryText(request, 'page') ?? 1) || 1);
 		const pages = Math.max(1, Math.ceil(records.length / TOMTICKET_PAGE_SIZE));
-		const data = records.slice((page - 1) * TOMTICKET_PAGE_SIZE, page * TOMTICKET_PAGE_SIZE);
+		const data = records
+			.slice((page - 1) * TOMTICKET_PAGE_SIZE, page * TOMTICKET_PAGE_SIZE)
+			.map(shown);
 		return json({
 			error: false,
 			message: '',
@@ -458,17 +487,39 @@ export class TomTicketFake extends FakeServer {
 		return { ticket, text, files };
 	}
 
-	private touch(ticket: TomTicketTicket, situation?: number) {
-		const now = tomTicketDate(new Date());
-		ticket.last_update = now;
+	/** The time `last_update_ge` sees for a ticket (ms). */
+	lastUpdateOf(ticket: TomTicketTicket): number {
+		return this.updatedAt.get(ticket) ?? parseTomTicketDate(ticket.creation_date);
+	}
+
+	/**
+	 * Changes a ticket as the panel would (a test's stand-in for an agent): applies `changes`, sets
+	 * its update time (`at`, default now) and, when given, a new situation applied at that time.
+	 */
+	updateTicket(
+		ticket: TomTicketTicket,
+		changes: Partial<TomTicketTicket> & { situationId?: number } = {},
+		at: Date = new Date(),
+	): TomTicketTicket {
+		const { situationId, ...fields } = changes;
+		Object.assign(ticket, fields);
+		this.touch(ticket, situationId, at);
+		return ticket;
+	}
+
+	private touch(ticket: TomTicketTicket, situation?: number, at: Date = new Date()) {
+		const when = tomTicketDate(at);
+		this.updatedAt.set(ticket, at.getTime());
 		if (situation !== undefined)
-			ticket.situation = { id: situation, apply_date: now, description: SITUATIONS[situation] };
+			ticket.situation = { id: situation, apply_date: when, description: SITUATIONS[situation] };
 	}
 
 	private listFilters(
 		request: RecordedRequest,
 		records: Array<Record<string, unknown>>,
-		dateFields: Array<[param: string, field: string, direction: 1 | -1]>,
+		dateFields: Array<
+			[param: string, timeOf: (record: Record<string, unknown>) => number, direction: 1 | -1]
+		>,
 	): Array<Record<string, unknown>> | FakeResponse {
 		let result = records;
 		const min = queryText(request, 'min_protocol');
@@ -490,7 +541,7 @@ export class TomTicketFake extends FakeServer {
 			result = result.filter((t) =>
 				department.split(',').includes((t.department as { id: string }).id),
 			);
-		for (const [param, field, direction] of dateFields) {
+		for (const [param, timeOf, direction] of dateFields) {
 			const value = queryText(request, param);
 			if (value === undefined) continue;
 			const bound = parseTomTicketDate(value);
@@ -503,7 +554,7 @@ export class TomTicketFake extends FakeServer {
 				);
 			}
 			result = result.filter((t) => {
-				const time = parseTomTicketDate(String(t[field]));
+				const time = timeOf(t);
 				return direction > 0 ? time >= bound : time <= bound;
 			});
 		}
@@ -617,16 +668,17 @@ export class TomTicketFake extends FakeServer {
 			if (statusId)
 				tickets = tickets.filter((t) => (t.status as { id: string } | null)?.id === statusId);
 			const filtered = this.listFilters(request, tickets, [
-				['creation_date_ge', 'creation_date', 1],
-				['creation_date_le', 'creation_date', -1],
-				['last_update_ge', 'last_update', 1],
+				['creation_date_ge', created, 1],
+				['creation_date_le', created, -1],
+				['last_update_ge', (t) => this.lastUpdateOf(t as unknown as TomTicketTicket), 1],
 			]);
 			if (!Array.isArray(filtered)) return filtered;
 			// The list carries neither replies nor custom fields (third-party clients).
-			const listed = filtered.map(
+			return this.page(
+				request,
+				filtered,
 				({ replies: _replies, custom_fields: _fields, comments: _comments, ...rest }) => rest,
 			);
-			return this.page(request, listed);
 		});
 
 		this.route('GET', '/ticket/detail', (request) => {
@@ -710,6 +762,7 @@ export class TomTicketFake extends FakeServer {
 				...(start !== undefined ? { start_date: start, end_date: end } : {}),
 			});
 			this.touch(ticket, asOperator ? 2 : 3);
+			if (asOperator) ticket.first_reply_date ??= ticket.situation.apply_date;
 			// Third-party clients: the answer carries the reply's id.
 			return this.ok({ id });
 		};
@@ -746,7 +799,7 @@ export class TomTicketFake extends FakeServer {
 				attachments: files.map((f) => ({ name: f.fileName, size: f.size })),
 			});
 			this.touch(ticket, 5);
-			ticket.end_date = ticket.last_update;
+			ticket.end_date = ticket.situation.apply_date;
 			// Third-party clients: no id in this answer, only the envelope.
 			return this.ok();
 		});
@@ -837,8 +890,8 @@ export class TomTicketFake extends FakeServer {
 					(c) => (c.customer as TomTicketChat['customer']).organization.id === organizationId,
 				);
 			const filtered = this.listFilters(request, chats, [
-				['creation_date_ge', 'creation_date', 1],
-				['creation_date_le', 'creation_date', -1],
+				['creation_date_ge', created, 1],
+				['creation_date_le', created, -1],
 			]);
 			if (!Array.isArray(filtered)) return filtered;
 			return this.page(request, filtered);

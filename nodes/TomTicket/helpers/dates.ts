@@ -51,6 +51,14 @@ export function formatTomTicketDate(date: DateTime): string {
 /** Milliseconds since the epoch of a date TomTicket sent, or undefined when there is none. */
 export function parseTomTicketDate(value: unknown): number | undefined {
 	if (typeof value !== 'string' || !value.trim()) return undefined;
+	// TomTicket's own form, read without Luxon: the trigger reads several dates of each ticket.
+	const tomTicket = TOMTICKET_DATE.exec(value.trim());
+	if (tomTicket) {
+		const [, day, time, hours, minutes] = tomTicket;
+		const offset = hours === 'Z' ? 'Z' : `${hours}:${minutes ?? '00'}`;
+		const millis = Date.parse(`${day}T${time}${offset}`);
+		return Number.isNaN(millis) ? undefined : millis;
+	}
 	const date = parseDateInput(value, TOMTICKET_ZONE);
 	return date ? date.toMillis() : undefined;
 }

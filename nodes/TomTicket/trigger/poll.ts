@@ -1,8 +1,10 @@
+import { createHash } from 'crypto';
+
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { firstObjectOf } from '../../shared/json';
+import { firstObjectOf, isObject } from '../../shared/json';
 import { collect } from '../../shared/paging';
 import { toList } from '../../shared/parameters';
 import { LAST_UPDATE_MAX_DAYS } from '../helpers/constants';
@@ -13,12 +15,19 @@ type TicketEvent = 'ticketCreated' | 'ticketUpdated';
 
 /**
  * Each poll lists again what changed this long before the previous poll started, so a ticket
- * changed while a poll ran, or indexed late by TomTicket's list, is still seen. Duplicates are
- * dropped by id (+ last update time).
+ * changed while a poll ran, or indexed late by TomTicket's list, is still seen. What was already
+ * emitted is recognised by its digest (see `ticketDigest`).
  */
 export const OVERLAP_MS = 5 * 60_000;
-/** At most this many remembered tickets; the oldest are forgotten first. */
-export const MAX_SEEN = 5_000;
+/**
+ * The most tickets remembered: 8 bytes each, so at most 160 KB of static data. Only more changes
+ * than this within one window (the overlap plus the poll interval) can make a ticket come back.
+ */
+export const MAX_REMEMBERED = 20_000;
+/** The cap as the poll reads it (tests lower it). */
+export const pollLimits = { maxRemembered: MAX_REMEMBERED };
+/** Characters per remembered ticket: 48 bits of a SHA-256, base64url. */
+const DIGEST_CHARS = 8;
 /** How many pages the manual test looks through for a sample. */
 const SAMPLE_PAGES = 3;
 const DAY_MS = 86_400_000;
@@ -28,8 +37,18 @@ interface PollState {
 	configKey: string;
 	/** When the previous poll started (ms). */
 	cursor: number;
-	/** Tickets already emitted or present at activation: key → their time (ms) for pruning. */
-	seen: Record<string, number>;
+	/**
+	 * The digests of the tickets the previous poll listed, DIGEST_CHARS characters each, one
+	 * string: what the next poll may list again. Anything it did not list cannot come back unchanged.
+	 */
+	remembered: string;
+}
+
+/** What earlier versions saved: `<id>|<last_update>` keys. */
+interface LegacyPollState {
+	configKey: string;
+	cursor: number;
+	seen?: Record<string, number>;
 }
 
 const STATE_KEY = 'tomTicketPoll';
@@ -52,15 +71,62 @@ function settings(context: IPollFunctions): Settings {
 	};
 }
 
-function dateField(event: TicketEvent): 'creation_date' | 'last_update' {
-	return event === 'ticketCreated' ? 'creation_date' : 'last_update';
+/**
+ * The fields of a list item that a change moves. TomTicket's list items carry no update time
+ * (no third-party ticket model has a `last_update` field, e.g. github.com/carlosguilhermeklein/
+ * painel-tomticket `src/types/index.ts`; the name exists only as the `last_update_ge` filter), so
+ * a change is recognised by what it does to these. Left out: counters that move with the clock
+ * alone (`elapsed_time`, `work_time`, `sla`), which would emit a ticket again on every poll.
+ */
+const CHANGE_FIELDS = [
+	'situation',
+	'status',
+	'operator',
+	'department',
+	'category',
+	'priority',
+	'subject',
+	'first_reply_date',
+	'end_date',
+	'schedule_date',
+	'evaluation',
+] as const;
+
+/** JSON with object keys sorted, so the same value always gives the same text. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value !== null && typeof value === 'object') {
+		const entries = Object.keys(value as object)
+			.sort()
+			.map((key) => `${JSON.stringify(key)}:${canonical((value as IDataObject)[key])}`);
+		return `{${entries.join(',')}}`;
+	}
+	return JSON.stringify(value ?? null);
 }
 
-/** A ticket's identity for "emit once": a new ticket once, an update once per last-update time. */
-function ticketKey(event: TicketEvent, ticket: IDataObject): string {
-	return event === 'ticketCreated'
-		? String(ticket.id)
-		: `${String(ticket.id)}|${String(ticket.last_update ?? '')}`;
+/**
+ * A ticket as "emit once" sees it: a new ticket by its id alone, an update by its id and what a
+ * change moves. 48 bits: among 20,000 remembered tickets, a new state is taken for a known one
+ * about once in 10^10 checks.
+ */
+function ticketDigest(event: TicketEvent, ticket: IDataObject): string {
+	const parts: unknown[] = [String(ticket.id)];
+	if (event === 'ticketUpdated') for (const field of CHANGE_FIELDS) parts.push(ticket[field]);
+	return createHash('sha256').update(canonical(parts)).digest('base64url').slice(0, DIGEST_CHARS);
+}
+
+function unpack(remembered: unknown): Set<string> {
+	const digests = new Set<string>();
+	if (typeof remembered !== 'string') return digests;
+	for (let at = 0; at + DIGEST_CHARS <= remembered.length; at += DIGEST_CHARS)
+		digests.add(remembered.slice(at, at + DIGEST_CHARS));
+	return digests;
+}
+
+/** Ticket ids the previous version remembered (its keys were `<id>` or `<id>|<last_update>`). */
+function legacyIds(state: LegacyPollState): Set<string> | undefined {
+	if (!isObject(state.seen)) return undefined;
+	return new Set(Object.keys(state.seen).map((key) => key.split('|')[0]));
 }
 
 function baseQuery(config: Settings): IDataObject {
@@ -113,8 +179,21 @@ async function withDetails(
 	return detailed;
 }
 
+/**
+ * When the ticket last changed, as far as its list item tells: its creation for a new ticket; for
+ * an update, the latest of the dates it carries (a change that sets none of them, like a comment,
+ * is dated by an earlier one). Used for the order of what is emitted and for the cap.
+ */
 function timeOf(config: Settings, ticket: IDataObject, fallback: number): number {
-	return parseTomTicketDate(ticket[dateField(config.event)]) ?? fallback;
+	const created = parseTomTicketDate(ticket.creation_date);
+	if (config.event === 'ticketCreated') return created ?? fallback;
+	const dates = [
+		created,
+		parseTomTicketDate(firstObjectOf(ticket.situation).apply_date),
+		parseTomTicketDate(ticket.first_reply_date),
+		parseTomTicketDate(ticket.end_date),
+	].filter((time): time is number => time !== undefined);
+	return dates.length ? Math.max(...dates) : fallback;
 }
 
 /** The manual test: the most recent matching ticket, or a clear message when there is none. */
@@ -157,7 +236,7 @@ export async function pollTickets(context: IPollFunctions): Promise<INodeExecuti
 	const pollStart = Date.now();
 	const staticData = context.getWorkflowStaticData('node');
 	const configKey = JSON.stringify([config.event, config.departmentIds, config.situations]);
-	const previous = staticData[STATE_KEY] as PollState | undefined;
+	const previous = staticData[STATE_KEY] as (PollState & LegacyPollState) | undefined;
 	const fresh =
 		!previous || previous.configKey !== configKey || typeof previous.cursor !== 'number';
 
@@ -167,32 +246,43 @@ export async function pollTickets(context: IPollFunctions): Promise<INodeExecuti
 	const since = fresh ? pollStart - OVERLAP_MS : Math.max(previous.cursor - OVERLAP_MS, floor);
 	const tickets = await ticketsSince(context, config, since);
 
-	const seen: Record<string, number> = fresh ? {} : { ...(previous.seen ?? {}) };
-	const emitted: IDataObject[] = [];
+	const known = fresh ? new Set<string>() : unpack(previous.remembered);
+	const knownIds = fresh || previous.remembered !== undefined ? undefined : legacyIds(previous);
+	// What this poll listed is what the next one may list again; the rest is forgotten.
+	const listed = new Map<string, number>();
+	const emitted: Array<{ ticket: IDataObject; time: number }> = [];
 	for (const ticket of tickets) {
-		const key = ticketKey(config.event, ticket);
-		if (Object.prototype.hasOwnProperty.call(seen, key)) continue;
-		seen[key] = timeOf(config, ticket, pollStart);
-		if (!fresh) emitted.push(ticket);
+		const digest = ticketDigest(config.event, ticket);
+		// A ticket can show up twice when the list moves between two pages.
+		if (listed.has(digest)) continue;
+		const time = timeOf(config, ticket, pollStart);
+		listed.set(digest, time);
+		if (fresh || known.has(digest) || knownIds?.has(String(ticket.id))) continue;
+		emitted.push({ ticket, time });
 	}
 
-	// What the next poll cannot list again (older than its window) need not be remembered.
-	const nextSince = pollStart - OVERLAP_MS;
-	let entries = Object.entries(seen).filter(([, time]) => time >= nextSince - 60_000);
-	if (entries.length > MAX_SEEN) entries = entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_SEEN);
+	let remembered = [...listed.keys()];
+	if (remembered.length > pollLimits.maxRemembered) {
+		// Over the cap, the tickets whose dates are oldest go first: the likeliest to have left the
+		// next window. Any that has not may be emitted again.
+		remembered = [...listed.entries()]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, pollLimits.maxRemembered)
+			.map(([digest]) => digest);
+	}
 
-	emitted.sort(
-		(a, b) =>
-			timeOf(config, a, pollStart) - timeOf(config, b, pollStart) ||
-			Number(a.protocol) - Number(b.protocol),
+	emitted.sort((a, b) => a.time - b.time || Number(a.ticket.protocol) - Number(b.ticket.protocol));
+	const output = await withDetails(
+		context,
+		config,
+		emitted.map(({ ticket }) => ticket),
 	);
-	const output = await withDetails(context, config, emitted);
 
 	// Saved only once everything succeeded: a failed poll is repeated in full next time.
 	staticData[STATE_KEY] = {
 		configKey,
 		cursor: pollStart,
-		seen: Object.fromEntries(entries),
+		remembered: remembered.join(''),
 	} satisfies PollState;
 	if (output.length === 0) return null;
 	return [output.map((json) => ({ json }))];
