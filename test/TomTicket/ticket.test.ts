@@ -690,9 +690,35 @@ describe('ticket: other writes', () => {
 		});
 		expect(refused.error?.message).toBe('Not possible to transfer tickets without attendants.');
 		expect(refused.error?.description).toMatch(/although it answered HTTP 200/);
+		// What to do about it, in the node's terms.
+		expect(refused.error?.description).toMatch(/has no linked operator/);
+		expect(refused.error?.description).toMatch(/"Operator" field.*"Link Operator"/);
 		expect(formFields(fake.last('POST', '/ticket/transfer'))).toEqual({
 			ticket_id: ticket.id,
 			department_id: 'dep-comercial',
+		});
+	});
+
+	// Third-party clients disagree: one saw this refused in production, another transfers a ticket
+	// right after creating it (no operator yet) and counts on success.
+	it('transfers a ticket with no operator to a department where TomTicket allows it', async () => {
+		fake.transferWithoutOperator = 'allow';
+		const [ticket] = fake.addTickets(1);
+		const result = await run({
+			resource: 'ticket',
+			operation: 'transfer',
+			ticketId: byId(ticket.id),
+			departmentId: 'dep-comercial',
+			operatorId: '',
+		});
+		expect(result.error).toBeUndefined();
+		expect(ticket.department.id).toBe('dep-comercial');
+		expect(ticket.operator.id).toBeNull();
+		expect(result.items[0].json).toMatchObject({
+			success: true,
+			ticket_id: ticket.id,
+			department_id: 'dep-comercial',
+			operator_id: null,
 		});
 	});
 

@@ -128,6 +128,9 @@ export class FakeServer {
 		return `${message} (received Authorization: ${String(request.headers.authorization ?? '')})`;
 	}
 
+	/** Holds a request before it is answered at all (a platform that queues what exceeds a limit). */
+	protected async admit(_request: RecordedRequest): Promise<void> {}
+
 	/** Answers every request before routing; return a response to stop it (e.g. a 401). */
 	protected guard(_request: RecordedRequest): FakeResponse | undefined {
 		return undefined;
@@ -257,6 +260,7 @@ export class FakeServer {
 		};
 		await parseBody(request);
 		this.requests.push(request);
+		await this.admit(request);
 
 		const latency = this.latencyFor ? this.latencyFor(request) : this.latencyMs;
 		if (latency > 0) await delay(latency);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { setTimeout as delay } from 'timers/promises';
 
 import type { FakeResponse, RecordedRequest } from './fakeServer';
 import { FakeServer, formText, json, queryText } from './fakeServer';
@@ -214,8 +215,24 @@ type FormFile = Exclude<NonNullable<RecordedRequest['form']>[string][number], st
 export class TomTicketFake extends FakeServer {
 	state: TomTicketState = seedTomTicket();
 	token = 'tt-test-token-0123456789';
-	/** Refuse requests above 3 per second with nginx's HTML 429, as the real API does. */
+	/** Enforce 3 requests per second per token, in the way `rateLimitMode` says. */
 	enforceRateLimit = true;
+	/**
+	 * What a request above the limit gets. Third-party clients disagree: one saw nginx's HTML 429
+	 * page ('refuse'); another says "Estourar não devolve erro: o TomTicket enfileira" ('queue':
+	 * held until it fits, then answered).
+	 */
+	rateLimitMode: 'refuse' | 'queue' = 'refuse';
+	/**
+	 * A transfer of a ticket with no linked operator. Third-party clients disagree: one says "a API
+	 * recusa QUALQUER transferência ... de um chamado sem nenhum atendente vinculado" ('refuse');
+	 * another transfers to a department right after `/ticket/new` and expects success ('allow').
+	 */
+	transferWithoutOperator: 'refuse' | 'allow' = 'refuse';
+	/** How long each queued request was held (ms), in order of arrival. */
+	readonly queued: Array<{ seq: number; waitMs: number }> = [];
+	/** When the latest requests were let through (queue mode). */
+	private admitted: number[] = [];
 	/** When each ticket last changed: what `last_update_ge` compares, never sent to clients. */
 	private readonly updatedAt = new WeakMap<TomTicketTicket, number>();
 	private nextProtocol = 1000;
@@ -226,10 +243,31 @@ export class TomTicketFake extends FakeServer {
 		this.registerRoutes();
 	}
 
-	/** Back to the seeded accounts, departments and customers, with no tickets or chats. */
+	/**
+	 * Back to the seeded accounts, departments and customers, with no tickets or chats, and to the
+	 * default answer to each behaviour the evidence disagrees on.
+	 */
 	resetState(): this {
 		this.state = seedTomTicket();
+		this.rateLimitMode = 'refuse';
+		this.transferWithoutOperator = 'refuse';
+		this.queued.length = 0;
+		this.admitted = [];
 		return this;
+	}
+
+	protected async admit(request: RecordedRequest): Promise<void> {
+		if (!this.enforceRateLimit || this.rateLimitMode !== 'queue') return;
+		// Counted on arrival: a request goes through once fewer than 3 went through in the last second.
+		const now = Date.now();
+		const recent = this.admitted.filter((time) => time > now - 1000);
+		const slot = recent.length >= 3 ? recent[recent.length - 3] + 1000 : now;
+		this.admitted = [...recent, slot].sort((a, b) => a - b);
+		const waitMs = Math.max(0, slot - now);
+		if (waitMs > 0) {
+			this.queued.push({ seq: request.seq, waitMs });
+			await delay(waitMs);
+		}
 	}
 
 	/** Adds `count` tickets (for paging tests), oldest first. */
@@ -332,7 +370,7 @@ export class TomTicketFake extends FakeServer {
 	}
 
 	protected guard(request: RecordedRequest): FakeResponse | undefined {
-		if (this.enforceRateLimit) {
+		if (this.enforceRateLimit && this.rateLimitMode === 'refuse') {
 			const recent = this.requests.filter(
 				(r) => r !== request && !r.fault && request.time - r.time < 1000 && r.status !== 429,
 			);
@@ -812,8 +850,7 @@ export class TomTicketFake extends FakeServer {
 			const operatorId = formText(request, 'operator_id');
 			if (!departmentId && !operatorId)
 				return this.refuse('Informe o departamento ou o atendente de destino.');
-			// Seen in production: any transfer of a ticket with no linked operator is refused.
-			if (ticket.operator.id === null)
+			if (ticket.operator.id === null && this.transferWithoutOperator === 'refuse')
 				return this.refuse('Not possible to transfer tickets without attendants.');
 			const department = departmentId
 				? this.state.departments.find((d) => d.id === departmentId)

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { select } from '../../../shared/descriptions';
 import { optionalString } from '../../../shared/parameters';
@@ -32,6 +32,11 @@ export const properties: INodeProperties[] = [
 	}),
 ];
 
+/** TomTicket's refusal of a transfer of a ticket with no operator (English or Portuguese). */
+const NO_OPERATOR_REFUSAL = /without attendants?|sem (nenhum )?atendente/i;
+const NO_OPERATOR_ADVICE =
+	'The ticket has no linked operator, and this TomTicket account refuses to transfer such a ticket. Pick an operator in the "Operator" field, or link one first with the "Link Operator" operation, then transfer.';
+
 export async function execute(this: IExecuteFunctions, i: number) {
 	const departmentId = optionalString(this, 'departmentId', i);
 	const operatorId = optionalString(this, 'operatorId', i);
@@ -46,13 +51,29 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		);
 	}
 	const ticketId = await resolveTicketId(this, i);
-	const answer = await postForm(
-		this,
-		'/ticket/transfer',
-		{ ticket_id: ticketId, department_id: departmentId, operator_id: operatorId },
-		[],
-		i,
-	);
+	let answer;
+	try {
+		answer = await postForm(
+			this,
+			'/ticket/transfer',
+			{ ticket_id: ticketId, department_id: departmentId, operator_id: operatorId },
+			[],
+			i,
+		);
+	} catch (error) {
+		// Not documented, and third-party clients disagree: one saw every transfer of a ticket with
+		// no linked operator refused ("Not possible to transfer tickets without attendants."),
+		// another transfers a fresh ticket to a department and gets success. Whatever the account
+		// does, the platform's answer stands; a refusal gets the way out in the node's terms.
+		const nodeError =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+		if (nodeError instanceof NodeApiError && NO_OPERATOR_REFUSAL.test(nodeError.message)) {
+			nodeError.description = [nodeError.description, NO_OPERATOR_ADVICE].filter(Boolean).join(' ');
+		}
+		throw nodeError;
+	}
 	return [
 		{
 			json: {
