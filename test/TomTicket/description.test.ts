@@ -124,6 +124,53 @@ describe('the TomTicket node keeps its contract', () => {
 		expect(locator?.modes?.map((m) => m.name)).toEqual(['list', 'id', 'protocol']);
 	});
 
+	// n8n's editor shows a mode named `id`, `url` or `list` with its own words, whatever its
+	// displayName (github.com/n8n-io/n8n packages/frontend/editor-ui/src/components/
+	// ResourceLocator/ResourceLocator.vue, getModeLabel).
+	const N8N_MODE_LABELS: Record<string, string> = {
+		id: 'By ID',
+		url: 'By URL',
+		list: 'From List',
+	};
+
+	it('shows every locator mode with our own label, and starts each locator in its list', () => {
+		const locators = properties.filter((p) => p.type === 'resourceLocator');
+		expect([...new Set(locators.map((p) => p.name))].sort()).toEqual([
+			'chatId',
+			'customerId',
+			'ticketId',
+		]);
+		for (const locator of locators) {
+			expect([locator.name, (locator.default as { mode: string }).mode]).toEqual([
+				locator.name,
+				'list',
+			]);
+			for (const mode of locator.modes ?? []) {
+				const shown = N8N_MODE_LABELS[mode.name]?.toLowerCase() ?? mode.displayName.toLowerCase();
+				expect([locator.name, mode.name, shown]).toEqual([
+					locator.name,
+					mode.name,
+					mode.displayName.toLowerCase(),
+				]);
+			}
+		}
+	});
+
+	it('names the Customer mode for what it takes, an internal ID or an e-mail address', () => {
+		for (const operation of ['get', 'update']) {
+			const customer = shownFor('customer', operation).find((p) => p.name === 'customerId');
+			expect(customer?.modes?.map((m) => [m.name, m.displayName])).toEqual([
+				['list', 'From List'],
+				['idOrEmail', 'By Internal ID or E-Mail'],
+			]);
+		}
+		const create = shownFor('ticket', 'create').find((p) => p.name === 'customerId');
+		expect(create?.modes?.map((m) => m.displayName)).toEqual([
+			'From List',
+			'By Internal ID or E-Mail',
+		]);
+	});
+
 	it('gives situations distinct labels, 8 and 9 included', () => {
 		const filters = shownFor('ticket', 'getAll').find((p) => p.name === 'filters');
 		const situation = (filters?.options as INodeProperties[]).find((o) => o.name === 'situation');

@@ -177,6 +177,22 @@ describe('customer', () => {
 		expect(fake.requests).toHaveLength(0);
 	});
 
+	it('reads the Customer in its "By Internal ID or E-Mail" mode, and in the mode saved before (id)', async () => {
+		for (const mode of ['idOrEmail', 'id']) {
+			const result = await run({
+				resource: 'customer',
+				operation: 'get',
+				customerId: { __rl: true, mode, value: 'maria@example.com' },
+				options: {},
+			});
+			expect(result.error).toBeUndefined();
+			expect(fake.last('GET', '/customer/details').query).toEqual({
+				customer_id: 'maria@example.com',
+				customer_type_id: 'E',
+			});
+		}
+	});
+
 	it('gets a customer by internal id or e-mail, and reports an unknown one', async () => {
 		const byInternal = await run({
 			resource: 'customer',

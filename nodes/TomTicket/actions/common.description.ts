@@ -47,8 +47,12 @@ export const customerLocator: INodeProperties = locator({
 	listPlaceholder: 'Select a customer...',
 	modes: [
 		{
+			// Not `id`: n8n's editor shows a mode named `id` as "By ID", whatever its displayName
+			// (github.com/n8n-io/n8n packages/frontend/editor-ui/src/components/ResourceLocator/
+			// ResourceLocator.vue, getModeLabel). Workflows saved with `id` still run: the value is
+			// read whatever the mode (helpers/lookups.ts).
 			displayName: 'By Internal ID or E-Mail',
-			name: 'id',
+			name: 'idOrEmail',
 			placeholder: 'e.g. 123.456.789-00 or maria@example.com',
 		},
 	],
