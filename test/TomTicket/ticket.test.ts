@@ -1,4 +1,4 @@
-import { formText } from '../fakes/fakeServer';
+import { formText, json } from '../fakes/fakeServer';
 import type { RecordedFile } from '../fakes/fakeServer';
 import { tomTicketDate } from '../fakes/tomticket';
 import { binaryInput, byId } from '../harness';
@@ -32,6 +32,7 @@ describe('ticket: create', () => {
 					],
 				},
 			},
+			options: { returnTicket: false },
 		});
 		expect(result.error).toBeUndefined();
 		const request = fake.last('POST', '/ticket/new');
@@ -61,6 +62,73 @@ describe('ticket: create', () => {
 		]);
 		expect(created.custom_fields.open.map((f) => f.value)).toEqual(['CT-778', 'Itaú']);
 		expect(created.category.id).toBe('cat-financeiro');
+	});
+
+	it('returns the created ticket as Ticket → Get gives it, keeping the ticket_id and protocol TomTicket answered', async () => {
+		const create = {
+			resource: 'ticket',
+			operation: 'create',
+			customerId: byId('CPF-123'),
+			departmentId: 'dep-suporte',
+			subject: 'Impressora não imprime',
+			message: 'Desde ontem a impressora do caixa não funciona.',
+			additionalFields: {},
+		};
+		const result = await run(create);
+		expect(result.error).toBeUndefined();
+		const created = fake.state.tickets[0];
+		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /ticket/new',
+			'GET /ticket/detail',
+		]);
+		expect(fake.last('GET', '/ticket/detail').query).toEqual({ ticket_id: created.id });
+		const got = await run({ resource: 'ticket', operation: 'get', ticketId: byId(created.id) });
+		expect(result.items).toEqual([
+			{
+				json: { ...got.items[0].json, ticket_id: created.id, protocol: created.protocol },
+				pairedItem: { item: 0 },
+			},
+		]);
+		// The ticket's own opening message, not the API's "Operação realizada com sucesso."
+		expect(result.items[0].json.message).toBe('Desde ontem a impressora do caixa não funciona.');
+
+		fake.requests.length = 0;
+		const answerOnly = await run({ ...create, options: { returnTicket: false } });
+		expect(fake.requests.map((r) => r.path)).toEqual(['/ticket/new']);
+		expect(Object.keys(answerOnly.items[0].json)).toEqual([
+			'success',
+			'message',
+			'ticket_id',
+			'protocol',
+		]);
+	});
+
+	it('keeps a created ticket a success when reading it back fails, and says so', async () => {
+		fake.failNext(
+			json({ error: true, message: 'Chamado não encontrado.', success: false }, 404),
+			1,
+			(request) => request.path === '/ticket/detail',
+		);
+		const result = await run({
+			resource: 'ticket',
+			operation: 'create',
+			customerId: byId('CPF-123'),
+			departmentId: 'dep-suporte',
+			subject: 'Impressora não imprime',
+			message: 'Desde ontem a impressora do caixa não funciona.',
+			additionalFields: {},
+		});
+		expect(result.error).toBeUndefined();
+		const created = fake.state.tickets[0];
+		expect(fake.state.tickets).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({
+			success: true,
+			ticket_id: created.id,
+			protocol: created.protocol,
+		});
+		expect(String(result.items[0].json.ticketReadError)).toMatch(
+			/created.*could not be read back.*Chamado não encontrado/,
+		);
 	});
 
 	it('sends an e-mail address as customer_id_type E unless the type is chosen', async () => {
@@ -915,6 +983,7 @@ describe('odd answers never end in a TypeError', () => {
 			subject: 's',
 			message: 'm',
 			additionalFields: {},
+			options: { returnTicket: false },
 		});
 		expect(result.items[0].json).toEqual({
 			success: true,

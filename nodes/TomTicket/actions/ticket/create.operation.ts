@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { select, additionalFieldsCollection } from '../../../shared/descriptions';
-import { objectOf } from '../../../shared/json';
+import {
+	select,
+	additionalFieldsCollection,
+	optionsCollection,
+} from '../../../shared/descriptions';
+import { isObject, objectOf } from '../../../shared/json';
 import { requireString } from '../../../shared/parameters';
 import { PRIORITY_OPTIONS } from '../../helpers/constants';
 import { customerIdentity } from '../../helpers/lookups';
@@ -13,6 +17,8 @@ import {
 	customFieldsOption,
 	customerIdTypeOption,
 } from '../common.description';
+
+import { ticketDetails } from './get.operation';
 
 export const option = {
 	name: 'Create',
@@ -71,6 +77,16 @@ export const properties: INodeProperties[] = [
 			description: 'Priority (prioridade) of the ticket',
 		},
 	]),
+	optionsCollection([
+		{
+			displayName: 'Return Created Ticket',
+			name: 'returnTicket',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to read the new ticket back and return it as Ticket → Get does (one more request). Off: only TomTicket's answer (success, message, ticket_id, protocol).",
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
@@ -106,14 +122,42 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	// Seen in production by a third-party TomTicket client (TomTicket documents no id in the
 	// answer): ticket_id and protocol sit at the root of the answer, not inside `data`.
 	const data = objectOf(answer.data);
-	return [
-		{
-			json: {
-				success: answer.success ?? true,
-				message: answer.message ?? '',
-				ticket_id: answer.ticket_id ?? data.id ?? data.ticket_id ?? null,
-				protocol: answer.protocol ?? data.protocol ?? null,
-			},
-		},
-	];
+	const created: IDataObject = {
+		success: answer.success ?? true,
+		message: answer.message ?? '',
+		ticket_id: answer.ticket_id ?? data.id ?? data.ticket_id ?? null,
+		protocol: answer.protocol ?? data.protocol ?? null,
+	};
+	const options = objectOf(this.getNodeParameter('options', i, {}));
+	// Absent means on: the option's default, and what a workflow saved before it existed gets.
+	if (options.returnTicket === false || typeof created.ticket_id !== 'string' || !created.ticket_id)
+		return [{ json: created }];
+	return [{ json: await readBack(this, created, i) }];
+}
+
+/**
+ * The created ticket as Ticket → Get returns it, with the `ticket_id` and `protocol` of the
+ * create answer. The ticket exists whatever happens here: a failed read is reported in the item
+ * (`ticketReadError`), never as a failure that would invite creating it again.
+ */
+async function readBack(
+	context: IExecuteFunctions,
+	created: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	try {
+		const [ticket] = await ticketDetails(context, { ticket_id: created.ticket_id }, itemIndex);
+		if (!isObject(ticket)) throw new Error('TomTicket returned no ticket');
+		return {
+			...ticket,
+			ticket_id: created.ticket_id,
+			protocol: created.protocol ?? ticket.protocol,
+		};
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return {
+			...created,
+			ticketReadError: `The ticket was created, but could not be read back: ${reason}`,
+		};
+	}
 }

@@ -47,8 +47,16 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	if (options.includeTimeEntries) qs.show_stopwatch = 1;
 	if (options.includeEscalatedTickets) qs.show_staggered_tickets = 1;
 	if (options.includeTags) qs.show_tags = 1;
-	const body = await apiRequest(this, 'GET', '/ticket/detail', { qs, itemIndex: i });
+	return toItems(await ticketDetails(this, qs, i));
+}
+
+/** `GET /ticket/detail`: the ticket as Get returns it. */
+export async function ticketDetails(
+	context: IExecuteFunctions,
+	qs: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const body = await apiRequest(context, 'GET', '/ticket/detail', { qs, itemIndex });
 	// `data` is the ticket object; a third-party TomTicket client also saw it wrapped in an array.
-	const data = Array.isArray(body.data) ? body.data : [body.data ?? {}];
-	return toItems(data);
+	return (Array.isArray(body.data) ? body.data : [body.data ?? {}]) as IDataObject[];
 }
