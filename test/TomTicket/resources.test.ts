@@ -137,6 +137,16 @@ describe('customer', () => {
 		});
 		expect(long.error?.message).toBe('"Phone" is too long for TomTicket: at most 20 characters');
 		expect(fake.requests).toHaveLength(0);
+		const longName = await run({
+			resource: 'customer',
+			operation: 'create',
+			customerId: 'X1',
+			name: 'N'.repeat(251),
+			additionalFields: {},
+		});
+		expect(longName.error?.description).toBe(
+			'TomTicket accepts at most 250 characters in a name. Shorten it.',
+		);
 		const duplicate = await run({
 			resource: 'customer',
 			operation: 'create',

@@ -265,6 +265,10 @@ describe('ticket: create', () => {
 		expect(longSubject.error?.message).toBe(
 			'"Subject" is too long for TomTicket: 251 characters, at most 250',
 		);
+		// Advice for a subject, not for a reply.
+		expect(longSubject.error?.description).toBe(
+			'TomTicket accepts at most 250 characters in a subject. Shorten it, and put the details in "Message".',
+		);
 		const badPriority = await run({
 			...base,
 			subject: 'ok',
@@ -580,6 +584,9 @@ describe('ticket: reply as operator', () => {
 		});
 		expect(result.error?.message).toBe(
 			'"Message" is too long for TomTicket: 513 characters, at most 512',
+		);
+		expect(result.error?.description).toBe(
+			'TomTicket accepts at most 512 characters here. Shorten the text, or send the rest in a second reply or as an attachment.',
 		);
 		expect(fake.requests).toHaveLength(0);
 		const exactly = await run({

@@ -77,12 +77,16 @@ export async function postForm(
 	return isObject(answer) ? answer : { success: Boolean(answer) };
 }
 
-/** A required text limited to `maxLength` characters (counted as the user sees them). */
+/**
+ * A required text limited to `maxLength` characters (counted as the user sees them). `advice`
+ * ends the error's description: what to do with a text that is too long depends on the field.
+ */
 export function requireText(
 	context: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
 	maxLength?: number,
+	advice = `TomTicket accepts at most ${maxLength} characters here. Shorten the text, or send the rest in a second reply or as an attachment.`,
 ): string {
 	const value = requireString(context, name, itemIndex);
 	const length = [...value].length;
@@ -92,7 +96,7 @@ export function requireText(
 			`"${labelFor(name)}" is too long for TomTicket: ${length} characters, at most ${maxLength}`,
 			{
 				itemIndex,
-				description: `TomTicket accepts at most ${maxLength} characters here. Shorten the text, or send the rest in a second reply or as an attachment.`,
+				description: advice,
 			},
 		);
 	}

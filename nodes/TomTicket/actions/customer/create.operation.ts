@@ -35,8 +35,20 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const customerId = requireText(this, 'customerId', i, 250);
-	const name = requireText(this, 'name', i, 250);
+	const customerId = requireText(
+		this,
+		'customerId',
+		i,
+		250,
+		'TomTicket accepts at most 250 characters in a customer ID. Shorten it.',
+	);
+	const name = requireText(
+		this,
+		'name',
+		i,
+		250,
+		'TomTicket accepts at most 250 characters in a name. Shorten it.',
+	);
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const fields = { ...customerFormFields(this, additional, i), customer_id: customerId, name };
 	const answer = await postForm(this, '/customer/new', fields, [], i);

@@ -93,7 +93,13 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const { customerId, customerIdType } = customerIdentity(this, i, additional.customerIdType);
 	const departmentId = requireString(this, 'departmentId', i);
-	const subject = requireText(this, 'subject', i, 250);
+	const subject = requireText(
+		this,
+		'subject',
+		i,
+		250,
+		'TomTicket accepts at most 250 characters in a subject. Shorten it, and put the details in "Message".',
+	);
 	const message = requireString(this, 'message', i);
 
 	let priority: number | undefined;
