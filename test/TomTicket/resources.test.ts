@@ -85,6 +85,7 @@ describe('chat', () => {
 			organization_id: 'org-1',
 			creation_date_ge: '2020-01-01 00:00:00-0300',
 			min_protocol: '5010',
+			max_protocol: '2147483647',
 		});
 		expect(filtered.items).toHaveLength(5);
 		expect(filtered.items.every((i) => Number(i.json.protocol) >= 5010)).toBe(true);

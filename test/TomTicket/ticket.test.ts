@@ -467,6 +467,68 @@ describe('ticket: get many', () => {
 		);
 	});
 
+	// TomTicket's help center documents min_protocol as "less than or equal" and max_protocol as
+	// "greater than or equal", the opposite of the names; third parties only ever send equal values.
+	describe.each(['asNamed', 'asDocumented'] as const)(
+		'when TomTicket reads min/max_protocol %s',
+		(reading) => {
+			beforeEach(() => {
+				fake.protocolBounds = reading;
+			});
+
+			it.each([
+				['From and To', { protocolFrom: 2, protocolTo: 5 }, [2, 3, 4, 5]],
+				['From only', { protocolFrom: 8 }, [8, 9]],
+				['To only', { protocolTo: 1 }, [0, 1]],
+			])('gives exactly the tickets of a range (%s)', async (_label, bounds, positions) => {
+				const tickets = fake.addTickets(10);
+				const filters: Record<string, number> = {};
+				for (const [key, position] of Object.entries(bounds))
+					filters[key] = tickets[position].protocol;
+				const result = await run({
+					resource: 'ticket',
+					operation: 'getAll',
+					returnAll: true,
+					filters,
+				});
+				expect(result.error).toBeUndefined();
+				expect(result.items.map((i) => i.json.protocol).sort()).toEqual(
+					positions.map((position) => tickets[position].protocol),
+				);
+				// The order the names suggest first; the other one only when that found nothing.
+				expect(fake.requests).toHaveLength(reading === 'asNamed' ? 1 : 2);
+			});
+
+			it('gives nothing, in at most two requests, for a range that holds no ticket', async () => {
+				const tickets = fake.addTickets(3);
+				const result = await run({
+					resource: 'ticket',
+					operation: 'getAll',
+					returnAll: true,
+					filters: {
+						protocolFrom: tickets[2].protocol + 1,
+						protocolTo: tickets[2].protocol + 9,
+					},
+				});
+				expect(result.error).toBeUndefined();
+				expect(result.items).toEqual([]);
+				expect(fake.requests).toHaveLength(2);
+			});
+
+			it('finds one protocol with equal bounds, in one request', async () => {
+				const tickets = fake.addTickets(5);
+				const result = await run({
+					resource: 'ticket',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { protocol: tickets[3].protocol },
+				});
+				expect(result.items.map((i) => i.json.id)).toEqual([tickets[3].id]);
+				expect(fake.requests).toHaveLength(1);
+			});
+		},
+	);
+
 	it('drops records outside the protocol range even if the API applies the bounds the other way', async () => {
 		const tickets = fake.addTickets(6);
 		// An API reading min/max the documented (inverted) way would answer with everything else.

@@ -229,6 +229,13 @@ export class TomTicketFake extends FakeServer {
 	 * another transfers to a department right after `/ticket/new` and expects success ('allow').
 	 */
 	transferWithoutOperator: 'refuse' | 'allow' = 'refuse';
+	/**
+	 * How `min_protocol`/`max_protocol` are read. The help center (kb/chats/consultar-chats)
+	 * documents min as "less than or equal" and max as "greater than or equal" ('asDocumented');
+	 * the names suggest the opposite ('asNamed'). Third parties only ever send equal values, which
+	 * mean one protocol under either reading.
+	 */
+	protocolBounds: 'asNamed' | 'asDocumented' = 'asNamed';
 	/** How long each queued request was held (ms), in order of arrival. */
 	readonly queued: Array<{ seq: number; waitMs: number }> = [];
 	/** When the latest requests were let through (queue mode). */
@@ -251,6 +258,7 @@ export class TomTicketFake extends FakeServer {
 		this.state = seedTomTicket();
 		this.rateLimitMode = 'refuse';
 		this.transferWithoutOperator = 'refuse';
+		this.protocolBounds = 'asNamed';
 		this.queued.length = 0;
 		this.admitted = [];
 		return this;
@@ -562,9 +570,10 @@ export class TomTicketFake extends FakeServer {
 		let result = records;
 		const min = queryText(request, 'min_protocol');
 		const max = queryText(request, 'max_protocol');
-		// Documented oddly (help center, kb/chats/consultar-chats): both bounds are inclusive; equal values give one protocol.
-		if (min !== undefined) result = result.filter((t) => Number(t.protocol) >= Number(min));
-		if (max !== undefined) result = result.filter((t) => Number(t.protocol) <= Number(max));
+		// Both bounds are inclusive; equal values give one protocol under either reading.
+		const [lowest, highest] = this.protocolBounds === 'asNamed' ? [min, max] : [max, min];
+		if (lowest !== undefined) result = result.filter((t) => Number(t.protocol) >= Number(lowest));
+		if (highest !== undefined) result = result.filter((t) => Number(t.protocol) <= Number(highest));
 		const customerId = queryText(request, 'customer_id');
 		if (customerId) {
 			// The list endpoints spell it customer_type_id (ticket/new says customer_id_type).

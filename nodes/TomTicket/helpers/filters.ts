@@ -28,9 +28,14 @@ function protocolNumber(
 
 interface ListQuery {
 	qs: IDataObject;
+	/** The same query with min_protocol and max_protocol swapped, for a range (see listQuery). */
+	swappedQs?: IDataObject;
 	/** A local check of what the API may not filter exactly (the protocol range). */
 	accept(record: IDataObject): boolean;
 }
+
+/** The highest value of TomTicket's Int parameters: the open end of a one-sided range. */
+const MAX_PROTOCOL = 2_147_483_647;
 
 /**
  * The query of a ticket or chat list from the node's filters. Filters the API documents go in
@@ -82,14 +87,30 @@ export function listQuery(
 		from = exact;
 		to = exact;
 	}
-	// GUESS: sent by the parameters' names (min = lowest). Equal values select one protocol under
-	// either reading of the docs; for a real range the local check drops what falls outside it.
-	if (from !== undefined) qs.min_protocol = from;
-	if (to !== undefined) qs.max_protocol = to;
+	// GUESS: TomTicket's help center (kb/chats/consultar-chats) documents min_protocol as "less
+	// than or equal" and max_protocol as "greater than or equal", the opposite of the names, and
+	// third parties only ever send equal values, which mean one protocol under either reading. A
+	// range (one-sided ranges get the other bound: 0 or MAX_PROTOCOL) is sent as the names suggest
+	// (min = lowest); under the other reading that asks for "≤ lowest and ≥ highest", which is
+	// always empty, so an empty first page is followed by the same query with the bounds swapped.
+	// Either way one of the two orders is right and the other finds nothing; the local check
+	// drops anything outside the range whatever the API did.
+	const ranged = from !== undefined || to !== undefined;
+	const lowest = from ?? 0;
+	const highest = to ?? MAX_PROTOCOL;
+	if (ranged) {
+		qs.min_protocol = lowest;
+		qs.max_protocol = highest;
+	}
 	for (const key of Object.keys(qs)) if (qs[key] === undefined) delete qs[key];
+	const swappedQs =
+		ranged && lowest !== highest
+			? { ...qs, min_protocol: highest, max_protocol: lowest }
+			: undefined;
 
 	return {
 		qs,
+		swappedQs,
 		accept(record) {
 			if (from === undefined && to === undefined) return true;
 			const protocol = Number(record.protocol);
@@ -108,8 +129,16 @@ export async function listRecords(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	async function* accepted() {
-		for await (const page of apiRequestPages(context, path, query.qs, itemIndex))
+		let listed = 0;
+		for await (const page of apiRequestPages(context, path, query.qs, itemIndex)) {
+			listed += page.length;
 			yield page.filter(query.accept);
+		}
+		// Nothing at all under the names' reading of a protocol range: try the documented one.
+		if (listed === 0 && query.swappedQs) {
+			for await (const page of apiRequestPages(context, path, query.swappedQs, itemIndex))
+				yield page.filter(query.accept);
+		}
 	}
 	return await collect(accepted(), limit);
 }
