@@ -1155,3 +1155,50 @@ describe('odd answers never end in a TypeError', () => {
 		expect(result.items[0].json).toEqual({ ticket_id: ticket.id });
 	});
 });
+
+describe('attachments whose binary metadata is not text', () => {
+	// A Code node can write `binary.data.fileName = 123`: a clear error for the item, never the
+	// empty message of a TypeError in the size count, and nothing sent.
+	const operations = [
+		{
+			operation: 'create',
+			customerId: byId('CPF-123'),
+			departmentId: 'dep-suporte',
+			subject: 'Boleto',
+			message: 'Segue o boleto.',
+			additionalFields: { binaryPropertyName: 'data' },
+		},
+		{
+			operation: 'replyAsOperator',
+			message: 'Segue o boleto.',
+			options: { binaryPropertyName: 'data' },
+		},
+		{
+			operation: 'replyAsCustomer',
+			message: 'Segue o boleto.',
+			options: { binaryPropertyName: 'data' },
+		},
+		{ operation: 'comment', comment: 'Segue o boleto.', options: { binaryPropertyName: 'data' } },
+		{ operation: 'finish', message: 'Segue o boleto.', options: { binaryPropertyName: 'data' } },
+	];
+
+	it.each(
+		operations.flatMap((parameters) =>
+			[123, { name: 'boleto.pdf' }].map((fileName) => [parameters.operation, fileName, parameters]),
+		),
+	)('%s with fileName %j', async (_operation, fileName, parameters) => {
+		const ticket = ticketWithOperator();
+		const input = binaryInput({
+			data: { content: '%PDF-1.4', fileName: 'boleto.pdf', mimeType: 'application/pdf' },
+		});
+		(input.binary!.data as unknown as { fileName: unknown }).fileName = fileName;
+		const result = await run(
+			{ resource: 'ticket', ticketId: byId(ticket.id), ...(parameters as object) },
+			{ items: [input] },
+		);
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(/file name/i);
+		expect(result.error?.message).not.toMatch(/ERR_INVALID_ARG_TYPE|is not a function/);
+		expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+	});
+});
