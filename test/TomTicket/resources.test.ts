@@ -503,6 +503,19 @@ describe('dropdowns and lists in the editor', () => {
 		]);
 		expect((await callMethod({}, listSearch.searchChats, ['ninguém'])).results).toEqual([]);
 	});
+
+	it('matches search text regardless of accents and case, as agents type it', async () => {
+		for (const typed of ['joao', 'JOAO SANTOS', 'João', 'joão']) {
+			const customers = await callMethod({}, listSearch.searchCustomers, [typed]);
+			expect([typed, customers.results.map((r) => r.value)]).toEqual([typed, ['CPF-456']]);
+		}
+		const [ticket] = fake.addTickets(1, { subject: 'Impressão não sai' });
+		for (const typed of ['impressao nao', 'IMPRESSÃO']) {
+			const tickets = await callMethod({}, listSearch.searchTickets, [typed]);
+			expect([typed, tickets.results.map((r) => r.value)]).toEqual([typed, [ticket.id]]);
+		}
+		expect((await callMethod({}, listSearch.searchTickets, ['impressora'])).results).toEqual([]);
+	});
 });
 
 describe('what goes over the wire', () => {

@@ -17,8 +17,17 @@ function hasNextPage(body: IDataObject, page: number, count: number): boolean {
 }
 
 /**
+ * Text as a search compares it: lower case, without accents ("João" and "joao" match), since
+ * agents often type without them.
+ */
+function searchable(text: string): string {
+	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
  * One page of a list for a resource locator. A number is searched as a protocol (the API filters
- * by it); other text is matched locally against the page's names, since the API has no text search.
+ * by it); other text is matched locally against the page's names, since the API has no text search
+ * (TomTicket documents no name filter on its ticket, chat or customer lists).
  */
 async function searchPage(
 	context: ILoadOptionsFunctions,
@@ -37,11 +46,11 @@ async function searchPage(
 	}
 	const body = await apiRequest(context, 'GET', path, { qs });
 	const records = listData(body);
-	const needle = protocol && path !== '/customer/list' ? '' : text.toLowerCase();
+	const needle = protocol && path !== '/customer/list' ? '' : searchable(text);
 	const results = records
 		.map(toResult)
 		.filter((entry): entry is INodeListSearchItems => entry !== undefined)
-		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
+		.filter((entry) => !needle || searchable(entry.name).includes(needle));
 	return {
 		results,
 		paginationToken: hasNextPage(body, page, records.length) ? String(page + 1) : undefined,
