@@ -119,6 +119,9 @@ describe('message: send', () => {
 			name: 'boleto.pdf',
 		});
 		expect(body.text).toBe('Segue o boleto');
+		// As every recorded file send: no `type`, the server picks image/video/document.
+		expect(body).not.toHaveProperty('type');
+		expect(sent.items[0].json.type).toBe('document');
 
 		const messageId = String(sent.items[0].json.id);
 		const got = await run({
@@ -154,6 +157,7 @@ describe('message: send', () => {
 		expect(result.error).toBeUndefined();
 		const body = fake.last('POST', '/api/v1/messages').json as Record<string, unknown>;
 		expect(body.text).toBeUndefined();
+		expect(body).not.toHaveProperty('type');
 		expect(result.items[0].json.type).toBe('audio');
 	});
 

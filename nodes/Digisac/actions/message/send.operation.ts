@@ -66,12 +66,15 @@ export function sendOptions(context: IExecuteFunctions, itemIndex: number): IDat
 }
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const body: IDataObject = { type: 'chat', ...readRecipient(this, i), ...sendOptions(this, i) };
+	const body: IDataObject = { ...readRecipient(this, i), ...sendOptions(this, i) };
 	const text = textParameter(this, 'text', i);
 	const binaryPropertyName = optionalString(this, 'options.binaryPropertyName', i);
 	if (binaryPropertyName) {
 		const file = await readInputFile(this, i, binaryPropertyName);
-		// Raw base64 without a data: prefix, as Digisac takes it.
+		// No `type` with a file: every recorded send with a file leaves it out and Digisac types the
+		// message image/video/document itself (github.com/douglara/digisac, spec/cassettes/Digisac/
+		// _send_message_to_contact_id/send_picture.yml answers `"type":"image"`); what `chat` with a
+		// file would do is not recorded. Raw base64 without a data: prefix, as Digisac takes it.
 		body.file = {
 			base64: file.buffer.toString('base64'),
 			mimetype: file.mimeType,
@@ -83,6 +86,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			description:
 				'Enter the message text, or attach a file under Options → Attachment Input Binary Field.',
 		});
+	} else {
+		body.type = 'chat';
 	}
 	if (text) body.text = text;
 	const replyTo = optionalString(this, 'options.replyTo', i);
