@@ -41,9 +41,14 @@ export function useDigisac() {
 	beforeEach(() => {
 		fake.reset();
 		fake.state = seedDigisac();
-		fake.webhookDelete = 'supported';
+		// As the public collection shows: no DELETE for webhooks (PUT active:false is the way).
+		fake.webhookDelete = 404;
+		fake.chatWithFile = 'text-only';
+		fake.numberStorage = 'whatsapp';
+		fake.invalidNumbers.clear();
 		const actions = actionsOf(fake);
 		actions.ticketAnswer = 'empty';
+		actions.contactDelete = 'ok';
 		actions.whatsappNumbers.clear();
 		actions.oauthUsers.clear();
 		fake.files.clear();

@@ -161,6 +161,38 @@ describe('message: send', () => {
 		expect(result.items[0].json.type).toBe('audio');
 	});
 
+	// A send with `type: "chat"` and a file is unrecorded: the fake plays both outcomes, and the
+	// node's send (which leaves `type` out with a file) carries the file in both.
+	it.each(['text-only', 'retype'] as const)(
+		'attaches the file whatever the server would make of type "chat" with a file (%s)',
+		async (mode) => {
+			fake.chatWithFile = mode;
+			const [contact] = fake.addContacts(1);
+			const image = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+			const result = await run(
+				{
+					resource: 'message',
+					operation: 'send',
+					contactId: contact.id,
+					text: 'Foto do produto',
+					options: { binaryPropertyName: 'data' },
+				},
+				{
+					items: [
+						binaryInput({ data: { content: image, fileName: 'a.png', mimeType: 'image/png' } }),
+					],
+				},
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({
+				type: 'image',
+				data: { fileDownload: { isDownloading: true } },
+			});
+			const stored = fake.state.messages[0] as { fileDescriptor?: { mimetype: string } };
+			expect(stored.fileDescriptor?.mimetype).toBe('image/png');
+		},
+	);
+
 	it('asks for text when there is neither text nor a file, without calling Digisac', async () => {
 		const [contact] = fake.addContacts(1);
 		const result = await run({

@@ -248,7 +248,8 @@ describe('webhook', () => {
 		expect(updated.items[0].json).toMatchObject({ active: false, events: ['ticket.created'] });
 	});
 
-	it('deletes a webhook', async () => {
+	it('deletes a webhook where the account has DELETE', async () => {
+		fake.webhookDelete = 'supported';
 		const created = await run({
 			resource: 'webhook',
 			operation: 'create',

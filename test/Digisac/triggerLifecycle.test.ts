@@ -31,6 +31,9 @@ async function deactivate(setup: NodeSetup, mode: Mode = {}) {
 
 const manual: Mode = { mode: 'manual', activation: 'manual' };
 
+/** The hooks Digisac still sends events to (deactivation without DELETE leaves them inactive). */
+const activeHooks = () => hooks(fake).filter((hook) => hook.active !== false);
+
 describe('activation', () => {
 	it('registers a webhook for the node URL with the chosen events and stores its id', async () => {
 		const setup = triggerSetup(fake, {
@@ -215,7 +218,8 @@ describe('activation', () => {
 });
 
 describe('deactivation', () => {
-	it('deletes its hook and clears the static data', async () => {
+	it('deletes its hook and clears the static data, where the account has DELETE', async () => {
+		fake.webhookDelete = 'supported';
 		const setup = triggerSetup(fake);
 		await activate(setup);
 		const id = hooks(fake)[0].id;
@@ -310,7 +314,7 @@ describe('deactivation', () => {
 		expect(nodeState(test).digisacWebhookId).not.toBe(productionHook.id);
 
 		await deactivate(test, { mode: 'internal', activation: 'update' });
-		expect(hooks(fake)).toEqual([productionHook]);
+		expect(activeHooks()).toEqual([productionHook]);
 		expect(nodeState(production).digisacWebhookId).toBe(productionHook.id);
 	});
 });
@@ -339,13 +343,16 @@ describe('two workflows sharing a URL', () => {
 		expect(hooks(fake).find((h) => h.id === copyId)?.name).toMatch(/\(n8n workflow wf-2\)$/);
 
 		await deactivate(copy);
-		expect(hooks(fake)).toEqual([firstHook]);
-		expect(fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
-			`${HOOKS_PATH}/${copyId}`,
+		expect(activeHooks()).toEqual([firstHook]);
+		// Only the copy's own hook is touched: DELETE, then (no DELETE here) PUT active:false.
+		const changes = fake.requests.filter((r) => r.method === 'DELETE' || r.method === 'PUT');
+		expect(changes.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`DELETE ${HOOKS_PATH}/${copyId}`,
+			`PUT ${HOOKS_PATH}/${copyId}`,
 		]);
 
 		await deactivate(first);
-		expect(hooks(fake)).toHaveLength(0);
+		expect(activeHooks()).toHaveLength(0);
 	});
 
 	it('never adopts or removes a hook another workflow registered for the same URL', async () => {
@@ -355,7 +362,7 @@ describe('two workflows sharing a URL', () => {
 
 		expect(await activate(second)).toEqual({ created: true });
 		await deactivate(second);
-		expect(hooks(fake).map((h) => h.id)).toEqual([nodeState(first).digisacWebhookId]);
+		expect(activeHooks().map((h) => h.id)).toEqual([nodeState(first).digisacWebhookId]);
 	});
 
 	it('leaves a hook it holds the id of but that another workflow registered', async () => {

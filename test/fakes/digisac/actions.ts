@@ -22,6 +22,12 @@ export interface DigisacActionState {
 	whatsappNumbers: Set<string>;
 	/** Users the password grant accepts: e-mail → password. */
 	oauthUsers: Map<string, string>;
+	/**
+	 * What DELETE /contacts/:id does. Recorded twice in a test named "valid contact": 500
+	 * "Cannot read property 'id' of null"; whether the contact was deleted anyway is not known, so
+	 * '500-deleted' and '500-kept' play both, 'ok' an account where it works.
+	 */
+	contactDelete: 'ok' | '500-deleted' | '500-kept';
 	nextProtocol: number;
 }
 
@@ -34,6 +40,7 @@ export function actionsOf(fake: DigisacFake): DigisacActionState {
 			ticketAnswer: 'empty',
 			whatsappNumbers: new Set(),
 			oauthUsers: new Map(),
+			contactDelete: 'ok',
 			nextProtocol: 2024070100001,
 		};
 		states.set(fake, state);
@@ -229,19 +236,26 @@ function upsertContact(fake: DigisacFake, body: unknown): Row | FakeResponse {
 	}
 	if (typeof body.number !== 'string' || !/^\d+$/.test(body.number))
 		return validation(fake, 'number is required (digits only)');
-	// Same number on the same connection: Digisac returns the contact it has (recorded behaviour).
+	// Recorded: the number is kept as WhatsApp knows it (without the 9th digit for some Brazilian
+	// mobiles), and the same number on the same connection returns the contact it has (an upsert).
+	const number = fake.storedNumber(body.number);
 	const existing = state.contacts.find(
-		(c) => c.serviceId === body.serviceId && contactNumber(c) === body.number,
+		(c) => c.serviceId === body.serviceId && contactNumber(c) === number,
 	);
 	const contact =
 		existing ??
 		fake.addContacts(1, {
 			serviceId: body.serviceId,
 			name: body.internalName ?? body.number,
-			data: { number: body.number, valid: body.number.length >= 12 && body.number.length <= 13 },
+			// Recorded: an unknown number is still created, with 200 and `valid: false`.
+			data: {
+				valid: !fake.invalidNumbers.has(body.number) && number.length >= 12 && number.length <= 13,
+				number,
+				webchat: {},
+			},
 			customFieldValues: [],
 		})[0];
-	applyContactFields(contact, body);
+	applyContactFields(contact, { ...body, number });
 	return contact;
 }
 
@@ -360,14 +374,19 @@ function registerContactRoutes(fake: DigisacFake): void {
 		) {
 			return validation(fake, 'tagIds must be an array of existing tag ids');
 		}
-		applyContactFields(contact, body);
+		applyContactFields(
+			contact,
+			typeof body.number === 'string' ? { ...body, number: fake.storedNumber(body.number) } : body,
+		);
 		return json(contact);
 	});
 	fake.route('DELETE', '/api/v1/contacts/:id', (_request, { id }) => {
 		const index = fake.state.contacts.findIndex((c) => c.id === id);
 		if (index < 0) return notFound('Contact', id);
-		fake.state.contacts.splice(index, 1);
-		return empty();
+		const mode = actionsOf(fake).contactDelete;
+		if (mode !== '500-kept') fake.state.contacts.splice(index, 1);
+		if (mode === 'ok') return empty();
+		return fake.error(500, 'HttpError', "Cannot read property 'id' of null");
 	});
 	fake.route('POST', '/api/v1/contacts/:id/block', (request, { id }) => {
 		const contact = findContact(id);

@@ -137,6 +137,28 @@ export function seedDigisac(): DigisacState {
 	};
 }
 
+/**
+ * PostgreSQL's `ILIKE`, which Sequelize's `$iLike` becomes: `%` any run of characters, `_` exactly
+ * one, a backslash makes the next character literal; case-insensitive, but accent-sensitive
+ * ("joao" does not match "João": a plain database has no `unaccent`).
+ */
+export function iLike(value: string, pattern: string): boolean {
+	const chars = Array.from(pattern);
+	let source = '';
+	for (let i = 0; i < chars.length; i++) {
+		const char = chars[i];
+		if (char === '\\' && i + 1 < chars.length) source += escapeRegExp(chars[++i]);
+		else if (char === '%') source += '[\\s\\S]*';
+		else if (char === '_') source += '[\\s\\S]';
+		else source += escapeRegExp(char);
+	}
+	return new RegExp(`^${source}$`, 'iu').test(value);
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Evaluates the subset of Sequelize-style `where` the public material shows. */
 export function matchesWhere(
 	row: Record<string, unknown>,
@@ -164,13 +186,8 @@ export function matchesWhere(
 						return String(value) >= String(operand);
 					case '$lte':
 						return String(value) <= String(operand);
-					case '$iLike': {
-						const pattern = String(operand)
-							.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-							.replace(/%/g, '.*')
-							.replace(/_/g, '.');
-						return new RegExp(`^${pattern}$`, 'i').test(String(value ?? ''));
-					}
+					case '$iLike':
+						return iLike(String(value ?? ''), String(operand));
 					default:
 						// A nested object on a JSON column: {"data": {"number": "…"}}.
 						return matchesWhere((value ?? {}) as Record<string, unknown>, { [op]: operand });
@@ -188,6 +205,14 @@ export interface StoredFile {
 	content: Buffer;
 }
 
+/** The message type Digisac gives a file send, by the file's MIME type. */
+function typeOfFile(mimetype: string): string {
+	if (mimetype.startsWith('image/')) return 'image';
+	if (mimetype.startsWith('audio/')) return 'audio';
+	if (mimetype.startsWith('video/')) return 'video';
+	return 'document';
+}
+
 export class DigisacFake extends FakeServer {
 	state: DigisacState = seedDigisac();
 	token = 'dg-test-token-0123456789';
@@ -199,7 +224,22 @@ export class DigisacFake extends FakeServer {
 	 * DELETE /api/v1/me/webhooks/:id is not in Digisac's public collection. 'supported' plays an
 	 * account where it exists; 404/405 play one where it does not (then PUT active:false is the way).
 	 */
-	webhookDelete: 'supported' | 404 | 405 = 'supported';
+	webhookDelete: 'supported' | 404 | 405 = 404;
+	/**
+	 * What a send with `type: "chat"` and a file does. Every recorded or third-party file send
+	 * leaves `type` out and the server picks image/video/document; `chat` with a file is
+	 * unrecorded. 'text-only' plays the feared outcome (the text goes, the file is dropped),
+	 * 'retype' an API that types the message by the file anyway.
+	 */
+	chatWithFile: 'text-only' | 'retype' = 'text-only';
+	/**
+	 * How contact numbers are stored. 'whatsapp' as recorded: a Brazilian mobile that WhatsApp
+	 * knows without its 9th digit is stored that way (`5541990333696` sent, `554190333696` stored);
+	 * 'as-sent' keeps every number as it came.
+	 */
+	numberStorage: 'whatsapp' | 'as-sent' = 'whatsapp';
+	/** Numbers WhatsApp does not know: a contact is still created, with `data.valid: false`. */
+	readonly invalidNumbers = new Set<string>();
 
 	constructor() {
 		super('Digisac');
@@ -284,8 +324,22 @@ export class DigisacFake extends FakeServer {
 			currentPage: page,
 			lastPage,
 			from: skip,
-			to: skip + data.length,
+			// Recorded: 8 records on one page still answer `"to": 15`, i.e. skip + limit.
+			to: skip + perPage,
 		});
+	}
+
+	/**
+	 * The number Digisac keeps for one sent to it. Recorded: `5541990333696` (area code 41) became
+	 * `554190333696`, while the invalid `5599999999999` stayed as sent. GUESS (the recordings show
+	 * only area code 41): as WhatsApp's own ids do, area codes 11 to 28 keep the 9th digit, the
+	 * others lose it, and only for numbers WhatsApp knows.
+	 */
+	storedNumber(number: string): string {
+		if (this.numberStorage === 'as-sent' || this.invalidNumbers.has(number)) return number;
+		const mobile = /^55(\d\d)9(\d{8})$/.exec(number);
+		if (!mobile || Number(mobile[1]) <= 28) return number;
+		return `55${mobile[1]}${mobile[2]}`;
 	}
 
 	addContacts(count: number, fields: Record<string, unknown> = {}): Row[] {
@@ -536,16 +590,17 @@ export class DigisacFake extends FakeServer {
 		this.route('POST', '/api/v1/messages', (request) => {
 			const body = (request.json ?? {}) as Record<string, unknown>;
 			let contact = this.state.contacts.find((c) => c.id === body.contactId);
-			if (!contact && body.number && body.serviceId) {
+			if (!contact && typeof body.number === 'string' && body.serviceId) {
+				// An unknown number gets a contact, stored the way Digisac keeps numbers.
+				const number = this.storedNumber(body.number);
 				contact =
 					this.state.contacts.find(
 						(c) =>
-							(c.data as { number: string }).number === body.number &&
-							c.serviceId === body.serviceId,
+							(c.data as { number: string }).number === number && c.serviceId === body.serviceId,
 					) ??
 					this.addContacts(1, {
 						serviceId: body.serviceId,
-						data: { number: body.number, valid: true },
+						data: { number, valid: !this.invalidNumbers.has(body.number) },
 					})[0];
 			}
 			if (!contact)
@@ -560,39 +615,59 @@ export class DigisacFake extends FakeServer {
 			}
 			const invalid = this.validateSend(body);
 			if (invalid) return invalid;
+			const file = body.file as { base64: string; mimetype: string; name?: string } | undefined;
+			// Recorded: without `type` the server types a file send by its mimetype.
+			const typedByFile =
+				file && (body.type === undefined || this.chatWithFile === 'retype')
+					? typeOfFile(file.mimetype)
+					: undefined;
+			const dontOpenTicket = body.dontOpenTicket === true;
+			// The answer as recorded (send-message-chat-200 and its siblings): the message without
+			// createdAt/updatedAt, `dontOpenTicket` in data only when it was sent.
 			const message: Row = {
 				id: randomUUID(),
 				isFromMe: true,
 				sent: true,
-				type: body.type ?? (body.file ? 'document' : 'chat'),
-				text: body.text ?? '',
+				type: typedByFile ?? body.type ?? 'chat',
 				timestamp: new Date().toISOString(),
-				contactId: contact.id,
-				serviceId: contact.serviceId,
-				userId: body.userId ?? this.state.me.id,
-				origin: body.origin ?? 'user',
-				ticketId: body.dontOpenTicket === true ? null : randomUUID(),
+				data: {
+					ack: 0,
+					isNew: true,
+					isFirst: false,
+					...(typedByFile
+						? { fileDownload: { startedAt: new Date().toISOString(), isDownloading: true } }
+						: {}),
+					...(dontOpenTicket ? { dontOpenTicket: true } : {}),
+				},
+				visible: true,
 				accountId: ACCOUNT_ID,
-				data: { ack: 0, dontOpenTicket: body.dontOpenTicket === true },
+				contactId: contact.id,
+				fromId: randomUUID(),
+				serviceId: contact.serviceId,
+				toId: null,
+				userId: body.userId ?? this.state.me.id,
+				ticketId: dontOpenTicket ? null : randomUUID(),
+				ticketUserId: null,
+				ticketDepartmentId: null,
+				quotedMessageId: null,
+				origin: body.origin ?? 'user',
+				text: body.text ?? '',
+				obfuscated: false,
+				files: null,
+				quotedMessage: null,
+				isFromBot: false,
 			};
 			if (body.hsmId) Object.assign(message, { hsmId: body.hsmId, parameters: body.parameters });
-			const file = body.file as { base64: string; mimetype: string; name?: string } | undefined;
-			if (file) {
+			if (file && typedByFile) {
 				message.fileDescriptor = this.storeFile(
 					file.name ?? 'file',
 					file.mimetype,
 					Buffer.from(file.base64, 'base64'),
 				);
-				message.type = file.mimetype.startsWith('image/')
-					? 'image'
-					: file.mimetype.startsWith('audio/')
-						? 'audio'
-						: file.mimetype.startsWith('video/')
-							? 'video'
-							: 'document';
 			}
 			this.state.messages.push(message);
-			return json(this.presentMessage(message, false));
+			const { fileDescriptor: _file, ...answer } = message;
+			return json(answer);
 		});
 	}
 }
