@@ -19,6 +19,9 @@ const REDIRECT_RULES: IAuthenticateRuleResponseCode[] = [301, 302, 303, 307, 308
 	},
 }));
 
+/** The Account URL as typed, less spaces and trailing slashes (inside the test's expression). */
+const URL_EXPRESSION = '$credentials.accountUrl.trim().replace(/\\/+$/, "")';
+
 export class DigisacApi implements ICredentialType {
 	name = 'digisacApi';
 
@@ -37,7 +40,7 @@ export class DigisacApi implements ICredentialType {
 			placeholder: 'https://yourcompany.digisac.app',
 			required: true,
 			description:
-				'Address of your Digisac account, as in the browser. A trailing "/", "/api" or "/api/v1" is accepted and ignored.',
+				'Address of your Digisac account, as in the browser (e.g. https://yourcompany.digisac.app; a trailing "/", "/api" or "/api/v1" is accepted and ignored), or an older API address as given to you, e.g. https://yourcompany-api.digisac.com.br/v1.',
 		},
 		{
 			displayName: 'API Token',
@@ -62,10 +65,11 @@ export class DigisacApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			// Same normalisation as the node's transport (nodes/Digisac/transport): strip "/", "/api", "/api/v1".
-			baseURL:
-				'={{$credentials.accountUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/v1)?$/i, "")}}',
-			url: '/api/v1/me',
+			// The rule of the node's transport (digisacApiBase in nodes/Digisac/transport): a legacy
+			// "<account>-api.digisac.…" host or a URL ending in "/v1" has its API under "/v1", any
+			// other URL (less a trailing "/", "/api" or "/api/v1") under "/api/v1".
+			baseURL: `={{ (/^https?:\\/\\/[^\\/?#]*-api\\.digisac\\.[a-z.]+(:\\d+)?(\\/|$)/i.test(${URL_EXPRESSION}) || /(?<!\\/api)\\/v1$/i.test(${URL_EXPRESSION})) ? ${URL_EXPRESSION}.replace(/\\/v1$/i, "") + "/v1" : ${URL_EXPRESSION}.replace(/\\/api(\\/v1)?$/i, "") + "/api/v1" }}`,
+			url: '/me',
 			disableFollowRedirect: true,
 		},
 		rules: REDIRECT_RULES,

@@ -1,3 +1,6 @@
+import { DigisacApi } from '../../credentials/DigisacApi.credentials';
+import { digisacApiBase } from '../../nodes/Digisac/transport';
+
 import { useDigisac } from './harness';
 
 const { fake, run } = useDigisac();
@@ -15,6 +18,57 @@ describe('account URL', () => {
 			expect(fake.last().path).toBe(`/api/v1/contacts/${contact.id}`);
 		},
 	);
+});
+
+describe('legacy account hosts', () => {
+	it.each(['/v1', '/v1/'])(
+		'an account URL ending in "%s" reaches <host>/v1/<resource>, as the legacy hosts serve',
+		async (suffix) => {
+			fake.legacyApi = true;
+			const [contact] = fake.addContacts(1);
+			const result = await run(
+				{ resource: 'contact', operation: 'get', contactId: contact.id },
+				{ accountUrl: `${fake.url}${suffix}` },
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json.id).toBe(contact.id);
+			expect(fake.legacyPaths).toEqual([`/v1/contacts/${contact.id}`]);
+		},
+	);
+
+	it('pages a list on a legacy host under /v1', async () => {
+		fake.legacyApi = true;
+		fake.addContacts(3);
+		const result = await run(
+			{ resource: 'contact', operation: 'getAll', returnAll: true },
+			{ accountUrl: `${fake.url}/v1` },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(3);
+		expect(fake.legacyPaths).toEqual(['/v1/contacts']);
+	});
+
+	it.each([
+		['https://acme-api.digisac.com.br/v1', 'https://acme-api.digisac.com.br', '/v1'],
+		['https://acme-api.digisac.com.br', 'https://acme-api.digisac.com.br', '/v1'],
+		['https://acme-api.digisac.app/v1/', 'https://acme-api.digisac.app', '/v1'],
+		['https://ACME-API.digisac.app', 'https://ACME-API.digisac.app', '/v1'],
+		['https://acme.digisac.app', 'https://acme.digisac.app', '/api/v1'],
+		['https://acme.digisac.app/api', 'https://acme.digisac.app', '/api/v1'],
+		['https://acme.digisac.app/api/v1/', 'https://acme.digisac.app', '/api/v1'],
+		['https://acme.digisac.biz/v1', 'https://acme.digisac.biz', '/v1'],
+	])('%s: root %s, API under %s (node and credential test alike)', (accountUrl, root, prefix) => {
+		expect(digisacApiBase(accountUrl)).toEqual({ root, apiPrefix: prefix });
+		// The credential's test request computes the same base in an n8n expression.
+		const expression = String(new DigisacApi().test.request.baseURL).replace(
+			/^={{([\s\S]*)}}$/,
+			'$1',
+		);
+		const evaluate = new Function('$credentials', `return (${expression});`) as (
+			credentials: object,
+		) => string;
+		expect(evaluate({ accountUrl: ` ${accountUrl} ` })).toBe(`${root}${prefix}`);
+	});
 });
 
 describe('errors', () => {

@@ -46,6 +46,8 @@ export function useDigisac() {
 		fake.chatWithFile = 'text-only';
 		fake.numberStorage = 'whatsapp';
 		fake.invalidNumbers.clear();
+		fake.legacyApi = false;
+		fake.legacyPaths.length = 0;
 		const actions = actionsOf(fake);
 		actions.ticketAnswer = 'empty';
 		actions.contactDelete = 'ok';

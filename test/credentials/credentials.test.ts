@@ -176,6 +176,24 @@ describe('digisacApi', () => {
 		},
 	);
 
+	it.each(['/v1', '/v1/'])(
+		'tests a legacy account URL ending in "%s" on <host>/v1/me',
+		async (suffix) => {
+			digisac.legacyApi = true;
+			digisac.legacyPaths.length = 0;
+			try {
+				const result = await testCredential('digisacApi', {
+					accountUrl: `${digisac.url}${suffix}`,
+					apiToken: digisac.token,
+				});
+				expect(result.status).toBe('OK');
+				expect(digisac.legacyPaths).toEqual(['/v1/me']);
+			} finally {
+				digisac.legacyApi = false;
+			}
+		},
+	);
+
 	it("fails with a bad token with Digisac's message", async () => {
 		const result = await testCredential('digisacApi', {
 			accountUrl: digisac.url,

@@ -17,12 +17,45 @@ import {
 const DIGISAC_PAGE_SIZE = 100;
 
 /**
- * The account's root URL: "https://acme.digisac.app/", ".../api" and ".../api/v1" all become
- * "https://acme.digisac.app". Paths are then always "/api/v1/..." (and "/pdf/..." for PDF exports).
+ * Where an account's API lives. Current accounts: "https://acme.digisac.app" with or without "/",
+ * "/api" or "/api/v1", API under "/api/v1/...". Legacy hosts, where every recorded request of
+ * github.com/douglara/digisac (spec/cassettes/Digisac/**, README "API URL, usually:
+ * https://BUSINESS_NAME-api.digisac.com.br") and of github.com/edsonalvesan/digisac
+ * (src/DigiSacClient.php: '-api.digisac.app/v1') went: "https://acme-api.digisac.com.br" or
+ * "https://acme-api.digisac.app", with or without "/v1", API under "/v1/...". An account URL
+ * ending in "/v1" (not "/api/v1") is read as that form too, whatever its host.
+ * Paths are written "/api/v1/..." in the node and moved under the legacy prefix here; "/pdf/..."
+ * (PDF exports) stays on the root (GUESS: the legacy hosts' PDF route is not recorded).
  * The credential's test request applies the same rule in an expression.
  */
+export function digisacApiBase(accountUrl: unknown): { root: string; apiPrefix: string } {
+	const url = trimUrl(accountUrl);
+	let host = '';
+	try {
+		host = new URL(url).hostname;
+	} catch {
+		// Not a URL: the request itself will fail with a clear message.
+	}
+	const legacy = /-api\.digisac\.[a-z.]+$/i.test(host) || /(?<!\/api)\/v1$/i.test(url);
+	if (legacy) return { root: url.replace(/\/v1$/i, ''), apiPrefix: '/v1' };
+	return { root: url.replace(/\/api(\/v1)?$/i, ''), apiPrefix: '/api/v1' };
+}
+
+/** The account's root URL (see digisacApiBase). */
 export function digisacRootUrl(accountUrl: unknown): string {
-	return trimUrl(accountUrl).replace(/\/api(\/v1)?$/i, '');
+	return digisacApiBase(accountUrl).root;
+}
+
+/** A node path ("/api/v1/contacts") as the account serves it ("/v1/contacts" on legacy hosts). */
+async function accountPath(context: RequestContext, path: string): Promise<string> {
+	if (!/^\/api\/v1(\/|$)/.test(path)) return path;
+	const credentials = await getServiceCredentials(
+		context,
+		digisacService.credentialType,
+		digisacService.name,
+	);
+	const { apiPrefix } = digisacApiBase(credentials.accountUrl);
+	return apiPrefix === '/api/v1' ? path : `${apiPrefix}${path.slice('/api/v1'.length)}`;
 }
 
 const digisacService: ServiceDefinition = {
@@ -75,7 +108,11 @@ export async function apiRequest<T = IDataObject>(
 	path: string,
 	request: DigisacRequest = {},
 ): Promise<T> {
-	return await requestBody<T>(context, digisacService, { method, path, ...request });
+	return await requestBody<T>(context, digisacService, {
+		method,
+		path: await accountPath(context, path),
+		...request,
+	});
 }
 
 /** Full response, for callers that look at the status (e.g. DELETE fallback) or headers. */
@@ -85,7 +122,11 @@ export async function apiRequestFull<T = IDataObject>(
 	path: string,
 	request: DigisacRequest & { binary?: boolean } = {},
 ) {
-	return await sendRequest<T>(context, digisacService, { method, path, ...request });
+	return await sendRequest<T>(context, digisacService, {
+		method,
+		path: await accountPath(context, path),
+		...request,
+	});
 }
 
 /**

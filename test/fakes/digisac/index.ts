@@ -240,6 +240,13 @@ export class DigisacFake extends FakeServer {
 	numberStorage: 'whatsapp' | 'as-sent' = 'whatsapp';
 	/** Numbers WhatsApp does not know: a contact is still created, with `data.valid: false`. */
 	readonly invalidNumbers = new Set<string>();
+	/**
+	 * A legacy account host (`https://<account>-api.digisac.com.br/v1`, the host of every VCR
+	 * recording): the API lives under `/v1/...`, and `/api/v1/...` is not found. The paths as they
+	 * arrived are kept in `legacyPaths` (requests record them as `/api/v1/...` for the routes).
+	 */
+	legacyApi = false;
+	readonly legacyPaths: string[] = [];
 
 	constructor() {
 		super('Digisac');
@@ -247,6 +254,13 @@ export class DigisacFake extends FakeServer {
 	}
 
 	protected guard(request: RecordedRequest): FakeResponse | undefined {
+		if (this.legacyApi) {
+			if (request.path.startsWith('/api/')) return this.notFound(request);
+			if (request.path.startsWith('/v1/')) {
+				this.legacyPaths.push(request.path);
+				request.path = `/api${request.path}`;
+			}
+		}
 		if (request.path === '/api/v1/oauth/token' || request.path.startsWith('/storage/'))
 			return undefined;
 		if (request.headers.authorization !== `Bearer ${this.token}`) {
