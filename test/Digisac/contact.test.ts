@@ -1,4 +1,4 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { actionsOf } from '../fakes/digisac/actions';
 import { byId } from '../harness';
@@ -89,6 +89,46 @@ describe('contact: create and update', () => {
 		});
 		expect(result.error?.message).toBe('Nothing to update');
 		expect(fake.requests).toHaveLength(0);
+	});
+});
+
+describe('contact: create of a number WhatsApp does not know', () => {
+	it('fails the item with a clear message naming the number and the contact Digisac kept', async () => {
+		fake.invalidNumbers.add('5521912345678');
+		const result = await run({
+			resource: 'contact',
+			operation: 'create',
+			number: '+55 21 91234-5678',
+			serviceId: service().id,
+		});
+		expect(result.error?.message).toBe(
+			'Digisac does not know 5521912345678 as a WhatsApp number: the contact was saved with valid: false',
+		);
+		const kept = fake.state.contacts.find(
+			(c) => (c.data as IDataObject).number === '5521912345678',
+		);
+		expect(result.error?.description).toContain(String(kept?.id));
+		expect(result.error?.context?.itemIndex).toBe(0);
+	});
+
+	it('with Continue On Fail, only that item fails', async () => {
+		fake.invalidNumbers.add('5521900000000');
+		const result = await run(
+			{
+				resource: 'contact',
+				operation: 'create',
+				number: '={{ $json.phone }}',
+				serviceId: service().id,
+			},
+			{
+				continueOnFail: true,
+				items: [{ json: { phone: '5521900000000' } }, { json: { phone: '5521912345678' } }],
+			},
+		);
+		expect(result.items).toHaveLength(2);
+		expect(String(result.items[0].json.error)).toMatch(/5521900000000/);
+		expect(result.items[1].json).toMatchObject({ data: { valid: true, number: '5521912345678' } });
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 });
 

@@ -203,6 +203,30 @@ describe('recorded contacts', () => {
 		});
 	});
 
+	it('create answered 200 with valid: false: the item fails, naming the number', async () => {
+		replay('POST', '/api/v1/contacts', 'create-contact-invalid-number-200.json');
+		fake.state.services.push({
+			id: RECORDED_SERVICE,
+			name: 'WhatsApp',
+			type: 'whatsapp',
+			data: {},
+		});
+		const result = await run(
+			{
+				resource: 'contact',
+				operation: 'create',
+				number: '5599992150119',
+				serviceId: RECORDED_SERVICE,
+			},
+			{ continueOnFail: true },
+		);
+		expect(result.items).toHaveLength(1);
+		expect(String(result.items[0].json.error)).toMatch(
+			/does not know 5599992150119 as a WhatsApp number/,
+		);
+		expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+	});
+
 	it('update of the tags: PUT {tagIds}, and the updated contact out', async () => {
 		const contactId = 'dfa57906-2252-4e4b-b3e2-369414f6c2b4';
 		replay('PUT', `/api/v1/contacts/${contactId}`, 'update-contact-tagids-200.json');
