@@ -357,6 +357,62 @@ describe('contact: get, getAll, delete', () => {
 		expect(escaped.$or[0]).toEqual({ name: { $iLike: '%50\\%\\_off%' } });
 	});
 
+	// Digisac keeps some Brazilian mobiles without their 9th digit (sent 5541990333696, stored
+	// 554190333696: douglara/digisac cassette create_contact/valid_contact/with_9_digits.yml).
+	it.each([
+		['5541990333696', 'the full number with the 9th digit'],
+		['+55 (41) 99033-3696', 'the same, formatted'],
+		['41 99033-3696', 'without the country code'],
+		['554190333696', 'as stored'],
+	])('finds a contact stored without the 9th digit by %s (%s)', async (search) => {
+		const created = await run({
+			resource: 'contact',
+			operation: 'create',
+			number: '5541990333696',
+			serviceId: service().id,
+			additionalFields: { internalName: 'Maria' },
+		});
+		expect((created.items[0].json.data as IDataObject).number).toBe('554190333696');
+		// Same last 8 digits, another area code and another person: never found.
+		fake.addContacts(1, { data: { number: '554290333696', valid: true } });
+		const result = await run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { search },
+		});
+		expect(result.items.map((i) => i.json.id)).toEqual([created.items[0].json.id]);
+	});
+
+	it('finds by a local mobile number without its area code in every area code, either form', async () => {
+		const [stored, other, unrelated] = fake.addContacts(3);
+		stored.data = { number: '554190333696', valid: true };
+		other.data = { number: '5542990333696', valid: true };
+		unrelated.data = { number: '554190333697', valid: true };
+		const result = await run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { search: '99033-3696' },
+		});
+		expect(result.items.map((i) => i.json.id).sort()).toEqual([stored.id, other.id].sort());
+	});
+
+	it.each([['1187654321'], ['+55 11 8765-4321'], ['5511987654321']])(
+		'finds a contact stored with the 9th digit by %s',
+		async (search) => {
+			const [contact] = fake.addContacts(2);
+			contact.data = { number: '5511987654321', valid: true };
+			const result = await run({
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { search },
+			});
+			expect(result.items.map((i) => i.json.id)).toEqual([contact.id]);
+		},
+	);
+
 	it("deletes a contact, and reports an unknown one with Digisac's message", async () => {
 		const [contact] = fake.addContacts(1);
 		const result = await run({ resource: 'contact', operation: 'delete', contactId: contact.id });

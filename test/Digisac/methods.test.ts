@@ -95,6 +95,14 @@ describe('resource locators (list search)', () => {
 		expect(fake.last('GET', '/api/v1/contacts').query.page).toBe('2');
 	});
 
+	it('finds a contact stored without the 9th digit by the number with it', async () => {
+		const [stored, other] = fake.addContacts(2);
+		stored.data = { number: '554190333696', valid: true };
+		other.data = { number: '554290333696', valid: true };
+		const found = await listSearch('searchContacts', '+55 41 99033-3696');
+		expect(found.results.map((r) => r.value)).toEqual([stored.id]);
+	});
+
 	it('searches groups only', async () => {
 		fake.addContacts(2);
 		const [group] = fake.addContacts(1, {

@@ -4,6 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isObject } from '../../shared/json';
 import { parseJson } from '../../shared/parameters';
 
+import { phoneSearchVariants } from './recipients';
+
 /**
  * Digisac's list filter: the JSON in `query=` (Sequelize-style `where`, `include`, `order`...).
  * The node builds one from its filter fields and merges the user's raw query into it.
@@ -17,6 +19,13 @@ export interface DigisacQuery extends IDataObject {
 /** `%term%` for `$iLike`, with the LIKE wildcards in the term taken literally. */
 export function likePattern(term: string): string {
 	return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** `data.number` conditions for the digits of a search term, both 9th-digit forms of a mobile. */
+export function phoneConditions(digits: string): IDataObject[] {
+	return phoneSearchVariants(digits).map((variant) => ({
+		'data.number': { $iLike: likePattern(variant) },
+	}));
 }
 
 function includeModel(include: string | IDataObject): string | undefined {

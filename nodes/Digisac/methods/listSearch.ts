@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { DigisacQuery } from '../helpers/query';
-import { likePattern, queryParameter } from '../helpers/query';
+import { likePattern, phoneConditions, queryParameter } from '../helpers/query';
 import { stringField } from '../helpers/responses';
 import { apiRequest } from '../transport';
 
@@ -61,7 +61,7 @@ function contactQuery(filter: string | undefined, isGroup: boolean): DigisacQuer
 			{ internalName: { $iLike: likePattern(term) } },
 		];
 		const digits = term.replace(/\D/g, '');
-		if (digits.length >= 3) conditions.push({ 'data.number': { $iLike: likePattern(digits) } });
+		if (digits.length >= 3) conditions.push(...phoneConditions(digits));
 		where.$or = conditions;
 	}
 	return { where, order: [['name', 'ASC']] };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { multiSelect, select } from '../../../shared/descriptions';
 import { toList } from '../../../shared/parameters';
 import type { DigisacQuery } from '../../helpers/query';
-import { addInclude, likePattern } from '../../helpers/query';
+import { addInclude, likePattern, phoneConditions } from '../../helpers/query';
 import { phoneDigits } from '../../helpers/recipients';
 import { customFieldsCollection, departmentSelect } from '../common.description';
 
@@ -135,7 +135,7 @@ export function buildContactQuery(filters: IDataObject): DigisacQuery {
 			{ alternativeName: { $iLike: pattern } },
 		];
 		// Numbers are stored as digits only, so "+55 (11) 9..." must match by its digits.
-		if (digits.length >= 3) conditions.push({ 'data.number': { $iLike: likePattern(digits) } });
+		if (digits.length >= 3) conditions.push(...phoneConditions(digits));
 		where.$or = conditions;
 	}
 	const tagIds = toList(filters.tagIds);
