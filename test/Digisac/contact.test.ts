@@ -312,9 +312,10 @@ describe('contact: get, getAll, delete', () => {
 					serviceId: service().id,
 					isGroup: { $eq: false },
 					$or: [
-						{ name: { $iLike: '%ana%' } },
-						{ internalName: { $iLike: '%ana%' } },
-						{ alternativeName: { $iLike: '%ana%' } },
+						// Letters with accented forms are `_`: "ana" also finds "Ána".
+						{ name: { $iLike: '%_n_%' } },
+						{ internalName: { $iLike: '%_n_%' } },
+						{ alternativeName: { $iLike: '%_n_%' } },
 					],
 				},
 				{ isGroup: { $eq: false }, visible: true },
@@ -354,7 +355,7 @@ describe('contact: get, getAll, delete', () => {
 		const escaped = queryOf(fake.last('GET', '/api/v1/contacts')).where as {
 			$or: Array<Record<string, unknown>>;
 		};
-		expect(escaped.$or[0]).toEqual({ name: { $iLike: '%50\\%\\_off%' } });
+		expect(escaped.$or[0]).toEqual({ name: { $iLike: '%50\\%\\__ff%' } });
 	});
 
 	// Digisac keeps some Brazilian mobiles without their 9th digit (sent 5541990333696, stored
@@ -412,6 +413,31 @@ describe('contact: get, getAll, delete', () => {
 			expect(result.items.map((i) => i.json.id)).toEqual([contact.id]);
 		},
 	);
+
+	it('searches names regardless of accents and case: "joao" finds João, not Joana', async () => {
+		const [joana, joao, plain, maria] = fake.addContacts(4);
+		joana.name = 'Joana Lima';
+		joao.name = 'João Santos';
+		plain.name = 'Joao Silva';
+		maria.name = 'Maria';
+		maria.internalName = 'Maria da Conceição';
+		const search = async (term: string, limit?: number) => {
+			const result = await run({
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: limit === undefined,
+				...(limit === undefined ? {} : { limit }),
+				filters: { search: term },
+			});
+			expect(result.error).toBeUndefined();
+			return result.items.map((i) => i.json.name);
+		};
+		expect(await search('joao')).toEqual(['João Santos', 'Joao Silva']);
+		expect(await search('JOÃO SANTOS')).toEqual(['João Santos']);
+		// Joana sorts before João and matches the server's pattern: dropped before the limit counts.
+		expect(await search('joão', 1)).toEqual(['João Santos']);
+		expect(await search('conceicao')).toEqual(['Maria']);
+	});
 
 	it("deletes a contact, and reports an unknown one with Digisac's message", async () => {
 		const [contact] = fake.addContacts(1);

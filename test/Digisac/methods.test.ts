@@ -103,6 +103,14 @@ describe('resource locators (list search)', () => {
 		expect(found.results.map((r) => r.value)).toEqual([stored.id]);
 	});
 
+	it('finds names regardless of accents: "joao" lists João, not Joana', async () => {
+		const [joana, joao] = fake.addContacts(3);
+		joana.name = 'Joana Lima';
+		joao.name = 'João Santos';
+		const found = await listSearch('searchContacts', 'joao');
+		expect(found.results.map((r) => r.value)).toEqual([joao.id]);
+	});
+
 	it('searches groups only', async () => {
 		fake.addContacts(2);
 		const [group] = fake.addContacts(1, {

@@ -8,7 +8,8 @@ import { mergeQuery, queryParameter, readRawQuery } from './query';
 
 /**
  * Pages through a list endpoint with the filter query (merged with the user's raw query), stopping
- * as soon as the limit is reached, and returns one item per record.
+ * as soon as the limit is reached, and returns one item per record (per record `keep` accepts,
+ * when given: the limit counts only those).
  */
 export async function listItems(
 	context: IExecuteFunctions,
@@ -16,6 +17,7 @@ export async function listItems(
 	path: string,
 	built: DigisacQuery = {},
 	extraQs: IDataObject = {},
+	keep?: (record: IDataObject) => boolean,
 ): Promise<INodeExecutionData[]> {
 	const limit = readLimit(context, itemIndex);
 	const query = mergeQuery(built, readRawQuery(context, itemIndex));
@@ -25,6 +27,7 @@ export async function listItems(
 		{ ...extraQs, ...queryParameter(query) },
 		limit,
 		itemIndex,
+		keep,
 	);
 	return records.map((json) => ({ json }));
 }

@@ -21,6 +21,62 @@ export function likePattern(term: string): string {
 	return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Lower case without accents or other marks: "João" → "joao", "Conceição" → "conceicao". */
+export function foldText(text: string): string {
+	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Letters Portuguese also writes with an accent or cedilla (á à â ã é ê í ó ô õ ú ü ç). */
+const ACCENTABLE = /^[aeiouc]$/;
+
+/**
+ * `%term%` for `$iLike` that matches the term whatever its accents, on a database without
+ * `unaccent`: PostgreSQL's ILIKE ignores case, not accents ("joao" misses "João"). Each letter
+ * that has accented forms, and each accented letter typed, becomes `_` (any one character), the
+ * rest is literal. The pattern also matches other names ("jo_o" matches "Joana"): pair it with
+ * containsIgnoringAccents on the answer. GUESS: names are stored composed (NFC, "ã" one
+ * character), as typed on phones and in browsers; a decomposed "a" + "~" would take two.
+ */
+export function accentInsensitivePattern(term: string): string {
+	let pattern = '';
+	for (const char of Array.from(term)) {
+		const folded = foldText(char);
+		if (ACCENTABLE.test(folded) || folded !== char.toLowerCase()) pattern += '_';
+		else pattern += char.replace(/[\\%_]/g, (c) => `\\${c}`);
+	}
+	return `%${pattern}%`;
+}
+
+/** Whether the text contains the term, ignoring case and accents. */
+export function containsIgnoringAccents(text: unknown, term: string): boolean {
+	return typeof text === 'string' && foldText(text).includes(foldText(term));
+}
+
+/**
+ * A search by name or number: the `$or` conditions to send and the check that drops what the
+ * accent-blind pattern let through. `nameFields` are the record's text fields searched.
+ */
+export function nameOrNumberSearch(
+	term: string,
+	nameFields: string[],
+): { conditions: IDataObject[]; keep: (record: IDataObject) => boolean } {
+	const pattern = accentInsensitivePattern(term);
+	const conditions: IDataObject[] = nameFields.map((field) => ({ [field]: { $iLike: pattern } }));
+	// Numbers are stored as digits only, so "+55 (11) 9..." must match by its digits.
+	const digits = term.replace(/\D/g, '');
+	const variants = digits.length >= 3 ? phoneSearchVariants(digits) : [];
+	if (variants.length) conditions.push(...phoneConditions(digits));
+	const keep = (record: IDataObject) => {
+		const number = isObject(record.data) ? record.data.number : undefined;
+		if (typeof number === 'string' && variants.some((variant) => number.includes(variant)))
+			return true;
+		if (nameFields.some((field) => containsIgnoringAccents(record[field], term))) return true;
+		// A record without the searched fields (a raw query's `attributes`) cannot be checked.
+		return typeof number !== 'string' && nameFields.every((field) => record[field] == null);
+	};
+	return { conditions, keep };
+}
+
 /** `data.number` conditions for the digits of a search term, both 9th-digit forms of a mobile. */
 export function phoneConditions(digits: string): IDataObject[] {
 	return phoneSearchVariants(digits).map((variant) => ({

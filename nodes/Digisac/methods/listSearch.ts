@@ -6,13 +6,23 @@ import type {
 } from 'n8n-workflow';
 
 import type { DigisacQuery } from '../helpers/query';
-import { likePattern, phoneConditions, queryParameter } from '../helpers/query';
+import { likePattern, nameOrNumberSearch, queryParameter } from '../helpers/query';
 import { stringField } from '../helpers/responses';
 import { apiRequest } from '../transport';
 
 const PAGE_SIZE = 50;
 
-/** One page of a list, in the shape resource locators want, with the next page as token. */
+/** Pages read in one call at most when most records of a page are dropped (accent-blind search). */
+const MAX_PAGES_PER_CALL = 5;
+/** Fewer results than this after dropping records: read the next page in the same call. */
+const FEW_RESULTS = 10;
+
+/**
+ * One page of a list, in the shape resource locators want, with the next page as token. Where
+ * `toResult` drops records (the false positives of an accent-blind name search), up to
+ * MAX_PAGES_PER_CALL pages are read until FEW_RESULTS are found, so the list is not left with a
+ * "more" token and nothing in it.
+ */
 async function searchPage(
 	context: ILoadOptionsFunctions,
 	path: string,
@@ -20,26 +30,33 @@ async function searchPage(
 	paginationToken: string | undefined,
 	toResult: (record: IDataObject) => INodeListSearchItems | undefined,
 ): Promise<INodeListSearchResult> {
-	const page = Math.max(1, Number(paginationToken) || 1);
-	const body = await apiRequest<IDataObject | IDataObject[]>(context, 'GET', path, {
-		qs: { ...queryParameter(query), page, perPage: PAGE_SIZE },
-	});
-	const records = Array.isArray(body)
-		? body
-		: Array.isArray(body?.data)
-			? (body.data as IDataObject[])
-			: [];
-	const results = records
-		.map(toResult)
-		.filter((item): item is INodeListSearchItems => item !== undefined);
-	let hasMore = false;
-	if (!Array.isArray(body) && body) {
-		const last = Number(body.lastPage);
-		hasMore = Number.isFinite(last)
-			? Number(body.currentPage ?? page) < last
-			: records.length >= PAGE_SIZE;
+	let page = Math.max(1, Number(paginationToken) || 1);
+	const results: INodeListSearchItems[] = [];
+	for (let read = 1; ; read++, page++) {
+		const body = await apiRequest<IDataObject | IDataObject[]>(context, 'GET', path, {
+			qs: { ...queryParameter(query), page, perPage: PAGE_SIZE },
+		});
+		const records = Array.isArray(body)
+			? body
+			: Array.isArray(body?.data)
+				? (body.data as IDataObject[])
+				: [];
+		const kept = records
+			.map(toResult)
+			.filter((item): item is INodeListSearchItems => item !== undefined);
+		results.push(...kept);
+		let hasMore = false;
+		if (!Array.isArray(body) && body) {
+			const last = Number(body.lastPage);
+			hasMore = Number.isFinite(last)
+				? Number(body.currentPage ?? page) < last
+				: records.length >= PAGE_SIZE;
+		}
+		const dropped = kept.length < records.length;
+		if (!hasMore) return { results };
+		if (!dropped || results.length >= FEW_RESULTS || read >= MAX_PAGES_PER_CALL)
+			return { results, paginationToken: String(page + 1) };
 	}
-	return { results, paginationToken: hasMore ? String(page + 1) : undefined };
 }
 
 function contactLabel(record: IDataObject): string {
@@ -52,19 +69,16 @@ function contactLabel(record: IDataObject): string {
 	return name || number || String(record.id);
 }
 
-function contactQuery(filter: string | undefined, isGroup: boolean): DigisacQuery {
+function contactQuery(
+	filter: string | undefined,
+	isGroup: boolean,
+): { query: DigisacQuery; keep?: (record: IDataObject) => boolean } {
 	const where: IDataObject = { isGroup: { $eq: isGroup } };
 	const term = filter?.trim();
-	if (term) {
-		const conditions: IDataObject[] = [
-			{ name: { $iLike: likePattern(term) } },
-			{ internalName: { $iLike: likePattern(term) } },
-		];
-		const digits = term.replace(/\D/g, '');
-		if (digits.length >= 3) conditions.push(...phoneConditions(digits));
-		where.$or = conditions;
-	}
-	return { where, order: [['name', 'ASC']] };
+	if (!term) return { query: { where, order: [['name', 'ASC']] } };
+	const { conditions, keep } = nameOrNumberSearch(term, ['name', 'internalName']);
+	where.$or = conditions;
+	return { query: { where, order: [['name', 'ASC']] }, keep };
 }
 
 function idItem(record: IDataObject, name: string): INodeListSearchItems | undefined {
@@ -79,12 +93,9 @@ async function searchContactList(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(
-		context,
-		'/api/v1/contacts',
-		contactQuery(filter, groups),
-		paginationToken,
-		(record) => idItem(record, contactLabel(record)),
+	const { query, keep } = contactQuery(filter, groups);
+	return await searchPage(context, '/api/v1/contacts', query, paginationToken, (record) =>
+		!keep || keep(record) ? idItem(record, contactLabel(record)) : undefined,
 	);
 }
 

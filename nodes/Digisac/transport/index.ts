@@ -163,11 +163,22 @@ export async function apiRequestAllItems(
 	qs: IDataObject = {},
 	limit?: number,
 	itemIndex?: number,
+	keep?: (record: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
-	// Ask for no more than needed when a small limit is set.
+	// Ask for no more than needed when a small limit is set (unless records are dropped on our side).
 	const perPage =
-		limit !== undefined ? Math.min(DIGISAC_PAGE_SIZE, Math.max(1, limit)) : DIGISAC_PAGE_SIZE;
-	return await collect(apiRequestPages(context, path, qs, itemIndex, perPage), limit);
+		limit !== undefined && !keep
+			? Math.min(DIGISAC_PAGE_SIZE, Math.max(1, limit))
+			: DIGISAC_PAGE_SIZE;
+	const stream = apiRequestPages(context, path, qs, itemIndex, perPage);
+	return await collect(keep ? keptRecords(stream, keep) : stream, limit);
+}
+
+async function* keptRecords(
+	stream: AsyncIterable<IDataObject[]>,
+	keep: (record: IDataObject) => boolean,
+): AsyncGenerator<IDataObject[]> {
+	for await (const records of stream) yield records.filter(keep);
 }
 
 /** A file fetched from Digisac or from the storage host a file URL points to. */

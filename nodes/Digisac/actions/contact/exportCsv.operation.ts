@@ -44,7 +44,8 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number) {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const built = buildContactQuery(filters);
+	// Accents as typed: the exported rows cannot be checked on our side, so no accent-blind pattern.
+	const { query: built } = buildContactQuery(filters, { ignoreAccents: false });
 	built.where = { visible: true, ...(built.where ?? {}) };
 	built.order = [['name', 'ASC']];
 	// Export takes the whole query in the body; the user's page/perPage, if any, are kept.

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { multiSelect, select } from '../../../shared/descriptions';
 import { toList } from '../../../shared/parameters';
 import type { DigisacQuery } from '../../helpers/query';
-import { addInclude, likePattern, phoneConditions } from '../../helpers/query';
+import { addInclude, likePattern, nameOrNumberSearch, phoneConditions } from '../../helpers/query';
 import { phoneDigits } from '../../helpers/recipients';
 import { customFieldsCollection, departmentSelect } from '../common.description';
 
@@ -100,7 +100,7 @@ export const contactFilterOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'Only contacts whose name, internal name or phone number contains this (case-insensitive)',
+			'Only contacts whose name, internal name or phone number contains this, ignoring case and accents ("joao" finds "João")',
 	},
 	{
 		displayName: 'Organization ID',
@@ -117,26 +117,36 @@ export const contactFilterOptions: INodeProperties[] = [
 	}),
 ];
 
-/** The `query` object for the chosen contact filters. */
-export function buildContactQuery(filters: IDataObject): DigisacQuery {
+/**
+ * The `query` object for the chosen contact filters, and for a name or number search the check
+ * that drops the false positives of its accent-blind pattern. `ignoreAccents: false` sends the
+ * name as typed (for exports, whose rows cannot be checked on our side).
+ */
+export function buildContactQuery(
+	filters: IDataObject,
+	{ ignoreAccents = true } = {},
+): { query: DigisacQuery; keep?: (record: IDataObject) => boolean } {
 	const where: IDataObject = {};
 	const query: DigisacQuery = { where };
+	let keep: ((record: IDataObject) => boolean) | undefined;
 	if (filters.serviceId) where.serviceId = String(filters.serviceId);
 	const contactType = filters.contactType ?? 'contacts';
 	if (contactType === 'contacts') where.isGroup = { $eq: false };
 	if (contactType === 'groups') where.isGroup = { $eq: true };
 	const search = typeof filters.search === 'string' ? filters.search.trim() : '';
-	if (search) {
-		const digits = search.replace(/\D/g, '');
+	if (search && ignoreAccents) {
+		const found = nameOrNumberSearch(search, ['name', 'internalName', 'alternativeName']);
+		where.$or = found.conditions;
+		keep = found.keep;
+	} else if (search) {
 		const pattern = likePattern(search);
-		const conditions: IDataObject[] = [
+		const digits = search.replace(/\D/g, '');
+		where.$or = [
 			{ name: { $iLike: pattern } },
 			{ internalName: { $iLike: pattern } },
 			{ alternativeName: { $iLike: pattern } },
+			...(digits.length >= 3 ? phoneConditions(digits) : []),
 		];
-		// Numbers are stored as digits only, so "+55 (11) 9..." must match by its digits.
-		if (digits.length >= 3) conditions.push(...phoneConditions(digits));
-		where.$or = conditions;
 	}
 	const tagIds = toList(filters.tagIds);
 	if (tagIds.length)
@@ -156,5 +166,5 @@ export function buildContactQuery(filters: IDataObject): DigisacQuery {
 			where: { id: filters.organizationId.trim() },
 		});
 	}
-	return query;
+	return { query, keep };
 }

@@ -41,10 +41,10 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const query = buildContactQuery(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const { query, keep } = buildContactQuery(this.getNodeParameter('filters', i, {}) as IDataObject);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	if (options.includeTags) addInclude(query, 'tags');
 	if (options.includeCustomFields) addInclude(query, 'customFieldValues');
 	query.order = [['name', 'ASC']];
-	return await listItems(this, i, '/api/v1/contacts', query);
+	return await listItems(this, i, '/api/v1/contacts', query, {}, keep);
 }
