@@ -90,9 +90,40 @@ describe('errors', () => {
 			{ resource: 'department', operation: 'getAll', returnAll: true },
 			{ apiToken: badToken },
 		);
-		expect(result.error?.message).toBe('Invalid token: access token is invalid');
-		expect(result.error?.description).toMatch(/Check the API token/);
+		expect(result.error?.message).toBe(
+			'Digisac refused the API token (invalid, expired or revoked): check the API Token in the Digisac credential',
+		);
+		expect(result.error?.description).toContain('Invalid token: access token is invalid');
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain(badToken);
+	});
+
+	it('names the disconnected connection, and keeps its ID when it cannot be read', async () => {
+		const disconnected = fake.state.services[1];
+		const [contact] = fake.addContacts(1, { serviceId: disconnected.id });
+		const result = await run({
+			resource: 'message',
+			operation: 'send',
+			contactId: contact.id,
+			text: 'Oi',
+		});
+		expect(result.error?.message).toBe(
+			`The WhatsApp connection “${String(disconnected.name)}” is disconnected in Digisac: reconnect it under Connections`,
+		);
+		expect(result.error?.description).toContain(`Service (${disconnected.id}) disconnected.`);
+		expect(result.error?.httpCode).toBe('400');
+		expect(result.error?.context?.itemIndex).toBe(0);
+
+		fake.failNext({ status: 500, body: { message: 'boom' } }, 5, (r) => r.method === 'GET');
+		const unnamed = await run({
+			resource: 'message',
+			operation: 'send',
+			contactId: contact.id,
+			text: 'Oi',
+		});
+		expect(unnamed.error?.message).toBe(
+			`The connection ${disconnected.id} is disconnected in Digisac: reconnect it under Connections`,
+		);
+		expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
 	});
 
 	it('with Continue On Fail, each failing item becomes an error item paired with its input', async () => {

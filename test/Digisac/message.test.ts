@@ -206,7 +206,7 @@ describe('message: send', () => {
 		expect(fake.requests).toHaveLength(0);
 	});
 
-	it('reports Digisac\'s "Service (...) disconnected." and never repeats the send', async () => {
+	it('reports a disconnected connection ("Service (...) disconnected.") and never repeats the send', async () => {
 		const [contact] = fake.addContacts(1, { serviceId: disconnected().id });
 		const result = await run({
 			resource: 'message',
@@ -214,7 +214,10 @@ describe('message: send', () => {
 			contactId: contact.id,
 			text: 'Oi',
 		});
-		expect(result.error?.message).toBe(`Service (${disconnected().id}) disconnected.`);
+		expect(result.error?.message).toMatch(
+			/^The WhatsApp connection “WhatsApp Suporte” is disconnected/,
+		);
+		expect(result.error?.description).toContain(`Service (${disconnected().id}) disconnected.`);
 		expect(result.error?.httpCode).toBe('400');
 		expect(fake.handled('POST', '/api/v1/messages')).toHaveLength(1);
 		expect(fake.state.messages).toHaveLength(0);

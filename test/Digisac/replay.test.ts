@@ -246,6 +246,12 @@ describe('recorded contacts', () => {
 describe('recorded errors', () => {
 	it('400 on a send to a disconnected connection: the platform message, sent once', async () => {
 		replay('POST', '/api/v1/messages', 'send-message-service-disconnected-400.json', 400);
+		fake.state.services.push({
+			id: '2dce8720-e20c-485a-acfe-263c251f7cae',
+			name: 'WhatsApp Suporte',
+			type: 'whatsapp',
+			data: { status: { isConnected: false } },
+		});
 		const result = await run({
 			resource: 'message',
 			operation: 'send',
@@ -253,7 +259,11 @@ describe('recorded errors', () => {
 			text: 'Hello',
 		});
 		expect(result.error?.httpCode).toBe('400');
-		expect(result.error?.message).toContain(
+		expect(result.error?.message).toBe(
+			'The WhatsApp connection “WhatsApp Suporte” is disconnected in Digisac: reconnect it under Connections',
+		);
+		// Digisac's own text stays in the description.
+		expect(result.error?.description).toContain(
 			'Service (2dce8720-e20c-485a-acfe-263c251f7cae) disconnected.',
 		);
 		expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
@@ -272,7 +282,10 @@ describe('recorded errors', () => {
 			contactId: RECORDED_CONTACT,
 		});
 		expect(result.error?.httpCode).toBe('401');
-		expect(result.error?.message).toBe('Invalid token: access token is invalid');
+		expect(result.error?.message).toBe(
+			'Digisac refused the API token (invalid, expired or revoked): check the API Token in the Digisac credential',
+		);
+		expect(result.error?.description).toContain('Invalid token: access token is invalid');
 		expect(fake.requests).toHaveLength(1);
 	});
 

@@ -198,7 +198,8 @@ describe('activation', () => {
 		setup.credentials = { digisacApi: { accountUrl: fake.url, apiToken: 'wrong-token-123456' } };
 		const failure = runWebhookMethod(setup, 'checkExists');
 		await expect(failure).rejects.toMatchObject({
-			message: 'Invalid token: access token is invalid',
+			// The Digisac transport puts Digisac's 401 in the user's terms (its text in the description).
+			message: expect.stringMatching(/^Digisac refused the API token/),
 			httpCode: '401',
 		});
 		const error = (await failure.catch((e: unknown) => e)) as Error & { description?: string };

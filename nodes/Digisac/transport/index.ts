@@ -1,7 +1,9 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { toBuffer } from '../../shared/binary';
 import { isHtml, summarizeTextBody } from '../../shared/errors';
+import type { PlatformError } from '../../shared/errors';
 import { isObject } from '../../shared/json';
 import { collect, pages } from '../../shared/paging';
 import type { RequestContext, ServiceDefinition, ServiceResponse } from '../../shared/transport';
@@ -58,6 +60,74 @@ async function accountPath(context: RequestContext, path: string): Promise<strin
 	return apiPrefix === '/api/v1' ? path : `${apiPrefix}${path.slice('/api/v1'.length)}`;
 }
 
+/**
+ * Recorded when a send goes through a connection whose WhatsApp session is down (github.com/
+ * douglara/digisac, spec/cassettes/Digisac/_send_message_to_contact_id/error.yml): 400
+ * {"error": "BadRequestHttpError", "message": "Service (<uuid>) disconnected."}.
+ */
+const DISCONNECTED = /^Service \(([\w-]+)\) disconnected\.?$/i;
+/** Message of the connection error before its name is looked up. */
+const DISCONNECTED_UNNAMED = /^The connection ([\w-]+) is disconnected in Digisac: /;
+
+/**
+ * Digisac's commonest production failures in the user's terms; its own text stays in the
+ * description. Recorded 401 body: "Invalid token: access token is invalid" (douglara/digisac,
+ * _get_request/not_authorized). What Digisac answers for a number without WhatsApp on a send is
+ * not recorded (a contact create answers 200 with `valid: false`, handled by Contact → Create).
+ */
+function inUserTerms(statusCode: number, message: string, kind?: string): PlatformError {
+	const platform = `Digisac: "${message}"${kind ? ` (${kind})` : ''}`;
+	const disconnected = DISCONNECTED.exec(message);
+	if (disconnected) {
+		return {
+			message: `The connection ${disconnected[1]} is disconnected in Digisac: reconnect it under Connections`,
+			description: `${platform}. Its WhatsApp session (or other channel) is not connected, so nothing can be sent through it until it is reconnected (e.g. by reading the QR code again) or started with Connection → Start.`,
+		};
+	}
+	// Only the recorded text: a message echoing something else stays as Digisac wrote it.
+	if (statusCode === 401 && /^Invalid token: access token is invalid\.?$/i.test(message)) {
+		return {
+			message:
+				'Digisac refused the API token (invalid, expired or revoked): check the API Token in the Digisac credential',
+			description: `${platform}. Create a new personal access token in Digisac (Conta → API → Tokens de acesso pessoal) if this one was deleted, or check that the Account URL is this token's account.`,
+		};
+	}
+	return { message, description: kind ? `(${kind})` : undefined };
+}
+
+/**
+ * Puts the connection's name (and "WhatsApp" when it is one) into a "connection … is
+ * disconnected" error, looked up with one GET; the ID stays where the lookup fails.
+ */
+async function withConnectionName<T>(context: RequestContext, send: () => Promise<T>): Promise<T> {
+	let failure: unknown;
+	try {
+		return await send();
+	} catch (error) {
+		failure = error;
+	}
+	const unnamed =
+		failure instanceof NodeApiError ? DISCONNECTED_UNNAMED.exec(failure.message) : null;
+	if (failure instanceof NodeApiError && unnamed) {
+		const service = await apiRequest<IDataObject>(
+			context,
+			'GET',
+			`/api/v1/services/${unnamed[1]}`,
+		).catch(() => undefined);
+		const name = typeof service?.name === 'string' && service.name ? service.name : undefined;
+		if (name) {
+			const channel = /^whatsapp/i.test(String(service?.type ?? ''))
+				? 'WhatsApp connection'
+				: 'connection';
+			failure.message = failure.message.replace(
+				unnamed[0],
+				`The ${channel} “${name}” is disconnected in Digisac: `,
+			);
+		}
+	}
+	throw failure;
+}
+
 const digisacService: ServiceDefinition = {
 	name: 'Digisac',
 	credentialType: 'digisacApi',
@@ -79,7 +149,7 @@ const digisacService: ServiceDefinition = {
 		if (isObject(body)) {
 			const message = typeof body.message === 'string' && body.message ? body.message : undefined;
 			const kind = typeof body.error === 'string' ? body.error : undefined;
-			if (message) return { message, description: kind ? `(${kind})` : undefined };
+			if (message) return inUserTerms(statusCode, message, kind);
 			if (kind) return { message: kind };
 		}
 		if (typeof body === 'string' && body.trim()) return { message: summarizeTextBody(body) };
@@ -108,11 +178,12 @@ export async function apiRequest<T = IDataObject>(
 	path: string,
 	request: DigisacRequest = {},
 ): Promise<T> {
-	return await requestBody<T>(context, digisacService, {
-		method,
-		path: await accountPath(context, path),
-		...request,
-	});
+	const resolved = await accountPath(context, path);
+	return await withConnectionName(
+		context,
+		async () =>
+			await requestBody<T>(context, digisacService, { method, path: resolved, ...request }),
+	);
 }
 
 /** Full response, for callers that look at the status (e.g. DELETE fallback) or headers. */
@@ -122,11 +193,12 @@ export async function apiRequestFull<T = IDataObject>(
 	path: string,
 	request: DigisacRequest & { binary?: boolean } = {},
 ) {
-	return await sendRequest<T>(context, digisacService, {
-		method,
-		path: await accountPath(context, path),
-		...request,
-	});
+	const resolved = await accountPath(context, path);
+	return await withConnectionName(
+		context,
+		async () =>
+			await sendRequest<T>(context, digisacService, { method, path: resolved, ...request }),
+	);
 }
 
 /**
