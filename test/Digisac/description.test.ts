@@ -60,6 +60,17 @@ describe('node description', () => {
 		expectEveryOperationRouted(description, resources);
 	});
 
+	it("names the WhatsApp check as n8n's actions panel should show it", () => {
+		const operations = description.properties.filter(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'),
+		);
+		const actions = operations.flatMap((p) =>
+			(p.options as Array<{ value: string; action?: string }>).map((o) => o.action),
+		);
+		expect(actions).toContain('Check WhatsApp Numbers');
+		expect(actions.join()).not.toMatch(/whats app/i);
+	});
+
 	it('names the main parameters as the contract does', () => {
 		const names = new Set(description.properties.map((p) => p.name));
 		for (const name of [

@@ -10,7 +10,7 @@ import { connectionSelect } from '../common.description';
 export const option = {
 	name: 'Check WhatsApp',
 	value: 'checkWhatsApp',
-	action: 'Check whether numbers have whats app',
+	action: 'Check WhatsApp Numbers',
 	description: 'Check whether phone numbers have a WhatsApp account',
 };
 
