@@ -60,15 +60,20 @@ describe('node description', () => {
 		expectEveryOperationRouted(description, resources);
 	});
 
-	it("names the WhatsApp check as n8n's actions panel should show it", () => {
+	it('names the WhatsApp check in words, never "whats app"', () => {
+		// n8n's lint (node-param-operation-option-action-miscased) sentence-cases an action with the
+		// sentence-case package, which turns "WhatsApp" into "whats app": the action leaves the brand
+		// to the description, which n8n shows beside it.
 		const operations = description.properties.filter(
 			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'),
 		);
-		const actions = operations.flatMap((p) =>
-			(p.options as Array<{ value: string; action?: string }>).map((o) => o.action),
+		const options = operations.flatMap(
+			(p) => p.options as Array<{ value: string; action?: string; description?: string }>,
 		);
-		expect(actions).toContain('Check WhatsApp Numbers');
-		expect(actions.join()).not.toMatch(/whats app/i);
+		const check = options.find((o) => o.value === 'checkWhatsApp');
+		expect(check?.action).toBe('Check phone numbers');
+		expect(check?.description).toMatch(/WhatsApp account/);
+		expect(options.map((o) => o.action).join()).not.toMatch(/whats app/i);
 	});
 
 	it('names the main parameters as the contract does', () => {

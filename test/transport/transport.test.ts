@@ -157,8 +157,12 @@ describe('error mapping', () => {
 				...sendMessage,
 				body: JSON.stringify({ contactId: digisac.state.contacts[0].id, text: 'Olá' }),
 			});
-			expect(result.error?.message).toBe(`Service (${digisac.state.services[0].id}) disconnected.`);
+			// The message is in the user's terms; Digisac's own text stays in the description.
+			expect(result.error?.message).toMatch(/is disconnected in Digisac: reconnect it/);
 			expect(result.error?.httpCode).toBe('400');
+			expect(result.error?.description).toContain(
+				`Service (${digisac.state.services[0].id}) disconnected.`,
+			);
 			expect(result.error?.description).toMatch(/BadRequestHttpError/);
 			expect(result.error?.context?.itemIndex).toBe(0);
 		} finally {

@@ -10,7 +10,7 @@ import { connectionSelect } from '../common.description';
 export const option = {
 	name: 'Check WhatsApp',
 	value: 'checkWhatsApp',
-	action: 'Check WhatsApp Numbers',
+	action: 'Check phone numbers',
 	description: 'Check whether phone numbers have a WhatsApp account',
 };
 
