@@ -13,7 +13,16 @@ import tseslint from 'typescript-eslint';
 const communityNodesRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
-	globalIgnores(['dist', 'node_modules', 'e2e/n8n-host', 'e2e/.node24', 'artifacts', 'coverage']),
+	globalIgnores([
+		'dist',
+		'node_modules',
+		'e2e/.hosts',
+		'e2e/.node',
+		'e2e/n8n-host',
+		'e2e/.node24',
+		'artifacts',
+		'coverage',
+	]),
 	{
 		files: ['**/*.ts'],
 		extends: [
@@ -76,7 +85,7 @@ export default tseslint.config(
 	// Tests, fakes, benchmarks and the e2e driver are Node.js tooling that never ships (package.json
 	// `files` is `dist` only): they may use Node's own modules, timers and process.
 	{
-		files: ['test/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'dev/**/*.ts', 'scripts/**/*.ts'],
 		rules: {
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/no-restricted-imports': 'off',

@@ -1,12 +1,15 @@
 /**
- * `npm run test:e2e`: our package inside a real n8n (2.40.7 on Node 24), against the fake
- * platforms. Proves that
+ * `npm run test:e2e [-- --n8n <version>|all]`: our package inside a real n8n, against the fake
+ * platforms, on each n8n version asked for (default: e2e/n8n-versions.json's default; `all`:
+ * its matrix). On each version it proves that
  *  1. the `npm pack`ed package installs into n8n's community-nodes folder and n8n lists every
  *     node and credential type under its real name;
- *  2. one workflow per action node runs in n8n with the expected output and requests;
- *  3. activating the Digisac / PlugChat Trigger workflows registers their webhooks at the fakes,
- *     a delivered event runs the workflow (whose reply reaches the fake), deactivating removes them;
- *  4. the editor draws workflows with our nodes and icons (headless Chromium screenshots).
+ *  2. one workflow per action node runs in n8n with the expected output and requests, and so do
+ *     the daily-export example and the AI-agent example (where that n8n has the agent);
+ *  3. activating the Digisac / PlugChat Trigger examples registers their webhooks at the fakes,
+ *     a delivered event runs the workflow (whose requests reach the fakes), deactivating removes
+ *     them; the TomTicket Trigger example polls once and its notice goes out;
+ *  4. the editor draws every example with our nodes and icons (headless Chromium screenshots).
  * Everything it starts is stopped at the end, on failure and on Ctrl-C.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'fs';
@@ -14,38 +17,48 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { checkActionNode } from './checks/actionNodes';
-import { checkAiAgentExample } from './checks/aiAgent';
-import { checkPackageTypes } from './checks/packageTypes';
+import { AI_AGENT_TYPES, checkAiAgentExample } from './checks/aiAgent';
+import { checkPackageTypes, missingNodeTypes } from './checks/packageTypes';
 import { checkScreenshots } from './checks/screenshots';
 import {
 	checkDigisacTrigger,
 	checkPlugChatTrigger,
 	checkTomTicketTriggerSample,
 } from './checks/triggers';
+import { ROOT, versionsFromArgs } from './lib/hosts';
 import { log, setLogPrefix } from './lib/log';
 import { stopEverythingOnExit } from './lib/processes';
 import type { Stack } from './lib/stack';
 import { startStack, stopStack } from './lib/stack';
 import { FatalStepError, Report } from './lib/steps';
-import { ROOT } from './lib/toolchain';
-import { dailyExportRun, e2eWorkflows, exampleWorkflows, plugChatReplyWorkflow } from './workflows';
+import { dailyExportRun, e2eWorkflows, exampleWorkflows } from './workflows';
 
 setLogPrefix('e2e');
 
-async function main(): Promise<number> {
+let current: { stack?: Stack; work?: string } = {};
+
+interface VersionResult {
+	version: string;
+	report: Report;
+	artifacts: string;
+	installSeconds: number;
+	suiteSeconds: number;
+}
+
+async function runSuite(version: string): Promise<VersionResult> {
+	const started = Date.now();
 	const report = new Report();
-	const artifacts = join(ROOT, 'artifacts', 'e2e');
+	const artifacts = join(ROOT, 'artifacts', 'e2e', `n8n-${version}`);
 	rmSync(artifacts, { recursive: true, force: true });
 	mkdirSync(artifacts, { recursive: true });
-	const work = mkdtempSync(join(tmpdir(), 'atendimento-e2e-'));
-	let stack: Stack | undefined;
-	stopEverythingOnExit(async () => {
-		await stopStack(stack);
-		rmSync(work, { recursive: true, force: true });
-	});
+	const work = mkdtempSync(join(tmpdir(), `atendimento-e2e-${version}-`));
+	current = { work };
+	let installSeconds = 0;
+	setLogPrefix(`e2e ${version}`);
 
 	try {
-		stack = await startStack({
+		const stack = await startStack({
+			version,
 			userFolder: join(work, 'n8n-user'),
 			scratchDir: join(work, 'scratch'),
 			logDir: artifacts,
@@ -55,13 +68,14 @@ async function main(): Promise<number> {
 					throw new Error(details);
 				}),
 		});
+		current.stack = stack;
+		installSeconds = stack.installSeconds;
 		const { n8n, fakes } = stack;
 		await report.check('1. n8n lists every node and credential type of the package', () =>
 			checkPackageTypes(n8n),
 		);
 
 		const workflows = e2eWorkflows();
-		const plugChatReply = plugChatReplyWorkflow();
 		const examples = exampleWorkflows();
 		const example = (file: string) => {
 			const found = examples.find((e) => e.file === file);
@@ -70,13 +84,13 @@ async function main(): Promise<number> {
 		};
 		await report.setup('Import the e2e and example workflows (n8n import:workflow)', async () => {
 			await n8n.importWorkflows(
-				[...workflows.map((w) => w.workflow), plugChatReply],
-				stack!.scratchDir,
+				workflows.map((w) => w.workflow),
+				stack.scratchDir,
 				'e2e-workflows',
 			);
 			await n8n.importWorkflows(
 				examples.map((w) => w.workflow),
-				stack!.scratchDir,
+				stack.scratchDir,
 				'examples',
 			);
 		});
@@ -88,27 +102,30 @@ async function main(): Promise<number> {
 		await report.check(`2. ${dailyExport.title}`, () =>
 			checkActionNode(n8n, fakes, dailyExport, artifacts),
 		);
-		await report.check(
-			'2. Example ai-agent-customer-service-tools: the agent uses the Digisac Tool twice (a scripted fake OpenAI drives it)',
-			() =>
+		const agentTitle =
+			'2. Example ai-agent-customer-service-tools: the agent uses the Digisac Tool twice (a scripted fake OpenAI drives it)';
+		const noAgent = await missingNodeTypes(n8n, AI_AGENT_TYPES);
+		if (noAgent.length) report.skip(agentTitle, `n8n ${version} has no ${noAgent.join(', ')}`);
+		else
+			await report.check(agentTitle, () =>
 				checkAiAgentExample(
 					n8n,
 					fakes,
 					example('ai-agent-customer-service-tools.json'),
-					stack!.scratchDir,
+					stack.scratchDir,
 				),
-		);
+			);
 		await report.check(
 			'3. Digisac Trigger (example digisac-whatsapp-auto-reply): activation registers the webhook, an event runs the reply, deactivation removes it',
 			() => checkDigisacTrigger(n8n, fakes, example('digisac-whatsapp-auto-reply.json').workflow),
 		);
 		await report.check(
-			'3. PlugChat Trigger (e2e reply flow + example plugchat-finished-attendance-to-tomticket): each registers its own event, events run them, deactivation clears them',
+			'3. PlugChat Trigger (examples plugchat-auto-reply-and-hand-over + plugchat-finished-attendance-to-tomticket): each registers its own event, events run them, deactivation clears them',
 			() =>
 				checkPlugChatTrigger(
 					n8n,
 					fakes,
-					plugChatReply,
+					example('plugchat-auto-reply-and-hand-over.json').workflow,
 					example('plugchat-finished-attendance-to-tomticket.json').workflow,
 				),
 		);
@@ -134,13 +151,38 @@ async function main(): Promise<number> {
 			});
 	} finally {
 		log('Stopping everything that was started');
-		await stopStack(stack);
+		await stopStack(current.stack);
 		rmSync(work, { recursive: true, force: true });
+		current = {};
 	}
+	const suiteSeconds = (Date.now() - started) / 1000 - installSeconds;
+	return { version, report, artifacts, installSeconds, suiteSeconds };
+}
 
-	console.log(`\nE2E summary (logs and screenshots in ${artifacts}):\n${report.summary()}`);
-	if (report.failed.length === 0) console.log('\nE2E PASSED');
-	return report.failed.length ? 1 : 0;
+async function main(): Promise<number> {
+	stopEverythingOnExit(async () => {
+		await stopStack(current.stack);
+		if (current.work) rmSync(current.work, { recursive: true, force: true });
+	});
+	const versions = versionsFromArgs(process.argv.slice(2));
+	const results: VersionResult[] = [];
+	for (const version of versions) results.push(await runSuite(version));
+
+	for (const result of results) {
+		console.log(
+			`\nE2E on n8n ${result.version} (logs and screenshots in ${result.artifacts}):\n${result.report.summary()}`,
+		);
+	}
+	console.log('\nE2E per n8n version:');
+	for (const { version, report, installSeconds, suiteSeconds } of results) {
+		const install = installSeconds ? `host installed in ${installSeconds}s, ` : '';
+		console.log(
+			`  n8n ${version}: ${report.failed.length ? `FAILED (${report.failed.length} step(s))` : 'passed'}, ${install}suite ${Math.round(suiteSeconds)}s`,
+		);
+	}
+	const failed = results.filter((r) => r.report.failed.length);
+	if (failed.length === 0) console.log('\nE2E PASSED');
+	return failed.length ? 1 : 0;
 }
 
 main().then(

@@ -1,7 +1,7 @@
 /**
  * Drives a headless Chromium over the DevTools protocol: logs into n8n with a session cookie,
  * opens each workflow, waits until its nodes and their icons are drawn, and saves a screenshot.
- * Run by Node 24 (global WebSocket), started by e2e/lib/chromium.ts.
+ * Run by the n8n host's Node (22 or 24: a global WebSocket), started by e2e/lib/chromium.ts.
  *
  * Usage: node screenshot.js <cdpPort> <n8nUrl> <authCookie> <browserId> <iconPathPart> <workflowId>=<out.png>=<icons>...
  * Prints one JSON line per workflow: { workflowId, out, nodes: [{name, type}], icons: [{src, loaded}] },

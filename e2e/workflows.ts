@@ -4,13 +4,13 @@ import { join } from 'path';
 
 import type { RecordedRequest } from '../test/fakes/fakeServer';
 
-import { DEMO } from './lib/demoData';
 import type { Fakes } from './lib/fakes';
 import { CREDENTIAL_IDS, CREDENTIAL_NAMES } from './lib/fakes';
+import { FIXTURES } from './lib/fixtures';
+import { ROOT } from './lib/hosts';
 import type { RunItem } from './lib/n8n';
 import { ourPackage } from './lib/pkg';
 import type { Problems } from './lib/steps';
-import { ROOT } from './lib/toolchain';
 
 /** A workflow as `n8n import:workflow` and the editor's "Import from File" take it. */
 export interface WorkflowJson {
@@ -161,7 +161,7 @@ function one(view: RunView, problems: Problems, node: string): RunItem | undefin
 }
 
 function digisacWorkflow(): ActionWorkflow {
-	const d = DEMO.digisac;
+	const d = FIXTURES.digisac;
 	const reply = 'Olá, Maria! Seu pedido 4521 saiu para entrega hoje.';
 	return {
 		nodeType: 'digisac',
@@ -252,7 +252,7 @@ function digisacWorkflow(): ActionWorkflow {
 }
 
 function plugChatWorkflow(): ActionWorkflow {
-	const p = DEMO.plugChat;
+	const p = FIXTURES.plugChat;
 	const text = 'Olá! Seu atendimento foi registrado com o protocolo 1470.';
 	return {
 		nodeType: 'plugChat',
@@ -343,7 +343,7 @@ function plugChatWorkflow(): ActionWorkflow {
 }
 
 function tomTicketWorkflow(): ActionWorkflow {
-	const t = DEMO.tomTicket;
+	const t = FIXTURES.tomTicket;
 	const subject = 'Troca de plano solicitada pelo WhatsApp';
 	return {
 		nodeType: 'tomTicket',
@@ -484,34 +484,8 @@ export function dailyExportRun(example: ExampleWorkflow): ActionWorkflow {
 	};
 }
 
-export const PLUGCHAT_REPLY_TEXT = 'Recebemos sua mensagem e já vamos responder.';
-
-/**
- * Step 3's PlugChat reply flow: PlugChat Trigger (Message Received) → PlugChat Send Text to the
- * sender. Active together with the PlugChat → TomTicket example, which listens to another event.
- */
-export function plugChatReplyWorkflow(): WorkflowJson {
-	const trigger = ourNode('Message received', 'plugChatTrigger', { events: ['receiveMessage'] });
-	const reply = ourNode(
-		'Reply',
-		'plugChat',
-		{
-			resource: 'message',
-			operation: 'sendText',
-			phone: byId('={{ $json.phone }}'),
-			message: `=${PLUGCHAT_REPLY_TEXT} ("{{ $json.text.message }}")`,
-		},
-		[300, 0],
-	);
-	return {
-		id: idFor('E2E: PlugChat reply'),
-		name: 'E2E: PlugChat Trigger replies with PlugChat',
-		nodes: [trigger, reply],
-		connections: { [trigger.name]: { main: [[{ node: reply.name, type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
+/** What the example plugchat-auto-reply-and-hand-over answers (after the sender's name). */
+export const PLUGCHAT_REPLY_TEXT = 'Recebemos sua mensagem e um atendente já vai responder.';
 
 /** The importable examples in examples/ (documented in the README). */
 export function exampleWorkflows(): ExampleWorkflow[] {

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// `npm run dev` (no argument) and `npm run test:e2e` (argument `e2e`): compiles the e2e tooling
-// and the fake platforms (TypeScript, e2e/tsconfig.json) into node_modules/.cache/atendimento-e2e
-// (out of git's and the linter's way), then runs e2e/dev.ts or e2e/run.ts on this Node (20).
-// n8n itself runs on Node 24 (see e2e/lib/toolchain.ts).
+// `npm run dev` (dev/main.ts, the playground) and `npm run test:e2e` (first argument `e2e`:
+// e2e/run.ts, the end-to-end suite): compiles both, their stack library (e2e/lib) and the fake
+// platforms (TypeScript, e2e/tsconfig.json) into node_modules/.cache/atendimento-e2e (out of
+// git's and the linter's way), then runs the command on this Node (20) with the remaining
+// arguments (`--n8n <version>|all`). n8n itself runs on the Node its version needs (e2e/lib/hosts.ts).
 const { spawnSync } = require('child_process');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const mode = process.argv[2] === 'e2e' ? 'run' : 'dev';
+const e2e = process.argv[2] === 'e2e';
+const entry = e2e ? path.join('e2e', 'run.js') : path.join('dev', 'main.js');
+const args = process.argv.slice(e2e ? 3 : 2);
 
 const tsc = spawnSync(
 	process.execPath,
@@ -20,13 +23,14 @@ const tsc = spawnSync(
 const diagnostics = `${tsc.stdout}${tsc.stderr}`.trim();
 if (tsc.status !== 0) {
 	// The fakes are shared with the unit tests and change while the nodes are written; their own
-	// type errors show up in `npm run typecheck`. Errors in the e2e tooling itself stop here.
-	const own = diagnostics.split('\n').filter((line) => /^e2e\//.test(line));
+	// type errors show up in `npm run typecheck`. Errors in the e2e and dev tooling stop here.
+	const own = diagnostics.split('\n').filter((line) => /^(e2e|dev)\//.test(line));
 	if (own.length || !diagnostics) {
-		console.error(`The e2e tooling does not compile:\n${diagnostics}`);
+		console.error(`The e2e/dev tooling does not compile:\n${diagnostics}`);
 		process.exit(1);
 	}
-	console.warn(`Type errors outside e2e/ (compiled anyway):\n${diagnostics}\n`);
+	console.warn(`Type errors outside e2e/ and dev/ (compiled anyway):\n${diagnostics}\n`);
 }
 
-require(path.join(root, 'node_modules', '.cache', 'atendimento-e2e', 'e2e', `${mode}.js`));
+process.argv = [process.argv[0], entry, ...args];
+require(path.join(root, 'node_modules', '.cache', 'atendimento-e2e', entry));

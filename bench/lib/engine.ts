@@ -1,4 +1,4 @@
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 
 import { WorkflowExecute } from 'n8n-core';
@@ -74,8 +74,16 @@ export function loadOurNode(service: 'PlugChat' | 'TomTicket' | 'Digisac'): Load
 	}
 }
 
+/** The host folder of the e2e suite's default n8n (e2e/n8n-versions.json; e2e/lib/hosts.ts installs it). */
+export const N8N_HOST_DIR = join(
+	REPO_ROOT,
+	'e2e',
+	'.hosts',
+	`n8n-${(JSON.parse(readFileSync(join(REPO_ROOT, 'e2e', 'n8n-versions.json'), 'utf8')) as { default: string }).default}`,
+);
+
 /** Where the real n8n of the e2e suite installs n8n-nodes-base. */
-export const NODES_BASE_DIR = join(REPO_ROOT, 'e2e', 'n8n-host', 'node_modules', 'n8n-nodes-base');
+export const NODES_BASE_DIR = join(N8N_HOST_DIR, 'node_modules', 'n8n-nodes-base');
 
 /**
  * n8n's own HTTP Request node, version 3 class (typeVersions 3 to 4.x), from the real n8n host's
@@ -87,7 +95,7 @@ export function loadHttpRequestNode(): Loaded<INodeType> & {
 } {
 	const file = join(NODES_BASE_DIR, 'dist', 'nodes', 'HttpRequest', 'V3', 'HttpRequestV3.node.js');
 	if (!existsSync(file)) {
-		return { reason: `n8n-nodes-base is not installed in e2e/n8n-host (looked for ${file})` };
+		return { reason: `n8n-nodes-base is not installed in the e2e host (looked for ${file})` };
 	}
 	try {
 		const { version } = require(join(NODES_BASE_DIR, 'package.json')) as { version: string };

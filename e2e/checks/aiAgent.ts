@@ -1,8 +1,8 @@
 import { randomUUID } from 'crypto';
 
-import { DEMO } from '../lib/demoData';
 import { FakeOpenAi } from '../lib/fakeOpenAi';
 import type { Fakes } from '../lib/fakes';
+import { FIXTURES } from '../lib/fixtures';
 import type { N8n, WorkflowRun } from '../lib/n8n';
 import { Problems } from '../lib/steps';
 import type { ExampleWorkflow, WorkflowJson } from '../workflows';
@@ -10,6 +10,14 @@ import type { ExampleWorkflow, WorkflowJson } from '../workflows';
 import { requestsSince, runErrors } from './actionNodes';
 
 const OPENAI_CREDENTIAL = { id: 'atendOpenAiFake1', name: 'OpenAI (local fake)' };
+
+/** The n8n nodes the AI-agent example needs besides ours (from @n8n/n8n-nodes-langchain). */
+export const AI_AGENT_TYPES = [
+	'@n8n/n8n-nodes-langchain.chatTrigger',
+	'@n8n/n8n-nodes-langchain.agent',
+	'@n8n/n8n-nodes-langchain.lmChatOpenAi',
+	'@n8n/n8n-nodes-langchain.memoryBufferWindow',
+];
 
 function pick(tools: string[], pattern: RegExp): string {
 	const tool = tools.find((name) => pattern.test(name));
@@ -128,7 +136,7 @@ export async function checkAiAgentExample(
 			`the "Find Digisac contact" tool did not search for Maria: ${JSON.stringify(search.map((r) => r.query))}`,
 		);
 		const sent = requests('digisac', 'POST', '/api/v1/messages').find(
-			(r) => (r.json as { contactId?: string })?.contactId === DEMO.digisac.contacts.maria,
+			(r) => (r.json as { contactId?: string })?.contactId === FIXTURES.digisac.contacts.maria,
 		);
 		problems.expect(
 			sent && (sent.json as { text?: string }).text === text,

@@ -21,6 +21,13 @@ interface NodeTypeEntry {
 	credentials?: Array<{ name: string }>;
 }
 
+/** Which of `types` (full node type names) this n8n does not list. */
+export async function missingNodeTypes(n8n: N8n, types: string[]): Promise<string[]> {
+	const nodes = (await n8n.request('GET', '/types/nodes.json')) as NodeTypeEntry[];
+	const names = new Set(nodes.map((n) => n.name));
+	return types.filter((type) => !names.has(type));
+}
+
 /**
  * Step 1: n8n, with the packed package installed in its community-nodes folder, lists every
  * node (and the `…Tool` variant of every action node: usableAsTool) and every credential under

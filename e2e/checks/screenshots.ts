@@ -34,6 +34,7 @@ export async function checkScreenshots(
 	});
 	const results = await screenshotWorkflows({
 		chromium,
+		node: n8n.host.nodeBin,
 		n8nUrl: n8n.url,
 		authCookie: n8n.authCookie,
 		browserId: BROWSER_ID,

@@ -1,7 +1,7 @@
 import type { FakeServer, RecordedRequest } from '../../test/fakes/fakeServer';
-import { DEMO } from '../lib/demoData';
 import type { Fakes } from '../lib/fakes';
 import { deliverPlugChatEvent } from '../lib/fakes';
+import { FIXTURES } from '../lib/fixtures';
 import type { N8n, WorkflowRun } from '../lib/n8n';
 import { waitFor } from '../lib/net';
 import { Problems } from '../lib/steps';
@@ -116,7 +116,7 @@ export async function checkDigisacTrigger(
 	const problems = new Problems();
 	const requests = requestsSince(fakes);
 	const url = `${n8n.url}${webhookPath(workflow, 'digisacTrigger')}`;
-	const contactId = DEMO.digisac.contacts.joao;
+	const contactId = FIXTURES.digisac.contacts.joao;
 	const question = 'Oi! Vocês abrem no sábado?';
 
 	await n8n.activate(workflow.id);
@@ -163,6 +163,12 @@ export async function checkDigisacTrigger(
 		`the reply was not sent as a bot (origin): ${JSON.stringify(body)}`,
 	);
 	await successfulExecutions(n8n, workflow.id, 1);
+	// What a monitor outside n8n sees: the public API lists the webhook execution too.
+	const listed = await n8n.publicExecutions(workflow.id);
+	problems.expect(
+		listed.some((e) => e.mode === 'webhook' && e.status === 'success'),
+		`the public API (/api/v1/executions) lists no successful webhook execution: ${JSON.stringify(listed)}`,
+	);
 
 	await n8n.deactivate(workflow.id);
 	await waitFor('deactivation to remove the webhook at the fake Digisac', async () =>
@@ -175,10 +181,11 @@ export async function checkDigisacTrigger(
 }
 
 /**
- * Step 3, PlugChat: two active workflows share the account's per-event webhooks: the e2e reply
- * flow (Message Received → Send Text) and the example "open a TomTicket ticket when a PlugChat
- * attendance finishes". Each registers only its own event; a URL set by someone else for a
- * third event stays untouched; deactivation clears exactly what was registered.
+ * Step 3, PlugChat: two active examples share the account's per-event webhooks: "auto-reply and
+ * hand over to an operator" (Message Received → Send Text → Start Attendance) and "open a
+ * TomTicket ticket when a PlugChat attendance finishes". Each registers only its own event; a
+ * URL set by someone else for a third event stays untouched; deactivation clears exactly what
+ * was registered.
  */
 export async function checkPlugChatTrigger(
 	n8n: N8n,
@@ -223,7 +230,7 @@ export async function checkPlugChatTrigger(
 		);
 	}
 
-	// A customer writes: the reply flow answers on WhatsApp.
+	// A customer writes: the auto-reply example answers on WhatsApp and opens an attendance.
 	const message = {
 		messageId: '3EB0A1B2C3D4E5F60718',
 		instanceId: 'inst-demo',
@@ -249,15 +256,27 @@ export async function checkPlugChatTrigger(
 			(r) => (r.json as { phone?: string })?.phone === message.phone,
 		),
 	);
+	const replyText = String((sent.json as { message?: string }).message);
 	problems.expect(
-		String((sent.json as { message?: string }).message).includes(PLUGCHAT_REPLY_TEXT) &&
-			String((sent.json as { message?: string }).message).includes(message.text.message),
+		replyText.includes(PLUGCHAT_REPLY_TEXT) && replyText.includes(message.senderName),
 		`the reply text is not the expected one: ${JSON.stringify(sent.json)}`,
+	);
+	const handOver = await waitFor(
+		'the hand-over (start-attendance) at the fake PlugChat',
+		async () =>
+			requests('plugChat', 'POST', '/api/integrations/start-attendance').find(
+				(r) => (r.json as { phone?: string })?.phone === message.phone,
+			),
+	);
+	problems.expect(
+		JSON.stringify((handOver.json as { operators?: unknown }).operators) ===
+			JSON.stringify([FIXTURES.plugChat.operatorId]),
+		`the attendance was not started for the example's operator: ${JSON.stringify(handOver.json)}`,
 	);
 
 	// An attendance finishes: the example registers the customer and opens a TomTicket ticket.
 	const attendance = fakes.plugChat.state.attendances.find(
-		(a) => a.attendanceNumber === DEMO.plugChat.finishedAttendanceNumber,
+		(a) => a.attendanceNumber === FIXTURES.plugChat.finishedAttendanceNumber,
 	);
 	if (!attendance) throw new Error('the demo data has no finished attendance 1470');
 	const finished = await deliverUntilRouted('the finishAttendance delivery', () =>

@@ -5,7 +5,6 @@ import { join } from 'path';
 import { log } from './log';
 import { freePort, waitFor } from './net';
 import { runCommand, spawnManaged, stopProcess } from './processes';
-import { NODE24 } from './toolchain';
 
 function findChromium(): string | undefined {
 	const dirs = (process.env.PATH ?? '').split(':').filter(Boolean);
@@ -61,6 +60,8 @@ export interface ScreenshotTarget {
  */
 export async function screenshotWorkflows(options: {
 	chromium: string;
+	/** A Node with a global WebSocket (22 or later) to run the DevTools script: n8n's own. */
+	node: string;
 	n8nUrl: string;
 	authCookie: string;
 	/** The browser-id header the login used (n8n binds the session to it). */
@@ -98,7 +99,7 @@ export async function screenshotWorkflows(options: {
 		});
 		const output = await runCommand(
 			'screenshot',
-			NODE24,
+			options.node,
 			[
 				// The compiled e2e/screenshot.ts, next to this file's folder.
 				join(__dirname, '..', 'screenshot.js'),

@@ -3,9 +3,10 @@ import type { FakeServer } from '../../test/fakes/fakeServer';
 import { PlugChatFake } from '../../test/fakes/plugchat';
 import { TomTicketFake } from '../../test/fakes/tomticket';
 
-import { seedDemoData } from './demoData';
+import type { SeedTargets } from './fixtures';
+import { seedFixtures } from './fixtures';
 
-/** The three fake platforms the dev and e2e stacks run on loopback, with demo data. */
+/** The three fake platforms the dev and e2e stacks run on loopback, with the fixtures. */
 export interface Fakes {
 	plugChat: PlugChatFake;
 	tomTicket: TomTicketFake;
@@ -26,7 +27,8 @@ export const CREDENTIAL_NAMES = {
 	digisacApi: 'Digisac (local fake)',
 } as const;
 
-export async function startFakes(): Promise<Fakes> {
+/** Starts the fakes with the fixtures, then `seed` (more data, e.g. the playground's). */
+export async function startFakes(seed?: (fakes: SeedTargets) => void): Promise<Fakes> {
 	const plugChat = new PlugChatFake();
 	const tomTicket = new TomTicketFake();
 	const digisac = new DigisacFake();
@@ -35,7 +37,8 @@ export async function startFakes(): Promise<Fakes> {
 	plugChat.requireHttps = false;
 	const all: FakeServer[] = [plugChat, tomTicket, digisac];
 	await Promise.all(all.map((fake) => fake.start()));
-	seedDemoData({ plugChat, tomTicket, digisac });
+	seedFixtures({ plugChat, tomTicket, digisac });
+	seed?.({ plugChat, tomTicket, digisac });
 	return { plugChat, tomTicket, digisac, all };
 }
 

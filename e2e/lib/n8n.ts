@@ -1,11 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { createRequire } from 'module';
 import { join } from 'path';
 
+import type { N8nHost } from './hosts';
 import { waitFor } from './net';
 import type { ManagedProcess } from './processes';
 import { runCommand, spawnManaged, stopProcess, tail } from './processes';
-import { HOST_DIR, N8N_BIN, NODE24, node24Env } from './toolchain';
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -21,6 +20,8 @@ export const BROWSER_ID = 'e2e-driver';
 const ENCRYPTION_KEY = 'n8n-nodes-atendimento-local-only-key';
 
 export interface N8nOptions {
+	/** The n8n install (version, Node) to run. */
+	host: N8nHost;
 	/** N8N_USER_FOLDER: n8n keeps its SQLite DB, settings and community nodes in `<it>/.n8n`. */
 	userFolder: string;
 	port: number;
@@ -29,6 +30,15 @@ export interface N8nOptions {
 	/** A broker port for CLI commands that run workflows while the server is up. */
 	cliBrokerPort: number;
 	logFile: string;
+	/**
+	 * Environment on top of (and overriding) the defaults below, e.g. DB_TYPE=postgresdb and
+	 * EXECUTIONS_MODE=queue for a queue-mode process.
+	 */
+	env?: NodeJS.ProcessEnv;
+	/** The n8n command the process runs: `start` (default), `worker`, `webhook`. */
+	command?: string;
+	/** Its name in logs and failure messages (default `n8n <command>`). */
+	name?: string;
 }
 
 export interface RunBinary {
@@ -63,18 +73,30 @@ export interface WorkflowRun {
 	};
 }
 
-/** A real n8n server (Node 24) plus the REST and CLI calls the stacks need. */
+/**
+ * A real n8n process (any version, on its host's Node) plus the REST, public API and CLI calls
+ * the stacks need. Calls that differ between n8n versions check what the server offers.
+ */
 export class N8n {
 	readonly url: string;
+	readonly host: N8nHost;
+	readonly name: string;
 	private server?: ManagedProcess;
 	private cookie = '';
+	private apiKey = '';
 
 	constructor(readonly options: N8nOptions) {
 		this.url = `http://127.0.0.1:${options.port}`;
+		this.host = options.host;
+		this.name = options.name ?? `n8n ${options.command ?? 'start'}`;
+	}
+
+	get version(): string {
+		return this.host.version;
 	}
 
 	env(brokerPort = this.options.brokerPort): NodeJS.ProcessEnv {
-		return node24Env({
+		return this.host.env({
 			N8N_USER_FOLDER: this.options.userFolder,
 			N8N_PORT: String(this.options.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -89,8 +111,6 @@ export class N8n {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-			// mcp-registry fetches api.n8n.io at start; this machine (and CI) has no route there.
-			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			// The fakes listen on 127.0.0.1; n8n 2.40's default already allows it, said here on purpose.
 			N8N_SSRF_PROTECTION_ENABLED: 'false',
@@ -99,33 +119,62 @@ export class N8n {
 			// Keep the settings file private without a warning on every start.
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 			DB_TYPE: 'sqlite',
+			// What this n8n version needs (e2e/n8n-versions.json), then the caller's.
+			...this.host.spec.env,
+			...this.options.env,
 		});
 	}
 
-	async start(timeoutMs = 120_000): Promise<void> {
+	/**
+	 * Starts the process and waits until `readyPath` answers `{"status":"ok"}` (default: the
+	 * readiness probe, ok once migrations are done). `readyUrl` replaces it, e.g. a worker's
+	 * health-check port.
+	 */
+	async start({
+		timeoutMs = 120_000,
+		readyUrl = `${this.url}/healthz/readiness`,
+	}: { timeoutMs?: number; readyUrl?: string } = {}): Promise<void> {
 		mkdirSync(this.options.userFolder, { recursive: true });
-		this.server = spawnManaged('n8n', NODE24, [N8N_BIN, 'start'], {
-			env: this.env(),
-			cwd: this.options.userFolder,
-			logFile: this.options.logFile,
-		});
+		this.server = spawnManaged(
+			this.name,
+			this.host.nodeBin,
+			[this.host.n8nBin, this.options.command ?? 'start'],
+			{
+				env: this.env(),
+				cwd: this.options.userFolder,
+				logFile: this.options.logFile,
+			},
+		);
 		const server = this.server;
 		let exited: number | string | undefined;
 		void server.exited.then((code) => (exited = code));
 		await waitFor(
-			'n8n /healthz/readiness',
+			`${this.name} ${readyUrl}`,
 			async () => {
 				if (exited !== undefined) {
 					throw new FatalStartError(
-						`n8n exited (${exited}) while starting. Last output:\n${tail(server.output(), 30)}`,
+						`${this.name} (n8n ${this.version}) exited (${exited}) while starting. Last output:\n${tail(server.output(), 30)}`,
 					);
 				}
-				const response = await fetch(`${this.url}/healthz/readiness`);
+				const response = await fetch(readyUrl);
 				const body = (await response.json()) as { status?: string };
 				return body.status === 'ok' ? true : undefined;
 			},
 			{ timeoutMs, intervalMs: 500, stopOn: (error) => error instanceof FatalStartError },
 		);
+		// n8n 1.123 reports ready before its REST API is mounted (404 for a few seconds more).
+		if ((this.options.command ?? 'start') === 'start')
+			await waitFor(
+				`${this.name} ${this.url}/rest/settings`,
+				async () => {
+					if (exited !== undefined)
+						throw new FatalStartError(`${this.name} exited (${exited}) while starting`);
+					const response = await fetch(`${this.url}/rest/settings`);
+					await response.text();
+					return response.ok ? true : undefined;
+				},
+				{ timeoutMs, intervalMs: 250, stopOn: (error) => error instanceof FatalStartError },
+			);
 	}
 
 	async stop(): Promise<void> {
@@ -176,12 +225,41 @@ export class N8n {
 
 	/** Calls n8n's own REST API (the one the editor uses) with the login cookie. */
 	async request(method: string, path: string, body?: unknown): Promise<unknown> {
+		return await this.call(method, path, body, {
+			...(this.cookie ? { cookie: this.cookie } : {}),
+			'browser-id': BROWSER_ID,
+		});
+	}
+
+	/**
+	 * Calls n8n's public API (`/api/v1/...`) with an API key, created on first use with every
+	 * scope the owner may have.
+	 */
+	async api(method: string, path: string, body?: unknown): Promise<unknown> {
+		if (!this.apiKey) {
+			const scopes = (await this.request('GET', '/rest/api-keys/scopes')) as { data: string[] };
+			const created = (await this.request('POST', '/rest/api-keys', {
+				label: `e2e ${Date.now()}`,
+				scopes: scopes.data,
+				expiresAt: null,
+			})) as { data: { rawApiKey?: string } };
+			if (!created.data.rawApiKey) throw new Error('n8n created an API key but returned no key');
+			this.apiKey = created.data.rawApiKey;
+		}
+		return await this.call(method, `/api/v1${path}`, body, { 'x-n8n-api-key': this.apiKey });
+	}
+
+	private async call(
+		method: string,
+		path: string,
+		body: unknown,
+		headers: Record<string, string>,
+	): Promise<unknown> {
 		const response = await fetch(`${this.url}${path}`, {
 			method,
 			headers: {
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
-				...(this.cookie ? { cookie: this.cookie } : {}),
-				'browser-id': BROWSER_ID,
+				...headers,
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
@@ -202,7 +280,7 @@ export class N8n {
 
 	/** Runs an n8n CLI command against the same user folder (works while the server runs). */
 	async cli(args: string[], timeoutMs = 180_000): Promise<string> {
-		return await runCommand(`n8n ${args[0]}`, NODE24, [N8N_BIN, ...args], {
+		return await runCommand(`n8n ${args[0]}`, this.host.nodeBin, [this.host.n8nBin, ...args], {
 			env: this.env(this.options.cliBrokerPort),
 			cwd: this.options.userFolder,
 			logFile: this.options.logFile,
@@ -260,18 +338,29 @@ export class N8n {
 	/**
 	 * Why n8n could not activate a workflow's triggers, if it could not. n8n 2.40 publishes
 	 * through an outbox: the activate call returns at once and each trigger's outcome is recorded
-	 * in the workflow's publication status.
+	 * in the workflow's publication status. Versions without that endpoint (1.123) activate
+	 * synchronously (the activate call itself fails) and keep the error of a later
+	 * (re-)activation under /rest/active-workflows/error/<id>.
 	 */
 	async activationError(workflowId: string): Promise<string | undefined> {
-		const answer = (await this.request(
-			'GET',
-			`/rest/workflows/${workflowId}/publication-status`,
-		)) as {
+		let answer: {
 			data?: {
 				status?: string;
 				triggers?: Array<{ nodeId: string; status: string; errorMessage?: string | null }>;
 			};
 		};
+		try {
+			answer = (await this.request(
+				'GET',
+				`/rest/workflows/${workflowId}/publication-status`,
+			)) as typeof answer;
+		} catch (error) {
+			if (!/answered 404/.test(String((error as Error).message))) throw error;
+			const legacy = (await this.request('GET', `/rest/active-workflows/error/${workflowId}`)) as {
+				data?: string | null;
+			};
+			return legacy.data ? String(legacy.data) : undefined;
+		}
 		const failed = (answer.data?.triggers ?? []).filter((trigger) => trigger.status === 'failed');
 		if (failed.length === 0) return undefined;
 		return failed
@@ -292,8 +381,15 @@ export class N8n {
 		triggerName: string,
 		{ data, timeoutMs = 60_000 }: { data?: Record<string, unknown>; timeoutMs?: number } = {},
 	): Promise<ManualRun> {
-		// With `data`, the trigger's output is given (as the editor does for a chat message).
+		// n8n 1.123 runs the workflow the body carries (the editor sends it; without it the call
+		// fails with "Cannot read properties of undefined (reading 'id')"); 2.40 loads the saved one
+		// and drops unknown fields, so sending it suits both. With `data`, the trigger's output is
+		// given, as the editor does for a chat message.
+		const saved = (await this.request('GET', `/rest/workflows/${workflowId}`)) as {
+			data: Record<string, unknown>;
+		};
 		const answer = (await this.request('POST', `/rest/workflows/${workflowId}/run`, {
+			workflowData: saved.data,
 			triggerToStartFrom: { name: triggerName, ...(data ? { data } : {}) },
 		})) as {
 			data?: { executionId?: string };
@@ -309,7 +405,7 @@ export class N8n {
 				};
 				const { status } = execution.data;
 				if (['new', 'running', 'waiting', 'unknown'].includes(status)) return undefined;
-				return { executionId, status, run: parseStoredRun(execution.data.data) };
+				return { executionId, status, run: this.parseStoredRun(execution.data.data) };
 			},
 			{ timeoutMs, intervalMs: 500 },
 		);
@@ -326,6 +422,24 @@ export class N8n {
 		};
 		return answer.data.results;
 	}
+
+	/** A workflow's executions as the public API lists them (what an outside monitor sees). */
+	async publicExecutions(
+		workflowId: string,
+	): Promise<Array<{ id: string | number; status: string; mode: string; finished: boolean }>> {
+		const answer = (await this.api(
+			'GET',
+			`/executions?workflowId=${encodeURIComponent(workflowId)}&limit=250`,
+		)) as { data: Array<{ id: string | number; status: string; mode: string; finished: boolean }> };
+		return answer.data;
+	}
+
+	/** n8n stores execution data serialised with `flatted` (cycles allowed); its own copy reads it. */
+	parseStoredRun(stored: string | undefined): WorkflowRun['data'] | undefined {
+		if (!stored) return undefined;
+		const flatted = this.host.require<{ parse(text: string): unknown }>('flatted');
+		return flatted.parse(stored) as WorkflowRun['data'];
+	}
 }
 
 class FatalStartError extends Error {}
@@ -334,14 +448,6 @@ export interface ManualRun {
 	executionId: string;
 	status: string;
 	run?: WorkflowRun['data'];
-}
-
-/** n8n stores execution data serialised with `flatted` (cycles allowed); its own copy reads it. */
-function parseStoredRun(stored: string | undefined): WorkflowRun['data'] | undefined {
-	if (!stored) return undefined;
-	const hostRequire = createRequire(join(HOST_DIR, 'package.json'));
-	const flatted = hostRequire('flatted') as { parse(text: string): unknown };
-	return flatted.parse(stored) as WorkflowRun['data'];
 }
 
 /**

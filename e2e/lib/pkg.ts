@@ -1,8 +1,9 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
+import type { N8nHost } from './hosts';
+import { ROOT } from './hosts';
 import { runCommand } from './processes';
-import { node24Env, ROOT } from './toolchain';
 
 export interface PackageInfo {
 	name: string;
@@ -127,8 +128,8 @@ export async function packPackage(
 }
 
 /**
- * Installs a packed tarball into n8n's community-nodes folder exactly as n8n 2.40's
- * Settings → Community Nodes does after `npm pack <name>@<version>` from the registry
+ * Installs a packed tarball into n8n's community-nodes folder exactly as Settings → Community
+ * Nodes does (the same in n8n 1.123 and 2.40) after `npm pack <name>@<version>` from the registry
  * (n8n/dist/modules/community-packages/community-packages.service.js, downloadPackage()):
  * unpack into `<nodes>/node_modules/<name>`, drop dev/peer/optional dependencies from its
  * package.json, `npm install` its runtime dependencies in place with n8n's flags, and record the
@@ -138,6 +139,7 @@ export async function installIntoNodesFolder(
 	tarball: string,
 	nodesFolder: string,
 	logFile: string,
+	host: N8nHost,
 ): Promise<string> {
 	const { name } = ourPackage();
 	const packageDirectory = join(nodesFolder, 'node_modules', name);
@@ -172,7 +174,7 @@ export async function installIntoNodesFolder(
 			'--ignore-scripts=true',
 			'--package-lock=false',
 		],
-		{ cwd: packageDirectory, env: node24Env(), logFile, timeoutMs: 300_000 },
+		{ cwd: packageDirectory, env: host.env(), logFile, timeoutMs: 300_000 },
 	);
 
 	const ledger = existsSync(ledgerPath)

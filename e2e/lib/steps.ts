@@ -10,6 +10,8 @@ export interface StepResult {
 	ok: boolean;
 	seconds: number;
 	error?: string;
+	/** Why the step did not apply (e.g. that n8n version lacks what it needs); ok stays true. */
+	skipped?: string;
 }
 
 export class FatalStepError extends Error {
@@ -35,6 +37,12 @@ export class Report {
 	async check(name: string, run: () => Promise<unknown>): Promise<boolean> {
 		const outcome = await this.time(name, run);
 		return outcome.ok;
+	}
+
+	/** A check that does not apply here, recorded with the reason. */
+	skip(name: string, reason: string): void {
+		this.results.push({ name, ok: true, seconds: 0, skipped: reason });
+		log(`- ${name}: skipped (${reason})`);
 	}
 
 	get failed(): StepResult[] {
@@ -63,8 +71,10 @@ export class Report {
 	}
 
 	summary(): string {
-		const lines = this.results.map(
-			(r) => `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)}s)`,
+		const lines = this.results.map((r) =>
+			r.skipped
+				? `  skip ${r.name} (${r.skipped})`
+				: `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)}s)`,
 		);
 		const failed = this.failed;
 		if (failed.length) {

@@ -1,9 +1,10 @@
 import { createServer } from 'http';
 import type { Server } from 'http';
 
+import type { Fakes } from '../e2e/lib/fakes';
+import { deliverPlugChatEvent } from '../e2e/lib/fakes';
+
 import { DEMO } from './demoData';
-import type { Fakes } from './fakes';
-import { deliverPlugChatEvent } from './fakes';
 
 /**
  * `npm run dev`'s "simulate the customer" endpoint: without a real account nothing would ever
@@ -11,7 +12,7 @@ import { deliverPlugChatEvent } from './fakes';
  * do, and shows what n8n sent to the fakes.
  *
  *   POST /digisac/message          {"text": "...", "contact": "maria|joao|ana|carlos|fernanda"}
- *   POST /plugchat/message         {"text": "...", "phone": "5521912345678"}
+ *   POST /plugchat/message         {"text": "...", "phone": "5521912345678", "name": "João Santos"}
  *   POST /plugchat/finish-attendance {"number": 1470}
  *   GET  /requests?fake=digisac|plugchat|tomticket   the last 20 requests that fake received
  */
@@ -93,8 +94,18 @@ async function digisacMessage(fakes: Fakes, body: Record<string, unknown>) {
 	return { delivered: message, deliveries };
 }
 
+/** PlugChat keeps one URL per event; without one, say what to switch on. */
+function requirePlugChatHook(fakes: Fakes, event: string, label: string): void {
+	if (!fakes.plugChat.state.webhooks[event])
+		throw new Error(
+			`no PlugChat webhook listens to ${label}: activate a workflow with a PlugChat Trigger on "${label}" (the examples do)`,
+		);
+}
+
 async function plugChatMessage(fakes: Fakes, body: Record<string, unknown>) {
+	requirePlugChatHook(fakes, 'receiveMessage', 'Message Received');
 	const phone = String(body.phone ?? '5521912345678');
+	const name = String(body.name ?? (phone === '5521912345678' ? 'João Santos' : phone));
 	const payload = {
 		messageId: `3EB0${Date.now().toString(16).toUpperCase()}`,
 		instanceId: 'inst-demo',
@@ -102,8 +113,8 @@ async function plugChatMessage(fakes: Fakes, body: Record<string, unknown>) {
 		fromMe: false,
 		momment: Date.now(),
 		status: 'RECEIVED',
-		chatName: phone,
-		senderName: phone,
+		chatName: name,
+		senderName: name,
 		type: 'ReceivedCallback',
 		isGroup: false,
 		text: { message: String(body.text ?? 'Bom dia! Quero saber do meu boleto.') },
@@ -121,6 +132,7 @@ async function finishAttendance(fakes: Fakes, body: Record<string, unknown>) {
 		throw new Error(
 			`no attendance number ${number}; the demo has ${fakes.plugChat.state.attendances.map((a) => a.attendanceNumber).join(', ')}`,
 		);
+	requirePlugChatHook(fakes, 'finishAttendance', 'Attendance Finished');
 	const payload = { attendance, chat: fakes.plugChat.state.chatMessages[attendance.id] ?? {} };
 	return {
 		delivered: payload,

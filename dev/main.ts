@@ -1,27 +1,32 @@
 /**
- * `npm run dev`: a real n8n (2.40.7, Node 24) with our package installed like a community
- * package, the fake PlugChat, TomTicket and Digisac with demo data, credentials pointing at them
- * and the example workflows imported. Nothing to sign up for. Ctrl-C stops everything.
+ * `npm run dev [-- --n8n <version>]`: a real n8n (default: e2e/n8n-versions.json's default) with
+ * our package installed like a community package, the fake PlugChat, TomTicket and Digisac with
+ * demo data, credentials pointing at them and the example workflows imported. Nothing to sign
+ * up for. Ctrl-C stops everything.
  *
- * n8n keeps its data in .dev/n8n between runs (delete .dev to start over); the fakes start
- * fresh every time.
+ * n8n keeps its data in .dev/n8n-<version> between runs (delete .dev to start over); the fakes
+ * start fresh every time. Nothing tracked by git is written: n8n is installed into the ignored
+ * e2e/.hosts/ from the committed package files.
  */
+import { existsSync } from 'fs';
 import type { Server } from 'http';
 import { join } from 'path';
 import { setTimeout as delay } from 'timers/promises';
 
-import { startDemoControl } from './lib/demoControl';
-import { CREDENTIAL_NAMES } from './lib/fakes';
-import { errorText, log, setLogPrefix, warn } from './lib/log';
-import type { N8n } from './lib/n8n';
-import { OWNER } from './lib/n8n';
-import { portNear } from './lib/net';
-import { stopEverythingOnExit, tail } from './lib/processes';
-import type { Stack } from './lib/stack';
-import { startStack, stopStack } from './lib/stack';
-import { ROOT } from './lib/toolchain';
-import type { ExampleWorkflow } from './workflows';
-import { exampleWorkflows, typeName } from './workflows';
+import { CREDENTIAL_NAMES } from '../e2e/lib/fakes';
+import { hostFor, ROOT, versionsFromArgs } from '../e2e/lib/hosts';
+import { errorText, log, setLogPrefix, warn } from '../e2e/lib/log';
+import type { N8n } from '../e2e/lib/n8n';
+import { OWNER } from '../e2e/lib/n8n';
+import { portNear } from '../e2e/lib/net';
+import { stopEverythingOnExit, tail } from '../e2e/lib/processes';
+import type { Stack } from '../e2e/lib/stack';
+import { startStack, stopStack } from '../e2e/lib/stack';
+import type { ExampleWorkflow } from '../e2e/workflows';
+import { exampleWorkflows, typeName } from '../e2e/workflows';
+
+import { startDemoControl } from './control';
+import { seedPlaygroundData } from './demoData';
 
 setLogPrefix('dev');
 
@@ -29,6 +34,7 @@ const DEV_DIR = join(ROOT, '.dev');
 /** Examples switched on at first import, so that the simulated events have somewhere to go. */
 const ACTIVATE_ON_IMPORT = [
 	'digisac-whatsapp-auto-reply.json',
+	'plugchat-auto-reply-and-hand-over.json',
 	'plugchat-finished-attendance-to-tomticket.json',
 ];
 const TRIGGER_TYPES = ['plugChatTrigger', 'digisacTrigger', 'tomTicketTrigger'].map(typeName);
@@ -101,14 +107,28 @@ async function republishTriggerWorkflows(n8n: N8n, activateNow: string[]): Promi
 }
 
 async function main(): Promise<void> {
+	const versions = versionsFromArgs(process.argv.slice(2));
+	if (versions.length !== 1)
+		throw new Error(`npm run dev runs one n8n version at a time (asked: ${versions.join(', ')})`);
+	const [version] = versions;
+	const userFolder = join(DEV_DIR, `n8n-${version}`);
+	const firstInstall = !hostFor(version).isInstalled();
 	log(
-		'Starting n8n with n8n-nodes-atendimento and fake PlugChat, TomTicket and Digisac (first run: n8n is installed, which takes minutes)',
+		`Starting n8n ${version} with n8n-nodes-atendimento and fake PlugChat, TomTicket and Digisac${
+			firstInstall
+				? ' (first run: n8n is installed, which takes minutes)'
+				: existsSync(userFolder)
+					? ''
+					: ' (first start of this version: a fresh database, the examples are imported)'
+		}`,
 	);
 	stack = await startStack({
-		userFolder: join(DEV_DIR, 'n8n'),
+		version,
+		userFolder,
 		scratchDir: join(DEV_DIR, 'scratch'),
 		logDir: join(DEV_DIR, 'logs'),
 		preferredPort: 5678,
+		seed: seedPlaygroundData,
 	});
 	const { n8n, fakes } = stack;
 
@@ -124,7 +144,7 @@ async function main(): Promise<void> {
 	const demo = `http://127.0.0.1:${controlPort}`;
 
 	console.log(`
-  n8n is running with the n8n-nodes-atendimento nodes.
+  n8n ${version} is running with the n8n-nodes-atendimento nodes.
 
   Editor       ${n8n.url}
   Login        ${OWNER.email} / ${OWNER.password}
@@ -139,7 +159,7 @@ async function main(): Promise<void> {
   Play the customer (the fakes deliver webhook events like the platforms do):
     curl -X POST ${demo}/digisac/message -d '{"text":"Oi, meu pedido chegou?","contact":"joao"}'
     curl -X POST ${demo}/plugchat/finish-attendance -d '{"number":1470}'
-    curl -X POST ${demo}/plugchat/message -d '{"text":"Bom dia!","phone":"5521912345678"}'
+    curl -X POST ${demo}/plugchat/message -d '{"text":"Bom dia!","phone":"5521912345678","name":"João Santos"}'
   See what n8n sent to a fake:
     curl ${demo}/requests?fake=digisac
 
