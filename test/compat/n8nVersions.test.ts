@@ -53,4 +53,13 @@ describe('e2e/n8n-versions.json', () => {
 			versions.supported.oldestN8nWorkflow.split('.').slice(0, 2),
 		);
 	});
+
+	it('is what README states in its install section', () => {
+		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+		const install = readme.slice(readme.indexOf('## Install in n8n'));
+		const section = install.slice(0, install.indexOf('\n## ', 5));
+		expect(section).toContain(`${versions.supported.oldestN8n} and later 1.x`);
+		expect(section).toContain(`n8n-workflow ${versions.supported.oldestN8nWorkflow}`);
+		for (const version of versions.matrix) expect(section).toContain(`n8n ${version}`);
+	});
 });
