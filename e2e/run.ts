@@ -9,7 +9,11 @@
  *  3. activating the Digisac / PlugChat Trigger examples registers their webhooks at the fakes,
  *     a delivered event runs the workflow (whose requests reach the fakes), deactivating removes
  *     them; the TomTicket Trigger example polls once and its notice goes out;
- *  4. the editor draws every example with our nodes and icons (headless Chromium screenshots).
+ *  4. the editor draws every example with our nodes and icons (headless Chromium screenshots);
+ *  5. panels of nodes added fresh from the nodes panel show what a user needs (playwright-core
+ *     driving the same Chromium): TomTicket Create's Department dropdown lists the departments
+ *     without reopening the panel, PlugChat's Phone Number reads "By Number", a Digisac Trigger
+ *     shows its safe filters switched on; a screenshot of each panel.
  * Everything it starts is stopped at the end, on failure and on Ctrl-C.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'fs';
@@ -18,6 +22,11 @@ import { join } from 'path';
 
 import { checkActionNode } from './checks/actionNodes';
 import { AI_AGENT_TYPES, checkAiAgentExample } from './checks/aiAgent';
+import {
+	checkDigisacTriggerDefaults,
+	checkPlugChatPhoneModes,
+	checkTomTicketDepartmentDropdown,
+} from './checks/editorPanels';
 import { checkPackageTypes, missingNodeTypes } from './checks/packageTypes';
 import { checkScreenshots } from './checks/screenshots';
 import {
@@ -25,8 +34,11 @@ import {
 	checkPlugChatTrigger,
 	checkTomTicketTriggerSample,
 } from './checks/triggers';
+import { ensureChromium } from './lib/chromium';
+import { EditorSession } from './lib/editor';
 import { ROOT, versionsFromArgs } from './lib/hosts';
 import { log, setLogPrefix } from './lib/log';
+import { BROWSER_ID } from './lib/n8n';
 import { stopEverythingOnExit } from './lib/processes';
 import type { Stack } from './lib/stack';
 import { startStack, stopStack } from './lib/stack';
@@ -35,7 +47,7 @@ import { dailyExportRun, e2eWorkflows, exampleWorkflows } from './workflows';
 
 setLogPrefix('e2e');
 
-let current: { stack?: Stack; work?: string } = {};
+let current: { stack?: Stack; work?: string; editor?: EditorSession } = {};
 
 interface VersionResult {
 	version: string;
@@ -141,6 +153,37 @@ async function runSuite(version: string): Promise<VersionResult> {
 		await report.check('4. Editor screenshots of workflows with our nodes and icons', () =>
 			checkScreenshots(n8n, examples, join(artifacts, 'screenshots'), artifacts),
 		);
+		const panels = join(artifacts, 'panels');
+		mkdirSync(panels, { recursive: true });
+		const editor = await report.setup('Open the editor in Chromium (playwright-core)', async () =>
+			EditorSession.open({
+				chromium: await ensureChromium(join(artifacts, 'chromium.log')),
+				n8nUrl: n8n.url,
+				authCookie: n8n.authCookie,
+				browserId: BROWSER_ID,
+			}),
+		);
+		current.editor = editor;
+		await report.check(
+			'5. A fresh TomTicket "Create a ticket": the Department dropdown lists the departments without reopening the panel',
+			() =>
+				checkTomTicketDepartmentDropdown(
+					editor,
+					fakes.tomTicket.state.departments.map((d) => d.name),
+					panels,
+				),
+		);
+		// Known gaps until the branches that fix them land (issue 15 item 3, issue 13 item 1).
+		await report.knownGap(
+			'5. A fresh PlugChat "Send a text message": the Phone Number modes read "By Number", not "By ID"',
+			'the PlugChat mode names that keep their labels (issue 15 item 3)',
+			() => checkPlugChatPhoneModes(editor, panels),
+		);
+		await report.knownGap(
+			'5. A fresh Digisac Trigger shows its safe filters (own, bot, group and system messages ignored) switched on',
+			'the Digisac Trigger filters a fresh node applies and shows (issue 13 item 1)',
+			() => checkDigisacTriggerDefaults(editor, panels),
+		);
 	} catch (error) {
 		if (!(error instanceof FatalStepError))
 			report.results.push({
@@ -151,6 +194,7 @@ async function runSuite(version: string): Promise<VersionResult> {
 			});
 	} finally {
 		log('Stopping everything that was started');
+		await current.editor?.close().catch(() => undefined);
 		await stopStack(current.stack);
 		rmSync(work, { recursive: true, force: true });
 		current = {};
@@ -161,6 +205,7 @@ async function runSuite(version: string): Promise<VersionResult> {
 
 async function main(): Promise<number> {
 	stopEverythingOnExit(async () => {
+		await current.editor?.close().catch(() => undefined);
 		await stopStack(current.stack);
 		if (current.work) rmSync(current.work, { recursive: true, force: true });
 	});
