@@ -2,13 +2,16 @@
  * `npm run bench`: the four performance workloads of the package (see bench/README.md).
  *
  *   npm run bench                      all four, full size
- *   npm run bench -- --quick           smaller counts, for a quick look
+ *   npm run bench -- --quick           the goals only, smaller: under 5 minutes on 2 cores
  *   npm run bench -- --workload 1,4    some of them
+ *   npm run bench -- --only plugchat   W1 and W3 for the scenarios whose key starts so
  *   npm run bench -- --no-write        do not update bench/results/
  *
- * Sizes: --items (W1, default 5000), --rounds (W1/W3, 5), --batch-items (W2, 1000),
- * --tomticket-items (W2 TomTicket, 60), --latency (W2, 50 ms), --records (W3, 20000),
- * --load-runs (W4, 15).
+ * Sizes: --items (W1 items per round, 500; quick 200), --rounds (W1, 30; quick 20),
+ * --return-all-rounds (W3, 15; quick 7), --batch-items (W2, 1000), --tomticket-items (W2
+ * TomTicket, 60), --latency (W2, 50 ms), --records (W3, 20000), --load-runs (W4, 15).
+ *
+ * Every goal ends as one line `BENCH goal=<name> ratio=<x>|value=<v> goal<=<target> met|missed …`.
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { cpus, loadavg, totalmem } from 'os';
@@ -18,24 +21,30 @@ import type { Bar } from './lib/chart';
 import { barChart } from './lib/chart';
 import { REPO_ROOT } from './lib/engine';
 import { Fakes } from './lib/fakes';
-import { fmtBytes, fmtMs, fmtRatio, markdownTable, table } from './lib/stats';
+import type { GoalResult } from './lib/goals';
+import {
+	batchingGoals,
+	benchLine,
+	GOALS,
+	goalSentence,
+	instructionGoals,
+	overheadGoals,
+	packageGoals,
+	returnAllGoals,
+} from './lib/goals';
+import { sendScenarios } from './lib/scenarios';
+import type { Spread } from './lib/stats';
+import { fmtBytes, fmtMs, fmtRatio, fmtSpread, markdownTable, table } from './lib/stats';
 import type { BatchingRow } from './workloads/batching';
 import { runBatching } from './workloads/batching';
+import type { InstructionResult } from './workloads/instructions';
+import { runInstructions } from './workloads/instructions';
 import type { OverheadResult, Variant } from './workloads/overhead';
-import { runOverhead } from './workloads/overhead';
+import { GOAL_VARIANTS, runOverhead, VARIANTS } from './workloads/overhead';
 import type { PackageLoadResult } from './workloads/packageLoad';
 import { runPackageLoad } from './workloads/packageLoad';
 import type { ReturnAllRow } from './workloads/returnAll';
 import { runReturnAll } from './workloads/returnAll';
-
-const GOALS = {
-	overheadRatio: 1.2,
-	batchingSpeedup: 8,
-	tomTicketPerSecond: 3,
-	returnAllRatio: 1.2,
-	loadMs: 50,
-	tarballBytes: 200 * 1024,
-};
 
 function parseArgs(argv: string[]) {
 	const quick = argv.includes('--quick');
@@ -43,25 +52,29 @@ function parseArgs(argv: string[]) {
 		const index = argv.indexOf(`--${name}`);
 		return index >= 0 ? Number(argv[index + 1]) : fallback;
 	};
-	const workloadIndex = argv.indexOf('--workload');
-	const workloads = new Set(
-		workloadIndex >= 0 ? argv[workloadIndex + 1].split(',').map(Number) : [1, 2, 3, 4],
-	);
+	const list = (name: string) => {
+		const index = argv.indexOf(`--${name}`);
+		return index >= 0 ? argv[index + 1].split(',') : undefined;
+	};
 	return {
 		quick,
 		write: !argv.includes('--no-write'),
-		workloads,
-		items: value('items', quick ? 1000 : 5000),
-		rounds: value('rounds', quick ? 3 : 5),
+		workloads: new Set((list('workload') ?? ['1', '2', '3', '4']).map(Number)),
+		only: list('only'),
+		items: value('items', quick ? 200 : 500),
+		rounds: value('rounds', quick ? 20 : 30),
 		batchItems: value('batch-items', quick ? 200 : 1000),
 		tomTicketItems: value('tomticket-items', quick ? 30 : 60),
 		latencyMs: value('latency', 50),
 		records: value('records', quick ? 5000 : 20000),
+		returnAllRounds: value('return-all-rounds', quick ? 7 : 15),
 		loadRuns: value('load-runs', quick ? 7 : 15),
+		instructions: argv.includes('--instructions'),
+		instructionItems: value('instruction-items', 20),
+		instructionRounds: value('instruction-rounds', 8),
+		instructionWarmup: value('instruction-warmup', 8),
 	};
 }
-
-const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 interface Report {
 	date: string;
@@ -75,49 +88,83 @@ interface Report {
 	};
 	command: string;
 	options: ReturnType<typeof parseArgs>;
+	/** Wall time of the whole run, seconds. */
+	durationS?: number;
+	goals: GoalResult[];
 	overhead?: OverheadResult;
+	instructions?: InstructionResult;
 	batching?: BatchingRow[];
 	returnAll?: ReturnAllRow[];
 	packageLoad?: PackageLoadResult;
 }
 
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
 const VARIANT_LABELS: Record<Variant, string> = {
 	bare: 'bare axios loop (keep-alive)',
 	bareFresh: 'bare axios, new connection per request',
-	minimal: 'minimal node (1 httpRequestWithAuthentication per item)',
+	minimal: 'minimal node (1 httpRequestWithAuthentication per item): the floor',
 	node: 'our node',
 	httpRequest: "n8n's HTTP Request node",
+	minimalAgain: 'minimal node again (noise: the floor against itself)',
 };
+
+const ratioCell = (s: Spread | undefined) => (s ? fmtSpread(s) : '');
+const bareCell = (s: Spread | undefined) => (s ? fmtRatio(s.median) : '');
 
 function overheadTables(result: OverheadResult) {
 	const header = [
 		'operation',
 		'variant',
-		'median',
-		'CPU',
-		'× bare',
+		'CPU µs/item',
+		'wall µs/item',
+		'CPU × minimal (95 % interval; min–max)',
+		'wall × minimal (95 % interval; min–max)',
 		'CPU × bare',
-		'µs/item over bare',
-		'connections',
+		'wall × bare',
+		'connections per round',
 	];
 	const rows: string[][] = [];
 	for (const row of result.rows) {
-		for (const [variant, figures] of Object.entries(row.variants) as Array<
-			[Variant, NonNullable<OverheadResult['rows'][number]['variants'][Variant]>]
-		>) {
+		for (const variant of VARIANTS) {
+			const figures = row.variants[variant];
+			if (!figures) continue;
 			rows.push([
 				row.scenario,
 				variant === 'node' ? `${VARIANT_LABELS.node}: ${row.node}` : VARIANT_LABELS[variant],
-				fmtMs(figures.wallMs),
-				fmtMs(figures.cpuMs),
-				fmtRatio(figures.ratio),
-				fmtRatio(figures.cpuRatio),
-				variant === 'bare' ? '' : figures.overheadUs.toFixed(0),
+				figures.cpuUs.toFixed(0),
+				figures.wallUs.toFixed(0),
+				ratioCell(figures.cpuVsMinimal),
+				ratioCell(figures.wallVsMinimal),
+				bareCell(figures.cpuVsBare),
+				bareCell(figures.wallVsBare),
 				String(figures.connections),
 			]);
 		}
 	}
 	return { header, rows };
+}
+
+function instructionTables(result: InstructionResult) {
+	const header = [
+		'operation',
+		'minimal node, instructions/item',
+		'our node',
+		'minimal node again',
+		'our node × minimal (95 % interval; min–max)',
+		'minimal again × minimal (noise)',
+	];
+	return {
+		header,
+		rows: result.rows.map((row) => [
+			row.scenario,
+			String(row.perItem.minimal ?? ''),
+			String(row.perItem.node ?? ''),
+			String(row.perItem.minimalAgain ?? ''),
+			fmtSpread(row.nodeVsMinimal),
+			fmtSpread(row.noise),
+		]),
+	};
 }
 
 function batchingTables(rows: BatchingRow[]) {
@@ -160,9 +207,12 @@ function returnAllTables(rows: ReturnAllRow[]) {
 		'records',
 		'pages',
 		'bare loop',
+		'minimal paging node',
 		'node',
-		'× bare',
-		'CPU × bare',
+		'wall × bare (95 % interval; min–max)',
+		'CPU × bare (95 % interval; min–max)',
+		'minimal node CPU × bare',
+		'node CPU × minimal node',
 		'µs/page over bare',
 		'heap peak bare',
 		'heap peak node',
@@ -175,9 +225,12 @@ function returnAllTables(rows: ReturnAllRow[]) {
 			String(row.records),
 			String(row.pages),
 			fmtMs(row.bareMs),
+			fmtMs(row.minimalMs),
 			fmtMs(row.nodeMs),
-			fmtRatio(row.ratio),
-			fmtRatio(row.cpuRatio),
+			fmtSpread(row.wallRatio),
+			fmtSpread(row.cpuRatio),
+			fmtRatio(row.minimalCpuRatio.median),
+			fmtRatio(row.nodeVsMinimalCpu.median),
 			String(row.overheadPerPageUs),
 			fmtBytes(row.bareHeapPeak),
 			fmtBytes(row.nodeHeapPeak),
@@ -221,58 +274,10 @@ function packageTables(result: PackageLoadResult) {
 	return { header: ['measure', 'value', 'goal', ''], rows };
 }
 
-function goalLines(report: Report): string[] {
-	const lines: string[] = [];
-	for (const row of report.overhead?.rows ?? []) {
-		const node = row.variants.node;
-		if (node)
-			lines.push(
-				`W1 ${row.scenario}: ${fmtRatio(node.ratio)} the bare loop (goal ≤ ${GOALS.overheadRatio}×) — ${verdict(node.ratio <= GOALS.overheadRatio)}; ${node.overheadUs.toFixed(0)} µs/item; the minimal node is ${fmtRatio(row.variants.minimal?.ratio ?? NaN)}, the HTTP Request node ${fmtRatio(row.variants.httpRequest?.ratio ?? NaN)}`,
-			);
-	}
-	for (const row of report.batching ?? []) {
-		const best = row.runs
-			.slice(1)
-			.reduce((a, b) => (b.speedup > a.speedup ? b : a), row.runs[row.runs.length - 1]);
-		const intact = row.runs.every(
-			(run) => run.orderAndPairingIntact && run.handled === row.items && run.errors === 0,
-		);
-		if (row.scenario.startsWith('TomTicket')) {
-			const maxRate = Math.max(...row.runs.map((run) => run.maxPerSecond));
-			const refused = row.runs.reduce((sum, run) => sum + run.rateLimited, 0);
-			lines.push(
-				`W2 ${row.scenario}: at most ${maxRate} requests in any second (limit ${GOALS.tomTicketPerSecond}), ${refused} refused — ${verdict(maxRate <= GOALS.tomTicketPerSecond && refused === 0)}; order/pairedItem ${intact ? 'intact' : 'BROKEN'}`,
-			);
-		} else {
-			lines.push(
-				`W2 ${row.scenario}: ${best.mode} ${fmtRatio(best.speedup)} faster than sequential (goal ≥ ${GOALS.batchingSpeedup}×) — ${verdict(best.speedup >= GOALS.batchingSpeedup)}; order/pairedItem ${intact ? 'intact' : 'BROKEN'}`,
-			);
-		}
-	}
-	for (const row of report.returnAll ?? []) {
-		lines.push(
-			`W3 ${row.scenario}: ${fmtRatio(row.ratio)} the bare paging loop (goal ≤ ${GOALS.returnAllRatio}×) — ${verdict(row.ratio <= GOALS.returnAllRatio)}; ${row.overheadPerPageUs} µs per page over the bare loop; heap peak ${fmtBytes(row.nodeHeapPeak)} vs ${fmtBytes(row.bareHeapPeak)}`,
-		);
-	}
-	if (report.packageLoad) {
-		const p = report.packageLoad;
-		const loads = p.load
-			.map(
-				(load) =>
-					`Node ${load.runtime} ${fmtMs(load.loadMs)} — ${verdict(load.loadMs <= GOALS.loadMs)}`,
-			)
-			.join(', ');
-		lines.push(
-			`W4 load (goal ≤ ${GOALS.loadMs} ms): ${loads}; tarball ${fmtBytes(p.tarballBytes)} (goal ≤ 200 KB) — ${verdict(p.tarballBytes <= GOALS.tarballBytes)}`,
-		);
-	}
-	return lines;
-}
-
 const COLORS = {
-	minimal: '#9aa',
 	node: '#2a7',
 	httpRequest: '#e83',
+	noise: '#9aa',
 	batches: ['#8ad', '#47c', '#136'],
 	ratio: '#2a7',
 };
@@ -282,21 +287,25 @@ function chart(report: Report): string {
 	const panels = [];
 	if (report.overhead) {
 		panels.push({
-			title: `W1 time vs bare loop (${report.overhead.items} sends)`,
+			title: `W1 CPU per item vs the minimal node`,
 			unit: '×',
-			goal: { value: GOALS.overheadRatio, label: `goal ${GOALS.overheadRatio}×` },
+			goal: { value: GOALS.perItemRatio, label: `goal ${GOALS.perItemRatio}×` },
 			groups: report.overhead.rows.map((row) => ({
 				label: short(row.scenario),
 				bars: [
 					{
-						label: 'minimal node',
-						value: row.variants.minimal?.ratio ?? NaN,
-						color: COLORS.minimal,
+						label: 'minimal node again',
+						value: row.variants.minimalAgain?.cpuVsMinimal?.median ?? NaN,
+						color: COLORS.noise,
 					},
-					{ label: 'our node', value: row.variants.node?.ratio ?? NaN, color: COLORS.node },
+					{
+						label: 'our node',
+						value: row.variants.node?.cpuVsMinimal?.median ?? NaN,
+						color: COLORS.node,
+					},
 					{
 						label: 'HTTP Request',
-						value: row.variants.httpRequest?.ratio ?? NaN,
+						value: row.variants.httpRequest?.cpuVsMinimal?.median ?? NaN,
 						color: COLORS.httpRequest,
 					},
 				],
@@ -325,13 +334,13 @@ function chart(report: Report): string {
 			goal: { value: GOALS.returnAllRatio, label: `goal ${GOALS.returnAllRatio}×` },
 			groups: report.returnAll.map((row) => ({
 				label: short(row.scenario),
-				bars: [{ label: 'our node', value: row.ratio, color: COLORS.ratio }],
+				bars: [{ label: 'our node', value: row.wallRatio.median, color: COLORS.ratio }],
 			})),
 		});
 	}
 	const batchLabels = report.batching?.[0]?.runs.slice(1).map((run) => run.mode) ?? [];
 	const legend: Bar[] = [
-		{ label: 'minimal node (engine floor)', value: 0, color: COLORS.minimal },
+		{ label: 'minimal node against itself (noise)', value: 0, color: COLORS.noise },
 		{ label: 'our node', value: 0, color: COLORS.node },
 		{ label: "n8n's HTTP Request node", value: 0, color: COLORS.httpRequest },
 		...batchLabels.map((label, k) => ({
@@ -347,11 +356,15 @@ function markdown(report: Report): string {
 	const out: string[] = [
 		`# Latest benchmark figures`,
 		'',
-		`${report.date} · \`${report.command}\` · Node ${report.machine.node} · ${report.machine.cpus}× ${report.machine.cpuModel} · ${report.machine.memoryGb} GB · load average before ${report.machine.loadBefore.join(' ')}, after ${report.machine.loadAfter?.join(' ') ?? '?'}`,
+		`${report.date} · \`${report.command}\` · ${report.durationS} s · Node ${report.machine.node} · ${report.machine.cpus}× ${report.machine.cpuModel} · ${report.machine.memoryGb} GB · load average before ${report.machine.loadBefore.join(' ')}, after ${report.machine.loadAfter?.join(' ') ?? '?'}`,
 		'',
 		'## Goals',
 		'',
-		...goalLines(report).map((line) => `- ${line}`),
+		...report.goals.map((goal) => `- ${goalSentence(goal)}`),
+		'',
+		'```',
+		...report.goals.map(benchLine),
+		'```',
 		'',
 		'![chart](chart.svg)',
 	];
@@ -359,9 +372,9 @@ function markdown(report: Report): string {
 		const t = overheadTables(report.overhead);
 		out.push(
 			'',
-			`## Workload 1: per-item overhead (${report.overhead.items} sends, median of ${report.overhead.rounds} rounds, no added latency)`,
+			`## Workload 1: per-item overhead (${report.overhead.rounds} rounds of ${report.overhead.items} sends per variant, no added latency)`,
 			'',
-			`HTTP Request node: ${report.overhead.httpRequestNode}.`,
+			`Medians over rounds; every ratio is taken within a round. HTTP Request node: ${report.overhead.httpRequestNode}.`,
 			'',
 			markdownTable(t.header, t.rows),
 		);
@@ -371,6 +384,19 @@ function markdown(report: Report): string {
 			),
 		];
 		if (notes.length) out.push('', ...notes.map((note) => `- ${note}`));
+	}
+	if (report.instructions) {
+		const i = report.instructions;
+		out.push('', '## Workload 1 in instructions (callgrind)', '');
+		if (!i.available) out.push(`Not measured: ${i.reason}.`);
+		else {
+			const t = instructionTables(i);
+			out.push(
+				`${i.valgrind}, ${i.rows[0]?.rounds} rounds of ${i.rows[0]?.items} sends per variant after warm-up, ${i.seconds} s; medians over rounds, ratios taken within a round.`,
+				'',
+				markdownTable(t.header, t.rows),
+			);
+		}
 	}
 	if (report.batching) {
 		const t = batchingTables(report.batching);
@@ -389,7 +415,7 @@ function markdown(report: Report): string {
 		const t = returnAllTables(report.returnAll);
 		out.push(
 			'',
-			`## Workload 3: Return All (median of ${report.options.rounds} rounds)`,
+			`## Workload 3: Return All (${report.options.returnAllRounds} rounds, medians; ratios taken within a round)`,
 			'',
 			markdownTable(t.header, t.rows),
 		);
@@ -415,6 +441,7 @@ function markdown(report: Report): string {
 }
 
 async function main() {
+	const started = Date.now();
 	const options = parseArgs(process.argv.slice(2));
 	const log = (line: string) => console.log(line);
 	const report: Report = {
@@ -428,6 +455,7 @@ async function main() {
 		},
 		command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
 		options,
+		goals: [],
 	};
 	log(
 		`Node ${report.machine.node}, ${report.machine.cpus}× ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, load average ${report.machine.loadBefore.join(' ')}`,
@@ -439,14 +467,39 @@ async function main() {
 	await fakes.start();
 	try {
 		if (options.workloads.has(1)) {
-			log(`\n== Workload 1: per-item overhead, ${options.items} sends, ${options.rounds} rounds`);
+			const variants = options.quick ? GOAL_VARIANTS : VARIANTS;
+			log(
+				`\n== Workload 1: per-item overhead, ${options.rounds} rounds of ${options.items} sends per variant (${variants.join(', ')})`,
+			);
 			report.overhead = await runOverhead(fakes, {
 				items: options.items,
 				rounds: options.rounds,
+				variants,
+				scenarios: options.only,
 				log,
 			});
 			const t = overheadTables(report.overhead);
 			log(`\n${table(t.header, t.rows)}`);
+		}
+		if (options.workloads.has(1) && options.instructions) {
+			log(
+				`\n== Workload 1 in instructions: callgrind, ${options.instructionRounds} rounds of ${options.instructionItems} sends after ${options.instructionWarmup} warm-up rounds`,
+			);
+			const scenarios = sendScenarios(fakes).filter(
+				(s) => !options.only || options.only.some((prefix) => s.key.startsWith(prefix)),
+			);
+			report.instructions = await runInstructions({
+				scenarios,
+				items: options.instructionItems,
+				rounds: options.instructionRounds,
+				warmupRounds: options.instructionWarmup,
+				log,
+			});
+			if (!report.instructions.available) log(`  not measured: ${report.instructions.reason}`);
+			else {
+				const t = instructionTables(report.instructions);
+				log(`\n${table(t.header, t.rows)}`);
+			}
 		}
 		if (options.workloads.has(2)) {
 			log(
@@ -463,10 +516,13 @@ async function main() {
 			log(`\n${table(t.header, t.rows)}`);
 		}
 		if (options.workloads.has(3)) {
-			log(`\n== Workload 3: Return All over ${options.records} records, ${options.rounds} rounds`);
+			log(
+				`\n== Workload 3: Return All over ${options.records} records, ${options.returnAllRounds} rounds`,
+			);
 			report.returnAll = await runReturnAll(fakes, {
 				records: options.records,
-				rounds: options.rounds,
+				rounds: options.returnAllRounds,
+				scenarios: options.only,
 				log,
 			});
 			const t = returnAllTables(report.returnAll);
@@ -482,9 +538,19 @@ async function main() {
 		log(`\n${table(t.header, t.rows)}`);
 	}
 	report.machine.loadAfter = loadavg().map((l) => Number(l.toFixed(2)));
+	report.durationS = Math.round((Date.now() - started) / 1000);
+	report.goals = [
+		...(report.overhead ? overheadGoals(report.overhead) : []),
+		...(report.instructions ? instructionGoals(report.instructions) : []),
+		...(report.batching ? batchingGoals(report.batching) : []),
+		...(report.returnAll ? returnAllGoals(report.returnAll) : []),
+		...(report.packageLoad ? packageGoals(report.packageLoad) : []),
+	];
 
-	log('\n== Against the goals');
-	for (const line of goalLines(report)) log(`- ${line}`);
+	log(
+		`\n== Against the goals (${report.durationS} s, load average before ${report.machine.loadBefore.join(' ')}, after ${report.machine.loadAfter.join(' ')})`,
+	);
+	for (const goal of report.goals) log(benchLine(goal));
 	if (options.write) {
 		const dir = join(REPO_ROOT, 'bench', 'results');
 		mkdirSync(dir, { recursive: true });

@@ -86,3 +86,73 @@ export class MinimalNode implements INodeType {
 		return [output];
 	}
 }
+
+/**
+ * The floor for Return All in this engine: asks page after page with one
+ * httpRequestWithAuthentication each, ends on the platform's end condition, and outputs every
+ * record as an item with pairedItem. Nothing else: no normalising, no limit, no retries.
+ */
+export class MinimalPagingNode implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Minimal Paging',
+		name: 'minimalPaging',
+		icon: 'file:minimal.svg',
+		group: ['transform'],
+		version: 1,
+		description: 'Benchmark-only node',
+		defaults: { name: 'Minimal Paging' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [
+			{ name: 'tomTicketApi', required: false },
+			{ name: 'plugChatApi', required: false },
+			{ name: 'digisacApi', required: false },
+		],
+		properties: [
+			{ displayName: 'Credential Type', name: 'credentialType', type: 'string', default: '' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+			{ displayName: 'Query (JSON)', name: 'query', type: 'string', default: '{}' },
+			{ displayName: 'Headers (JSON)', name: 'headers', type: 'string', default: '{}' },
+			{
+				displayName: 'End Condition',
+				name: 'end',
+				type: 'options',
+				options: [
+					{ name: 'Empty Page (PlugChat)', value: 'emptyPage' },
+					{ name: 'Last Page (Digisac)', value: 'lastPage' },
+					{ name: 'Next Page (TomTicket)', value: 'nextPage' },
+				],
+				default: 'emptyPage',
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const credentialType = this.getNodeParameter('credentialType', 0) as string;
+		const url = this.getNodeParameter('url', 0) as string;
+		const query = JSON.parse(this.getNodeParameter('query', 0) as string) as IDataObject;
+		const headers = JSON.parse(this.getNodeParameter('headers', 0) as string) as IDataObject;
+		const end = this.getNodeParameter('end', 0) as string;
+		const output: INodeExecutionData[] = [];
+		for (let page = 1; ; page++) {
+			const body = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+				method: 'GET',
+				url,
+				qs: { ...query, page },
+				headers: { ...headers },
+				json: true,
+			})) as IDataObject[] | IDataObject;
+			const records = (Array.isArray(body) ? body : (body.data as IDataObject[])) ?? [];
+			for (const json of records) output.push({ json, pairedItem: { item: 0 } });
+			const more =
+				end === 'emptyPage'
+					? records.length > 0
+					: end === 'lastPage'
+						? (body as IDataObject).currentPage! < (body as IDataObject).lastPage!
+						: (body as IDataObject).next_page !== null &&
+							page < Number((body as IDataObject).pages);
+			if (!more || records.length === 0) return [output];
+		}
+	}
+}

@@ -20,6 +20,8 @@ export interface SendScenario {
 	service: ServiceKey;
 	/** "PlugChat message → sendText". */
 	title: string;
+	/** The same for goal lines: "plugchat.sendText". */
+	key: string;
 	/** Resets the fake and seeds what the sends need. */
 	prepare(): void;
 	items(count: number): INodeExecutionData[];
@@ -90,6 +92,7 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 	const plugChat: SendScenario = {
 		service: 'plugChat',
 		title: 'PlugChat message → sendText',
+		key: 'plugchat.sendText',
 		prepare() {
 			fakes.resetAll();
 		},
@@ -154,6 +157,7 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 	const digisac: SendScenario = {
 		service: 'digisac',
 		title: 'Digisac message → send',
+		key: 'digisac.send',
 		prepare() {
 			fakes.resetAll();
 			fakes.digisac.addContacts(10);
@@ -219,6 +223,7 @@ export function sendScenarios(fakes: Fakes): SendScenario[] {
 	const tomTicket: SendScenario = {
 		service: 'tomTicket',
 		title: 'TomTicket ticket → create',
+		key: 'tomticket.create',
 		prepare() {
 			fakes.resetAll();
 		},

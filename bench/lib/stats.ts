@@ -17,15 +17,20 @@ export function max(values: number[]): number {
 
 /**
  * Wall-clock and CPU milliseconds (user + system, the whole process) of an async call, with a full
- * GC first when --expose-gc is on.
+ * GC first when --expose-gc is on (unless `gc: false`). `probe` is told when the measured part
+ * starts and stops (the instruction counter of bench/workloads/instructions.ts).
  */
 export async function timed<T>(
 	run: () => Promise<T>,
+	probe?: { start(): void; stop(): void },
+	options: { gc?: boolean } = {},
 ): Promise<{ ms: number; cpuMs: number; result: T }> {
-	collectGarbage();
+	if (options.gc !== false) collectGarbage();
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
+	probe?.start();
 	const result = await run();
+	probe?.stop();
 	const ms = performance.now() - started;
 	const cpu = process.cpuUsage(cpuBefore);
 	return { ms, cpuMs: (cpu.user + cpu.system) / 1000, result };
@@ -37,6 +42,47 @@ export function collectGarbage() {
 		gc();
 		gc();
 	}
+}
+
+/**
+ * Where the median of `values` lies, 95 % of the time: the order statistics n/2 ± 1.96·√n/2
+ * (distribution-free). With fewer than 6 values it is just min–max.
+ */
+export function medianInterval(values: number[]): { low: number; high: number } {
+	const sorted = [...values].sort((a, b) => a - b);
+	const n = sorted.length;
+	if (n === 0) return { low: Number.NaN, high: Number.NaN };
+	const half = (1.96 * Math.sqrt(n)) / 2;
+	const lowRank = Math.max(1, Math.floor(n / 2 - half));
+	const highRank = Math.min(n, Math.ceil(n / 2 + half + 1));
+	return { low: sorted[lowRank - 1], high: sorted[highRank - 1] };
+}
+
+/** Median, 95 % interval of the median, min and max of a sample. */
+export interface Spread {
+	median: number;
+	low: number;
+	high: number;
+	min: number;
+	max: number;
+}
+
+export function spread(values: number[], digits = 3): Spread {
+	const { low, high } = medianInterval(values);
+	return {
+		median: round(median(values), digits),
+		low: round(low, digits),
+		high: round(high, digits),
+		min: round(min(values), digits),
+		max: round(max(values), digits),
+	};
+}
+
+/** "1.03× (1.01–1.05, 0.97–1.12)": median, its 95 % interval, then min–max. */
+export function fmtSpread(s: Spread, unit = '×'): string {
+	if (!Number.isFinite(s.median)) return 'n/a';
+	const f = (v: number) => v.toFixed(2);
+	return `${f(s.median)}${unit} (${f(s.low)}–${f(s.high)}; ${f(s.min)}–${f(s.max)})`;
 }
 
 export function round(value: number, digits = 2): number {
