@@ -171,8 +171,9 @@ function withoutAuthorization(headers: Record<string, string>): Record<string, s
 /**
  * Workload 3: Return All over N records on each node's paged list, against a bare loop asking
  * the very same pages (its query string is copied from the node's own first request) and keeping
- * the records, and against the minimal paging node (the same pages through the engine: its floor). Time and peak memory; rounds alternate which side goes first, and the ratio is
- * taken within each round, then its median over rounds.
+ * the records, and against the minimal paging node (the same pages through the engine: its
+ * floor). Time and peak memory; the order of the three rotates every round, and each ratio is
+ * taken within a round, then its median over rounds.
  */
 export async function runReturnAll(
 	fakes: Fakes,
@@ -237,9 +238,6 @@ export async function runReturnAll(
 					throw new Error(`${scenario.title} bare: ${records.length} records`);
 				return records.length;
 			};
-			await runBareOnce();
-			// A second warm-up of both: the JIT's and the fake's steady state.
-			await runNodeOnce();
 			await runBareOnce();
 
 			const minimalParameters = {
