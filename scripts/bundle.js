@@ -37,11 +37,9 @@ function collect(entry) {
 		for (const [, specifier] of source.matchAll(RELATIVE_REQUIRE)) {
 			const target = resolveModule(file, specifier);
 			if (entrySet.has(target) && target !== entry) {
-				requires[specifier] = {
-					external: `./${path.relative(path.dirname(entry), target).replace(/\\/g, '/')}`,
-				};
+				requires[specifier] = { entry: target };
 			} else {
-				requires[specifier] = { id: path.relative(dist, target).replace(/\\/g, '/') };
+				requires[specifier] = { id: moduleId(target) };
 				visit(target);
 			}
 		}
@@ -50,24 +48,39 @@ function collect(entry) {
 	return modules;
 }
 
-function bundle(entry) {
-	const modules = collect(entry);
+const moduleId = (file) => path.relative(dist, file).replace(/\\/g, '/');
+const relativeRequire = (fromFile, target) => {
+	const relative = path.relative(path.dirname(fromFile), target).replace(/\\/g, '/');
+	return relative.startsWith('.') ? relative : `./${relative}`;
+};
+
+/**
+ * Modules that more than one entry needs (the shared transport, a service's transport used by its
+ * node and its trigger) go once into SHARED_CHUNK instead of into every bundle: six copies of them
+ * were a third of the tarball. Each module still runs once per process, as with plain `require`.
+ */
+const SHARED_CHUNK = path.join(dist, 'nodes', 'shared.bundle.js');
+
+/** The module table and loader of one file; `load` resolves ids not in the table. */
+function moduleTable(file, modules, isLocal) {
 	const parts = [];
-	for (const [file, { source, requires }] of modules) {
-		const id = path.relative(dist, file).replace(/\\/g, '/');
-		const map = JSON.stringify(requires);
+	for (const [moduleFile, { source, requires }] of modules) {
+		const map = {};
+		for (const [specifier, target] of Object.entries(requires)) {
+			if (target.entry) map[specifier] = { external: relativeRequire(file, target.entry) };
+			else if (isLocal(target.id)) map[specifier] = { id: target.id };
+			else map[specifier] = { shared: target.id };
+		}
 		const body = source.replace(/^\/\/# sourceMappingURL=.*$/m, '');
 		parts.push(
-			`${JSON.stringify(id)}: [${map}, function (module, exports, require) {\n${body}\n}]`,
+			`${JSON.stringify(moduleId(moduleFile))}: [${JSON.stringify(map)}, function (module, exports, require) {\n${body}\n}]`,
 		);
 	}
-	const entryId = path.relative(dist, entry).replace(/\\/g, '/');
-	return `"use strict";
-// Bundled by scripts/bundle.js from the compiled modules listed below.
-var __modules = {
+	return `var __modules = {
 ${parts.join(',\n')}
 };
 var __cache = {};
+var __shared;
 function __load(id) {
 	if (__cache[id]) return __cache[id].exports;
 	var entry = __modules[id];
@@ -75,23 +88,59 @@ function __load(id) {
 	var local = function (specifier) {
 		var target = entry[0][specifier];
 		if (!target) return require(specifier);
-		return target.external ? require(target.external) : __load(target.id);
+		if (target.external) return require(target.external);
+		if (target.shared) {
+			__shared = __shared || require(${JSON.stringify(relativeRequire(file, SHARED_CHUNK))});
+			return __shared.load(target.shared);
+		}
+		return __load(target.id);
 	};
 	entry[1].call(module.exports, module, module.exports, local);
 	return module.exports;
-}
-module.exports = __load(${JSON.stringify(entryId)});
-`;
+}`;
 }
 
+const collected = new Map(entries.map((entry) => [entry, collect(entry)]));
+/** Module id → how many entries need it. */
+const users = new Map();
+for (const modules of collected.values())
+	for (const file of modules.keys()) {
+		const id = moduleId(file);
+		users.set(id, (users.get(id) ?? 0) + 1);
+	}
+const isShared = (id) => users.get(id) > 1;
+
 const absorbed = new Set();
-const bundles = new Map();
-for (const entry of entries) {
-	for (const file of collect(entry).keys()) if (!entrySet.has(file)) absorbed.add(file);
-	bundles.set(entry, bundle(entry));
+const outputs = new Map();
+const sharedModules = new Map();
+for (const [entry, modules] of collected) {
+	const own = new Map();
+	for (const [file, module] of modules) {
+		if (!entrySet.has(file)) absorbed.add(file);
+		if (file !== entry && isShared(moduleId(file))) sharedModules.set(file, module);
+		else own.set(file, module);
+	}
+	outputs.set(
+		entry,
+		`"use strict";
+// Bundled by scripts/bundle.js from the compiled modules listed below.
+${moduleTable(entry, own, (id) => !isShared(id))}
+module.exports = __load(${JSON.stringify(moduleId(entry))});
+`,
+	);
 }
-for (const [entry, code] of bundles) fs.writeFileSync(entry, code);
+if (sharedModules.size) {
+	outputs.set(
+		SHARED_CHUNK,
+		`"use strict";
+// Bundled by scripts/bundle.js: the modules more than one node or credential file needs.
+${moduleTable(SHARED_CHUNK, sharedModules, () => true)}
+module.exports = { load: __load };
+`,
+	);
+}
 for (const file of absorbed) fs.rmSync(file);
+for (const [file, code] of outputs) fs.writeFileSync(file, code);
 // Directories left empty by the removal.
 const prune = (dir) => {
 	for (const name of fs.readdirSync(dir)) {
@@ -101,4 +150,6 @@ const prune = (dir) => {
 	if (dir !== dist && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
 };
 prune(dist);
-console.log(`bundle: ${bundles.size} entry files, ${absorbed.size} modules absorbed`);
+console.log(
+	`bundle: ${entries.length} entry files, ${absorbed.size} modules absorbed (${sharedModules.size} of them into ${moduleId(SHARED_CHUNK)})`,
+);

@@ -28,7 +28,9 @@ const packed = JSON.parse(
 	}),
 )[0];
 const packedPaths = new Set(packed.files.map((f) => f.path));
-const allowed = new Set([...required, 'package.json', 'README.md', 'LICENSE.md']);
+// scripts/bundle.js puts the modules several entry files need into one chunk.
+const SHARED_CHUNK = 'dist/nodes/shared.bundle.js';
+const allowed = new Set([...required, SHARED_CHUNK, 'package.json', 'README.md', 'LICENSE.md']);
 const icon = /^dist\/icons\/[a-z0-9]+(\.dark)?\.svg$/;
 for (const file of packedPaths) {
 	if (!allowed.has(file) && !icon.test(file))
