@@ -369,6 +369,13 @@ describe('filters', () => {
 		expect(await outcome(filters, 'message.created', incoming({ origin: 'user' }))).toBe('started');
 		expect(
 			await outcome({ ignoreOwnMessages: false }, 'message.created', incoming({ isFromBot: true })),
+		).toBe('bot message');
+		expect(
+			await outcome(
+				{ ignoreOwnMessages: false, ignoreBotMessages: false },
+				'message.created',
+				incoming({ isFromBot: true }),
+			),
 		).toBe('started');
 	});
 
@@ -384,7 +391,10 @@ describe('filters', () => {
 		expect(
 			await outcome({ filters: { ignoreSystemMessages: true } }, 'message.created', line()),
 		).toBe('system message');
-		expect(await outcome({}, 'message.created', line())).toBe('started');
+		expect(await outcome({}, 'message.created', line())).toBe('system message');
+		expect(await outcome({ ignoreSystemMessages: false }, 'message.created', line())).toBe(
+			'started',
+		);
 	});
 
 	it('groups: a group contact, or a received message whose sender is not the chat', async () => {
@@ -405,7 +415,7 @@ describe('filters', () => {
 		);
 		expect(
 			await outcome(
-				{},
+				{ ignoreGroups: false },
 				'message.created',
 				incoming({ contactId: group.id, fromId: participant.id }),
 			),
@@ -426,7 +436,7 @@ describe('filters', () => {
 		expect(await outcome(unassigned, 'ticket.created', ticket())).toBe('started');
 		expect(
 			await outcome(
-				{},
+				{ onlyUnassigned: false },
 				'ticket.updated',
 				ticket({ userId: AGENT, updatedAt: '2024-03-15T17:00:00.000Z' }),
 			),

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isObject } from '../../shared/json';
 import { toList } from '../../shared/parameters';
 
+import type { SAFETY_FILTERS } from './description';
 import { downloadMessageMedia, messageHasMedia } from './media';
 import type { TriggerState } from './registration';
 import { selectedEvents } from './registration';
@@ -201,6 +202,39 @@ interface TriggerOptions {
 
 const DEFAULT_DEDUP_MINUTES = 10;
 
+/**
+ * A switch as an expression may give it: a boolean, or the text "true"/"false"; anything else
+ * (a number, an object) is taken as the default rather than failing after Digisac got its answer.
+ */
+function switchValue(value: unknown, fallback: boolean): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string') {
+		const word = value.trim().toLowerCase();
+		if (word === 'true') return true;
+		if (word === 'false') return false;
+	}
+	return fallback;
+}
+
+/** A collection parameter (Filters, Options), or {} when an expression gave something else. */
+function objectParameter(context: IWebhookFunctions, name: string): IDataObject {
+	const value = context.getNodeParameter(name, {}) as unknown;
+	return isObject(value) ? value : {};
+}
+
+/**
+ * A safety filter: the top-level switch, unless a workflow saved before it moved there holds an
+ * explicit value in the old Filters collection, which then wins.
+ */
+function safetySwitch(
+	context: IWebhookFunctions,
+	filters: IDataObject,
+	name: (typeof SAFETY_FILTERS)[number]['name'],
+): boolean {
+	const switched = switchValue(context.getNodeParameter(name, true), true);
+	return filters[name] === undefined ? switched : switchValue(filters[name], switched);
+}
+
 /** A 2xx answer for a delivery that starts no execution, so Digisac does not send it again. */
 function ignored(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, ignored: reason } };
@@ -229,11 +263,14 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 		return ignored(`event "${delivery.event}" is not chosen in the trigger`);
 	}
 
-	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+	const filters = objectParameter(context, 'filters');
 	const reason = filterReason(delivery, {
-		...(filters as DeliveryFilters),
 		serviceIds: toList(filters.serviceIds),
-		ignoreOwnMessages: context.getNodeParameter('ignoreOwnMessages', true) as boolean,
+		ignoreOwnMessages: switchValue(context.getNodeParameter('ignoreOwnMessages', true), true),
+		ignoreBotMessages: safetySwitch(context, filters, 'ignoreBotMessages'),
+		ignoreGroups: safetySwitch(context, filters, 'ignoreGroups'),
+		ignoreSystemMessages: safetySwitch(context, filters, 'ignoreSystemMessages'),
+		onlyUnassigned: safetySwitch(context, filters, 'onlyUnassigned'),
 	});
 	if (reason) return ignored(reason);
 

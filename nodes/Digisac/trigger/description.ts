@@ -20,6 +20,37 @@ export const DIGISAC_EVENTS = [
 	'ticket.updated',
 ] as const;
 
+/**
+ * The filters a typical bot workflow needs, top-level with `default: true`: n8n saves only what
+ * differs from a default and fills the rest in at run time, so a newly added trigger applies them.
+ * (Inside a collection, a default applies only once the user adds the entry.)
+ */
+export const SAFETY_FILTERS = [
+	{
+		name: 'ignoreBotMessages',
+		displayName: 'Ignore Bot Messages',
+		description: 'Whether to drop messages sent by a Digisac chatbot (isFromBot, or origin "bot")',
+	},
+	{
+		name: 'ignoreGroups',
+		displayName: 'Ignore Group Chats',
+		description:
+			"Whether to drop events from WhatsApp groups: contacts marked isGroup, and received messages whose sender (fromId) is not the chat's contact (contactId)",
+	},
+	{
+		name: 'ignoreSystemMessages',
+		displayName: 'Ignore System Messages',
+		description:
+			'Whether to drop the lines Digisac adds to a chat when a ticket opens, is transferred or closes (messages of type "ticket", with no text)',
+	},
+	{
+		name: 'onlyUnassigned',
+		displayName: 'Only Without Assigned Agent',
+		description:
+			'Whether to drop messages and tickets an agent already handles (ticketUserId or userId set), so a bot stops answering once a human takes over',
+	},
+] as const;
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Events',
@@ -93,6 +124,15 @@ export const properties: INodeProperties[] = [
 		description:
 			'Whether to drop messages sent from this Digisac account (by agents, bots or workflows, isFromMe). Keep it on when the workflow replies, or each reply would start it again.',
 	},
+	...SAFETY_FILTERS.map(
+		(filter): INodeProperties => ({
+			displayName: filter.displayName,
+			name: filter.name,
+			type: 'boolean',
+			default: true,
+			description: filter.description,
+		}),
+	),
 	filtersCollection([
 		multiSelect({
 			name: 'serviceIds',
@@ -101,38 +141,20 @@ export const properties: INodeProperties[] = [
 				'Only events of these connections (WhatsApp numbers and other channels, serviceId). Events whose payload names no connection are not filtered',
 			method: 'getConnections',
 		}),
-		{
-			displayName: 'Ignore Bot Messages',
-			name: 'ignoreBotMessages',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to drop messages sent by a Digisac chatbot (isFromBot, or origin "bot")',
-		},
-		{
-			displayName: 'Ignore Group Chats',
-			name: 'ignoreGroups',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether to drop events from WhatsApp groups: contacts marked isGroup, and received messages whose sender (fromId) is not the chat's contact (contactId)",
-		},
-		{
-			displayName: 'Ignore System Messages',
-			name: 'ignoreSystemMessages',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to drop the lines Digisac adds to a chat when a ticket opens, is transferred or closes (messages of type "ticket")',
-		},
-		{
-			displayName: 'Only Without Assigned Agent',
-			name: 'onlyUnassigned',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to drop messages and tickets an agent already handles (ticketUserId or userId set), so a bot stops answering once a human takes over',
-		},
+		// Where these switches lived before they became top-level: n8n keeps only the collection
+		// entries it knows, so they stay readable for saved workflows (an explicit value there still
+		// wins), and each shows only where a value is saved (it displays itself only when it has a
+		// value), so "Add Filter" no longer offers them.
+		...SAFETY_FILTERS.map(
+			(filter): INodeProperties => ({
+				displayName: `${filter.displayName} (Old Setting)`,
+				name: filter.name,
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { [filter.name]: [true, false] } },
+				description: `Whether to apply this filter, as saved by an earlier version of this node; it overrides the "${filter.displayName}" switch above. Remove it to use the switch.`,
+			}),
+		),
 	]),
 	optionsCollection([
 		{
