@@ -185,3 +185,14 @@ export function useDigisacTrigger() {
 			triggerSetup(digisac.fake, parameters, overrides),
 	};
 }
+
+/** The query of the URL the trigger registered: the secret every genuine delivery carries. */
+export function secretQuery(setup: { staticData?: IDataObject }): Record<string, string> {
+	const secret = nodeState(setup).deliverySecret;
+	return secret ? { secret } : {};
+}
+
+/** The query parameters of a URL, as n8n hands them to webhook(). */
+export function urlQuery(url: string): Record<string, string> {
+	return Object.fromEntries(new URL(url).searchParams.entries());
+}

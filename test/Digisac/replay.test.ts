@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RecordedRequest } from '../fakes/fakeServer';
 import { deliverWebhook, runWebhookMethod } from '../harness';
 
-import { nodeState, triggerSetup, useDigisac } from './harness';
+import { nodeState, secretQuery, triggerSetup, useDigisac } from './harness';
 
 const { fake, run } = useDigisac();
 
@@ -309,7 +309,7 @@ describe('the recorded bot.command delivery through the trigger', () => {
 		nodeState(setup).digisacWebhookId = String(delivery.webhookId);
 		fake.reset();
 
-		const result = await deliverWebhook(setup, { body: delivery });
+		const result = await deliverWebhook(setup, { body: delivery, query: secretQuery(setup) });
 		const items = result.response.workflowData?.[0] ?? [];
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({

@@ -49,14 +49,18 @@ describe('activation', () => {
 		expect(post.json).toEqual({
 			active: true,
 			name: '[n8n] Test workflow / Digisac Trigger (n8n workflow wf-1)',
-			url,
+			url: `${url}?secret=${nodeState(setup).deliverySecret}`,
 			events: ['message.created', 'ticket.closed', 'ticket.transferred'],
 			type: 'general',
 			userId: fake.state.me.id,
 			accountId: ACCOUNT_ID,
 		});
 		expect(hooks(fake)).toHaveLength(1);
-		expect(nodeState(setup)).toEqual({ digisacWebhookId: hooks(fake)[0].id, webhookUrl: url });
+		expect(nodeState(setup)).toEqual({
+			digisacWebhookId: hooks(fake)[0].id,
+			webhookUrl: url,
+			deliverySecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+		});
 	});
 
 	it('re-activation finds the stored hook and registers nothing new', async () => {
@@ -77,20 +81,25 @@ describe('activation', () => {
 		const firstId = hooks(fake)[0].id;
 		setup.staticData = {};
 
-		expect(await activate(setup)).toEqual({ created: false });
+		// The secret went with the static data: the same hook gets a new one (PUT), no second hook.
+		expect(await activate(setup)).toEqual({ created: true });
 		expect(hooks(fake)).toHaveLength(1);
 		expect(nodeState(setup).digisacWebhookId).toBe(firstId);
 		expect(fake.handled('POST', HOOKS_PATH)).toHaveLength(1);
+		expect(String(hooks(fake)[0].url)).toBe(
+			`${webhookUrlFor(setup)}?secret=${nodeState(setup).deliverySecret}`,
+		);
 	});
 
 	it('recognises its hook when Digisac stored the URL with a trailing slash', async () => {
 		const setup = triggerSetup(fake);
 		await activate(setup);
-		hooks(fake)[0].url = `${String(hooks(fake)[0].url)}/`;
+		hooks(fake)[0].url = `${webhookUrlFor(setup)}/?secret=${nodeState(setup).deliverySecret}`;
 		expect(await activate(setup)).toEqual({ created: false });
 		setup.staticData = {};
-		expect(await activate(setup)).toEqual({ created: false });
+		expect(await activate(setup)).toEqual({ created: true });
 		expect(hooks(fake)).toHaveLength(1);
+		expect(fake.handled('POST', HOOKS_PATH)).toHaveLength(1);
 	});
 
 	it("pages through the account's hooks to find its own", async () => {
@@ -108,7 +117,8 @@ describe('activation', () => {
 		setup.staticData = {};
 		fake.reset();
 
-		expect(await activate(setup)).toEqual({ created: false });
+		expect(await activate(setup)).toEqual({ created: true });
+		expect(fake.handled('POST', HOOKS_PATH)).toHaveLength(0);
 		const pages = fake.handled('GET', HOOKS_PATH).map((r) => r.query.page);
 		expect(pages).toEqual(['1', '2']);
 		expect(nodeState(setup).digisacWebhookId).toBe(hooks(fake)[130].id);
@@ -146,7 +156,7 @@ describe('activation', () => {
 		// The whole object goes back, as the collection's PUT example shows.
 		expect(put.json).toMatchObject({
 			id,
-			url: webhookUrlFor(setup),
+			url: `${webhookUrlFor(setup)}?secret=${nodeState(setup).deliverySecret}`,
 			type: 'general',
 			accountId: ACCOUNT_ID,
 			createdAt: expect.any(String),
@@ -174,7 +184,11 @@ describe('activation', () => {
 
 		expect(await activate(setup)).toEqual({ created: true });
 		expect(hooks(fake)).toHaveLength(1);
-		expect(hooks(fake)[0]).toMatchObject({ id, url: webhookUrlFor(setup), active: true });
+		expect(hooks(fake)[0]).toMatchObject({
+			id,
+			url: `${webhookUrlFor(setup)}?secret=${nodeState(setup).deliverySecret}`,
+			active: true,
+		});
 		expect(fake.handled('POST', HOOKS_PATH)).toHaveLength(1);
 	});
 
@@ -184,7 +198,9 @@ describe('activation', () => {
 		const post = fake.last('POST', HOOKS_PATH).json as IDataObject;
 		expect(post.name).toBe('[n8n test] Test workflow / Digisac Trigger (n8n workflow wf-1)');
 		expect(String(post.url).startsWith(`${WEBHOOK_TEST_BASE_URL}/`)).toBe(true);
-		expect(post.url).toBe(webhookUrlFor(setup, 'manual'));
+		expect(post.url).toBe(
+			`${webhookUrlFor(setup, 'manual')}?secret=${nodeState(setup).deliverySecret}`,
+		);
 	});
 
 	it('refuses to register without any event', async () => {
@@ -242,7 +258,11 @@ describe('deactivation', () => {
 			await deactivate(setup);
 			expect(fake.last('DELETE').status).toBe(status);
 			const put = fake.last('PUT', `${HOOKS_PATH}/${id}`);
-			expect(put.json).toMatchObject({ id, active: false, url: webhookUrlFor(setup) });
+			expect(put.json).toMatchObject({
+				id,
+				active: false,
+				url: expect.stringContaining(`${webhookUrlFor(setup)}?secret=`),
+			});
 			expect(hooks(fake)).toHaveLength(1);
 			expect(hooks(fake)[0].active).toBe(false);
 			expect(nodeState(setup)).toEqual({});
@@ -294,9 +314,11 @@ describe('deactivation', () => {
 			"Cannot read property 'id' of null",
 		);
 		expect(nodeState(setup)).toEqual({});
-		// The hook is still registered and marked as this workflow's: the next activation adopts it.
-		expect(await activate(setup)).toEqual({ created: false });
+		// The hook is still registered and marked as this workflow's: the next activation reuses it
+		// (with a new secret) instead of registering a second one.
+		expect(await activate(setup)).toEqual({ created: true });
 		expect(hooks(fake)).toHaveLength(1);
+		expect(fake.handled('POST', HOOKS_PATH)).toHaveLength(1);
 	});
 
 	it('a test run registers and removes its own hook and leaves the production hook alone', async () => {

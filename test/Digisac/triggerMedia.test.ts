@@ -7,7 +7,7 @@ import { hostFileOn, StorageFake } from '../fakes/digisac/storage';
 import type { NodeSetup } from '../harness';
 import { deliverWebhook, runWebhookMethod } from '../harness';
 
-import { nodeState, triggerSetup, useDigisacTrigger } from './harness';
+import { nodeState, secretQuery, triggerSetup, useDigisacTrigger } from './harness';
 
 const { fake } = useDigisacTrigger();
 const storage = new StorageFake();
@@ -40,7 +40,7 @@ async function deliver(
 		event,
 		fake.presentMessage(message, false),
 	);
-	const result = await deliverWebhook(setup, { body });
+	const result = await deliverWebhook(setup, { body, query: secretQuery(setup) });
 	const items = result.response.workflowData?.[0] ?? [];
 	expect(items).toHaveLength(1);
 	return { ...result, item: items[0] };
@@ -149,7 +149,7 @@ describe('download media', () => {
 		);
 		const result = await deliverWebhook(
 			{ ...setup, parameters: { ...setup.parameters, events: ['message.updated'] } },
-			{ body },
+			{ body, query: secretQuery(setup) },
 		);
 		const [item] = result.response.workflowData![0];
 		expect(messageGets()).toHaveLength(0);

@@ -8,7 +8,7 @@ import { DigisacTrigger } from '../../nodes/Digisac/DigisacTrigger.node';
 import { captureDelivery } from '../fakes/digisac/deliveryCapture';
 import { deliverWebhook, runNode, runWebhookMethod } from '../harness';
 
-import { nodeState, useDigisacTrigger } from './harness';
+import { nodeState, urlQuery, useDigisacTrigger } from './harness';
 
 /** The importable workflow the README's Digisac Trigger section shows, read from the README itself. */
 function documentedWorkflow(): { nodes: INode[]; connections: IDataObject } {
@@ -58,7 +58,10 @@ it('the documented "reply to incoming WhatsApp messages" workflow answers the co
 		'message.created',
 		fake.presentMessage(incoming, false),
 	);
-	const started = await deliverWebhook(trigger, { body: delivery.body });
+	const started = await deliverWebhook(trigger, {
+		body: delivery.body,
+		query: urlQuery(delivery.url),
+	});
 	const items = started.response.workflowData![0];
 	expect(items).toHaveLength(1);
 
@@ -87,7 +90,7 @@ it('the documented "reply to incoming WhatsApp messages" workflow answers the co
 		'message.created',
 		fake.presentMessage(replyMessage, false),
 	);
-	const ignored = await deliverWebhook(trigger, { body: echo.body });
+	const ignored = await deliverWebhook(trigger, { body: echo.body, query: urlQuery(echo.url) });
 	expect(ignored.response.workflowData).toBeUndefined();
 	expect(ignored.response.webhookResponse).toEqual({
 		received: true,

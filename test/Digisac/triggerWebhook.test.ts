@@ -7,7 +7,14 @@ import { captureDelivery } from '../fakes/digisac/deliveryCapture';
 import type { NodeSetup } from '../harness';
 import { deliverWebhook, runWebhookMethod, webhookUrlFor } from '../harness';
 
-import { hooks, nodeState, triggerSetup, useDigisacTrigger } from './harness';
+import {
+	hooks,
+	nodeState,
+	secretQuery,
+	triggerSetup,
+	urlQuery,
+	useDigisacTrigger,
+} from './harness';
 
 const { fake } = useDigisacTrigger();
 const [SALES, SUPPORT] = [
@@ -48,8 +55,11 @@ async function deliver(
 		data,
 	);
 	expect(captured.method).toBe('POST');
-	expect(captured.url).toBe(webhookUrlFor(setup));
-	const result = await deliverWebhook(setup, { body: captured.body });
+	expect(captured.url.split('?')[0]).toBe(webhookUrlFor(setup));
+	const result = await deliverWebhook(setup, {
+		body: captured.body,
+		query: urlQuery(captured.url),
+	});
 	// What the HTTP caller gets: what the node wrote itself, or n8n's 200.
 	const status = result.http.ended ? result.http.statusCode : 200;
 	return {
@@ -175,7 +185,7 @@ describe('deliveries that start the workflow', () => {
 			webhookId: nodeState(setup).digisacWebhookId,
 			timestamp: new Date().toISOString(),
 		};
-		const result = await deliverWebhook(setup, { body });
+		const result = await deliverWebhook(setup, { body, query: secretQuery(setup) });
 		expect(result.response.workflowData?.[0][0].json).toMatchObject({
 			id: message.id,
 			contactId: message.contactId,
@@ -186,11 +196,11 @@ describe('deliveries that start the workflow', () => {
 describe('deliveries that start nothing (and still get a 2xx)', () => {
 	it('ignores a delivery whose webhookId is not the registration of this node', async () => {
 		const setup = await activeTrigger();
-		// A hook someone created by hand in Digisac for the same URL.
+		// A hook someone created by hand in Digisac, copying the registered URL (with its secret).
 		fake.state.webhooks.push({
 			id: 'hand-made-hook',
 			name: 'manual',
-			url: webhookUrlFor(setup),
+			url: hooks(fake)[0].url,
 			events: ['message.created'],
 			active: true,
 		});
@@ -203,19 +213,21 @@ describe('deliveries that start nothing (and still get a 2xx)', () => {
 		});
 	});
 
-	it('ignores every delivery once the registration is gone from static data', async () => {
+	it('refuses every delivery (401) once the registration is gone from static data', async () => {
 		const setup = await activeTrigger();
 		const hookId = nodeState(setup).digisacWebhookId!;
+		const registeredUrl = hooks(fake)[0].url;
 		await runWebhookMethod(setup, 'delete');
 		fake.state.webhooks.push({
 			id: hookId,
 			name: 'x',
-			url: webhookUrlFor(setup),
+			url: registeredUrl,
 			events: ['message.created'],
 			active: true,
 		});
 		const result = await deliver(setup, 'message.created', incoming(), hookId);
 		expect(result.response.workflowData).toBeUndefined();
+		expect(result.status).toBe(401);
 	});
 
 	it('ignores an event that was not chosen', async () => {
@@ -306,7 +318,7 @@ describe('malformed bodies get a 400', () => {
 		],
 	])('%s', async (_label, body, message) => {
 		const setup = await activeTrigger();
-		const result = await deliverWebhook(setup, { body });
+		const result = await deliverWebhook(setup, { body, query: secretQuery(setup) });
 		expect(result.http.statusCode).toBe(400);
 		expect(result.http.body).toEqual({ message });
 		expect(result.response).toEqual({ noWebhookResponse: true });

@@ -12,7 +12,7 @@ import { toList } from '../../shared/parameters';
 import type { SAFETY_FILTERS } from './description';
 import { downloadMessageMedia, messageHasMedia } from './media';
 import type { TriggerState } from './registration';
-import { selectedEvents } from './registration';
+import { hasDeliverySecret, selectedEvents } from './registration';
 
 /** One webhook call from Digisac: `{event, data, webhookId, timestamp}`. */
 export interface Delivery {
@@ -235,6 +235,22 @@ function safetySwitch(
 	return filters[name] === undefined ? switched : switchValue(filters[name], switched);
 }
 
+/**
+ * The answer to a delivery without this node's secret: 401, and nothing starts. Digisac itself
+ * always calls the URL the trigger registered, which carries the secret, so a genuine delivery is
+ * never refused; a 401 tells whoever points a hook at the URL by hand (or an old registration
+ * from before the secret existed, until the workflow is activated again) why nothing runs, where a
+ * neutral 200 would hide it. It tells a forger nothing: n8n answers 404 for a URL it does not
+ * serve anyway. The same answer as the PlugChat Trigger's.
+ */
+function refused(context: IWebhookFunctions): IWebhookResponseData {
+	context.getResponseObject().status(401).json({
+		message:
+			'Unauthorized: this URL accepts only deliveries from the Digisac webhook the Digisac Trigger registered (its URL carries a secret). Activate the workflow again to register it.',
+	});
+	return { noWebhookResponse: true };
+}
+
 /** A 2xx answer for a delivery that starts no execution, so Digisac does not send it again. */
 function ignored(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, ignored: reason } };
@@ -246,16 +262,19 @@ function ignored(reason: string): IWebhookResponseData {
  * asked for).
  */
 export async function handleDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	// Digisac signs nothing. The secret in the URL this node registered tells a delivery from
+	// Digisac apart from one sent by anybody who saw the webhookId (it is in every execution and
+	// in the Digisac panel); the id of our own registration then tells this node's hook apart
+	// from another one pointing at the same URL.
+	const memory = context.getWorkflowStaticData('node') as TriggerState;
+	if (!hasDeliverySecret(context, memory)) return refused(context);
+
 	const parsed = parseDelivery(context.getBodyData());
 	if (parsed.problem !== undefined) {
 		context.getResponseObject().status(400).json({ message: parsed.problem });
 		return { noWebhookResponse: true };
 	}
 	const { delivery } = parsed;
-
-	// Digisac signs nothing; the unguessable URL and the id of our own registration are
-	// what tell a genuine delivery for this node apart.
-	const memory = context.getWorkflowStaticData('node') as TriggerState;
 	if (!memory.digisacWebhookId || delivery.webhookId !== memory.digisacWebhookId) {
 		return ignored('webhookId is not the one this trigger registered');
 	}

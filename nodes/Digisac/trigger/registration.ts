@@ -1,3 +1,5 @@
+import { createHash, randomBytes, timingSafeEqual } from 'crypto';
+
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -14,6 +16,13 @@ export interface TriggerState extends IDataObject {
 	digisacWebhookId?: string;
 	/** The n8n URL that webhook was registered for (production and test URLs differ). */
 	webhookUrl?: string;
+	/**
+	 * The random value the registered URL carries (`?secret=`), new on every registration. Digisac
+	 * signs nothing, and the `webhookId` of a delivery is visible in every execution and in the
+	 * Digisac panel; the secret is in neither, so a delivery that has it came from the URL
+	 * registered in Digisac.
+	 */
+	deliverySecret?: string;
 	/** Recent delivery keys → arrival time in ms, for de-duplication. */
 	recentDeliveries?: IDataObject;
 }
@@ -61,10 +70,52 @@ function isForeign(hook: IDataObject, workflowId: string): boolean {
 	return owner !== undefined && owner !== workflowId;
 }
 
-/** Whether a stored hook points at `url` (a trailing slash added by Digisac does not matter). */
+/** A URL without its query, and without a trailing slash Digisac may have added. */
+function withoutQuery(url: string): string {
+	return url.trim().split('?')[0].replace(/\/+$/, '');
+}
+
+/** Whether a stored hook points at the n8n URL `url`, whatever secret its query carries. */
 function pointsTo(hook: IDataObject, url: string): boolean {
-	const normalise = (value: string) => value.trim().replace(/\/+$/, '');
-	return typeof hook.url === 'string' && normalise(hook.url) === normalise(url);
+	return typeof hook.url === 'string' && withoutQuery(hook.url) === withoutQuery(url);
+}
+
+/** The secret in a registered URL's query, if any. */
+function secretIn(url: unknown): string | undefined {
+	if (typeof url !== 'string') return undefined;
+	try {
+		return new URL(url.trim()).searchParams.get('secret') ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether a hook's URL carries the secret stored for this node. */
+function carriesSecret(hook: IDataObject, data: TriggerState): boolean {
+	return !!data.deliverySecret && secretIn(hook.url) === data.deliverySecret;
+}
+
+/**
+ * The URL registered in Digisac: n8n's webhook URL with the secret as a query parameter (n8n
+ * routes webhooks by path, so the query reaches the trigger as it is). GUESS: that Digisac keeps a
+ * webhook URL's query and calls it as given is not documented; it is what an HTTP client does with
+ * a URL, and a hook whose stored URL lost the secret is registered again (checkWebhookExists).
+ */
+function registeredUrl(url: string, secret: string): string {
+	return `${url}${url.includes('?') ? '&' : '?'}secret=${encodeURIComponent(secret)}`;
+}
+
+/**
+ * Whether a delivery carries this node's secret. Both sides are hashed to the same length first,
+ * so timingSafeEqual compares in constant time whatever was sent (or nothing, or a list).
+ */
+export function hasDeliverySecret(context: IWebhookFunctions, data: TriggerState): boolean {
+	const expected = data.deliverySecret;
+	const query = context.getQueryData() as IDataObject;
+	const given = query?.secret;
+	if (typeof expected !== 'string' || !expected || typeof given !== 'string') return false;
+	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+	return timingSafeEqual(digest(given), digest(expected));
 }
 
 function isActive(hook: IDataObject): boolean {
@@ -135,6 +186,7 @@ function remember(data: TriggerState, hookId: string, url: string) {
 function forget(data: TriggerState) {
 	delete data.digisacWebhookId;
 	delete data.webhookUrl;
+	delete data.deliverySecret;
 	delete data.recentDeliveries;
 }
 
@@ -194,8 +246,9 @@ export async function checkWebhookExists(context: IHookFunctions): Promise<boole
 		if (!hook || isForeign(hook, workflowId)) {
 			forget(data);
 		} else if (pointsTo(hook, url)) {
-			// Inactive (deactivated earlier) or other events: create() updates this same hook.
-			return isActive(hook) && sameEvents(hook, events);
+			// Inactive (deactivated earlier), other events, or a URL without this node's secret (a
+			// registration of an earlier version): create() updates this same hook.
+			return isActive(hook) && sameEvents(hook, events) && carriesSecret(hook, data);
 		}
 		// Otherwise the stored hook serves another URL (test vs production, or n8n's address
 		// changed): create() decides whether to move it.
@@ -205,11 +258,10 @@ export async function checkWebhookExists(context: IHookFunctions): Promise<boole
 		context,
 		(hook) => pointsTo(hook, url) && hookOwner(hook) === workflowId,
 	);
-	if (adopted && isActive(adopted) && sameEvents(adopted, events)) {
-		remember(data, adopted.id, url);
-		return true;
-	}
-	return false;
+	if (!adopted) return false;
+	remember(data, adopted.id, url);
+	// With the static data, the secret was lost: create() then gives this same hook a new one.
+	return isActive(adopted) && sameEvents(adopted, events) && carriesSecret(adopted, data);
 }
 
 /** Our own hook that can be updated instead of registering a new one. */
@@ -247,10 +299,12 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 	}
 	const test = context.getActivationMode() === 'manual' || context.getMode() === 'manual';
 	const workflow = context.getWorkflow();
+	// New on every registration, so deactivating and activating again rotates it.
+	const secret = randomBytes(32).toString('base64url');
 	const fields: IDataObject = {
 		active: true,
 		name: hookName(String(workflow.name ?? 'Workflow'), context.getNode().name, workflowId, test),
-		url,
+		url: registeredUrl(url, secret),
 		events,
 		type: 'general',
 	};
@@ -294,6 +348,7 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 		);
 	}
 	remember(data, saved.id, url);
+	data.deliverySecret = secret;
 	return true;
 }
 
