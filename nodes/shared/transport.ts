@@ -82,6 +82,12 @@ interface ApiRequestOptions {
 	/** Return the raw bytes (file downloads) instead of parsed JSON. */
 	binary?: boolean;
 	/**
+	 * Return a 2xx body as the response stream, unread, so the caller can stop reading at a size
+	 * cap (n8n's client sets axios' maxContentLength to Infinity and offers no option for it).
+	 * Other answers are read (at most ERROR_BODY_LIMIT bytes) and handled as binary ones.
+	 */
+	stream?: boolean;
+	/**
 	 * May this exact request be sent twice without harm? Defaults to true for GET, HEAD, PUT,
 	 * DELETE and OPTIONS, false for POST and PATCH. Decides whether ambiguous failures are retried.
 	 */
@@ -210,6 +216,25 @@ function redirectedMethod(method: IHttpRequestMethods, status: number): IHttpReq
 
 class RedirectLimitError extends Error {}
 
+/** The most of a non-2xx answer read when the body was asked for as a stream. */
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+/** Reads the start of a streamed error (or redirect) answer and closes the stream. */
+async function readErrorStream(body: unknown): Promise<Buffer> {
+	if (!body || typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function')
+		return Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+	const chunks: Buffer[] = [];
+	let size = 0;
+	// Leaving the loop early destroys the stream.
+	for await (const chunk of body as AsyncIterable<Buffer | string>) {
+		const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+		chunks.push(part);
+		size += part.length;
+		if (size >= ERROR_BODY_LIMIT) break;
+	}
+	return Buffer.concat(chunks).subarray(0, ERROR_BODY_LIMIT);
+}
+
 /**
  * Sends one request to a platform and returns the full response. Retries what is safe to retry,
  * waits for the platform's rate limit, and turns every failure into a NodeApiError that carries
@@ -236,8 +261,8 @@ export async function sendRequest<T = unknown>(
 		qs: options.qs,
 		headers: { ...service.headers, ...options.headers },
 		body: options.body as IHttpRequestOptions['body'],
-		json: !options.binary,
-		encoding: options.binary ? 'arraybuffer' : undefined,
+		json: !options.binary && !options.stream,
+		encoding: options.stream ? 'stream' : options.binary ? 'arraybuffer' : undefined,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutMs,
@@ -280,6 +305,8 @@ export async function sendRequest<T = unknown>(
 		let authenticated = !options.anonymous;
 		for (let redirects = 0; ; redirects++) {
 			const response = await exchange(hop, authenticated);
+			if (options.stream && (response.statusCode < 200 || response.statusCode >= 300))
+				response.body = (await readErrorStream(response.body)) as T;
 			const location = REDIRECT_STATUSES.has(response.statusCode)
 				? headerValue(response.headers ?? {}, 'location')
 				: undefined;
@@ -389,7 +416,9 @@ export async function sendRequest<T = unknown>(
 			continue;
 		}
 
-		const platformError = service.detectError(decodeErrorBody(response, options.binary));
+		const platformError = service.detectError(
+			decodeErrorBody(response, options.binary || options.stream),
+		);
 		if (platformError || statusCode >= 400)
 			throw responseError(context, service, secret, response, platformError, summary);
 		return response;

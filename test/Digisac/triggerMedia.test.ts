@@ -137,7 +137,7 @@ describe('download media', () => {
 		expect(download.headers.authorization).toBe(`Bearer ${fake.token}`);
 	});
 
-	it('uses the file URL already in the delivery without asking for the message', async () => {
+	it('asks the API for the file even when the delivery already names one', async () => {
 		const setup = await activeTrigger();
 		const message = photoMessage();
 		const withFile = fake.presentMessage(message, true);
@@ -152,7 +152,7 @@ describe('download media', () => {
 			{ body, query: secretQuery(setup) },
 		);
 		const [item] = result.response.workflowData![0];
-		expect(messageGets()).toHaveLength(0);
+		expect(messageGets()).toHaveLength(1);
 		expect(Buffer.from(item.binary!.data.data, 'base64')).toEqual(PHOTO);
 	});
 

@@ -121,16 +121,22 @@ export function messageFile(message: unknown): IDataObject | undefined {
 	return undefined;
 }
 
-/** Downloads a message's media and returns it as an output item next to the message JSON. */
+/**
+ * Downloads a message's media and returns it as an output item next to the message JSON;
+ * undefined when the file is larger than `maxBytes` (nothing beyond it was read).
+ */
 export async function messageFileItem(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	message: IDataObject,
 	file: IDataObject,
 	propertyName: string,
-): Promise<INodeExecutionData> {
+	maxBytes?: number,
+): Promise<INodeExecutionData | undefined> {
+	// The URL the API returned for the message (see downloadDigisacFile for where the token goes).
 	const url = stringField(file, 'url') as string;
-	const downloaded = await downloadDigisacFile(context, url, itemIndex);
+	const downloaded = await downloadDigisacFile(context, url, itemIndex, maxBytes);
+	if (downloaded.tooLarge) return undefined;
 	const mimeType =
 		stringField(file, 'mimetype') ?? downloaded.mimeType ?? 'application/octet-stream';
 	const extension = extensionForMime(mimeType);

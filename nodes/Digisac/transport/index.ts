@@ -260,16 +260,28 @@ interface DownloadedFile {
 	mimeType?: string;
 	/** From the response's Content-Disposition, when it sent one. */
 	disposition?: string;
+	/** The file is larger than the cap the caller set: `data` is empty, nothing more was read. */
+	tooLarge?: boolean;
 }
 
-/** Whether a URL points to the account's own host (so the token may go with the request). */
-async function isAccountHost(context: RequestContext, url: string): Promise<boolean> {
-	if (!/^https?:\/\//i.test(url)) return true;
-	const credentials = await getServiceCredentials(context, digisacService.credentialType);
+/**
+ * Whether a file URL is on the account's own origin (scheme, host and port), so the token may go
+ * with it. A relative URL is. An `http://` URL on an `https://` account's host is not: the token
+ * would cross the network in clear text.
+ */
+export function isAccountOrigin(accountUrl: unknown, url: string): boolean {
+	let account: URL;
 	try {
+		account = new URL(digisacRootUrl(accountUrl));
+	} catch {
+		return false;
+	}
+	if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//')) return true;
+	try {
+		const target = new URL(url, account);
 		return (
-			new URL(url).host.toLowerCase() ===
-			new URL(digisacRootUrl(credentials.accountUrl)).host.toLowerCase()
+			(target.protocol === 'https:' || target.protocol === 'http:') &&
+			target.origin === account.origin
 		);
 	} catch {
 		return false;
@@ -277,27 +289,71 @@ async function isAccountHost(context: RequestContext, url: string): Promise<bool
 }
 
 /**
- * Downloads a file URL as Digisac gives it (`file.url`, absolute or relative to the account). A URL
- * on another host (a signed storage URL) is fetched without the Authorization header, so the API
- * token never reaches a third-party host.
+ * Closes a response stream after at most its first chunk. axios (1.12 and later) hands a stream
+ * out as `Readable.from()` of a generator that reads the connection; destroying it before that
+ * generator started leaves the connection open (paused), so one chunk is pulled, then the loop
+ * is left, which closes the generator and the connection with it.
+ */
+async function closeStream(body: unknown): Promise<void> {
+	const iterable = body as Partial<AsyncIterable<unknown>> | undefined;
+	if (typeof iterable?.[Symbol.asyncIterator] !== 'function') return;
+	for await (const _chunk of iterable as AsyncIterable<unknown>) break;
+}
+
+/**
+ * Reads a response stream into memory, stopping (and closing it) as soon as it passes maxBytes;
+ * then undefined.
+ */
+async function readCapped(
+	body: unknown,
+	maxBytes: number | undefined,
+): Promise<Buffer | undefined> {
+	if (!body || typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function')
+		return toBuffer(body);
+	const chunks: Buffer[] = [];
+	let size = 0;
+	// Leaving the loop early destroys the stream: nothing more is received.
+	for await (const chunk of body as AsyncIterable<Buffer | string>) {
+		const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+		size += part.length;
+		if (maxBytes !== undefined && size > maxBytes) return undefined;
+		chunks.push(part);
+	}
+	return Buffer.concat(chunks, size);
+}
+
+/**
+ * Downloads a file URL that the API returned or the node built (`file.url`, absolute or relative
+ * to the account) — never one a webhook delivery named. The token goes only to the account's own
+ * origin; a URL elsewhere (a signed storage URL) is fetched without the Authorization header.
+ * With `maxBytes`, a file declared or turning out larger comes back as `tooLarge` as soon as that
+ * is known: the body is streamed and reading stops at the cap.
  */
 export async function downloadDigisacFile(
 	context: RequestContext,
 	url: string,
 	itemIndex?: number,
+	maxBytes?: number,
 ): Promise<DownloadedFile> {
-	const anonymous = !(await isAccountHost(context, url));
+	const credentials = await getServiceCredentials(context, digisacService.credentialType);
+	const anonymous = !isAccountOrigin(credentials.accountUrl, url);
 	const path = /^https?:\/\//i.test(url) || url.startsWith('/') ? url : `/${url}`;
-	const response = await sendRequest<Buffer>(context, digisacService, {
+	const response = await sendRequest<unknown>(context, digisacService, {
 		method: 'GET',
 		path,
-		binary: true,
+		stream: true,
 		anonymous,
 		itemIndex,
 	});
 	const headers = response.headers ?? {};
+	const declared = Number(headerValue(headers, 'content-length'));
+	let data: Buffer | undefined;
+	if (maxBytes !== undefined && Number.isFinite(declared) && declared > maxBytes)
+		await closeStream(response.body);
+	else data = await readCapped(response.body, maxBytes);
+	if (!data) return { data: Buffer.alloc(0), tooLarge: true };
 	return {
-		data: toBuffer(response.body),
+		data,
 		mimeType: headerValue(headers, 'content-type')?.split(';')[0].trim() || undefined,
 		disposition: headerValue(headers, 'content-disposition'),
 	};

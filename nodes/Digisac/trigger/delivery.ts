@@ -10,7 +10,7 @@ import { isObject } from '../../shared/json';
 import { toList } from '../../shared/parameters';
 
 import type { SAFETY_FILTERS } from './description';
-import { downloadMessageMedia, messageHasMedia } from './media';
+import { DEFAULT_MAX_MEDIA_MB, downloadMessageMedia, messageHasMedia } from './media';
 import type { TriggerState } from './registration';
 import { hasDeliverySecret, selectedEvents } from './registration';
 
@@ -195,9 +195,17 @@ function outputJson(delivery: Delivery): IDataObject {
 }
 
 interface TriggerOptions {
-	deduplicationMinutes?: number;
-	downloadMedia?: boolean;
+	deduplicationMinutes?: unknown;
+	downloadMedia?: unknown;
 	binaryPropertyName?: unknown;
+	maxMediaSizeMb?: unknown;
+}
+
+/** The media size cap in bytes: the option when it is a positive number, else the default. */
+function maxMediaBytes(options: TriggerOptions): number {
+	const megabytes = Number(options.maxMediaSizeMb);
+	const chosen = Number.isFinite(megabytes) && megabytes > 0 ? megabytes : DEFAULT_MAX_MEDIA_MB;
+	return Math.floor(chosen * 1024 * 1024);
 }
 
 const DEFAULT_DEDUP_MINUTES = 10;
@@ -293,7 +301,7 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 	});
 	if (reason) return ignored(reason);
 
-	const options = context.getNodeParameter('options', {}) as TriggerOptions;
+	const options = objectParameter(context, 'options') as TriggerOptions;
 	const windowMinutes = Number(options.deduplicationMinutes ?? DEFAULT_DEDUP_MINUTES);
 	const key = deliveryKey(delivery);
 	// In production n8n saves static data changed here, so the memory spans deliveries.
@@ -303,7 +311,7 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 
 	const item: INodeExecutionData = { json: outputJson(delivery) };
 	if (
-		options.downloadMedia &&
+		switchValue(options.downloadMedia, false) &&
 		delivery.event.startsWith('message.') &&
 		messageHasMedia(delivery.data)
 	) {
@@ -317,7 +325,7 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 		}
 		// The file may take seconds to appear: answer Digisac first, then fetch it.
 		context.getResponseObject().status(200).json({ received: true });
-		const media = await downloadMessageMedia(context, delivery.data);
+		const media = await downloadMessageMedia(context, delivery.data, maxMediaBytes(options));
 		if (media.binary) item.binary = { [binaryProperty.trim() || 'data']: media.binary };
 		if (media.file) item.json.file = media.file;
 		if (media.error) item.json.mediaError = media.error;

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { multiSelect, filtersCollection, optionsCollection } from '../../shared/descriptions';
 
+import { DEFAULT_MAX_MEDIA_MB } from './media';
+
 /**
  * Event names Digisac documents or that follow its `<resource>.<verb>` pattern: `message.created`
  * and `message.updated` in the webhook example of its Postman page
@@ -173,6 +175,15 @@ export const properties: INodeProperties[] = [
 			default: false,
 			description:
 				'Whether to download the file of image, audio, video and document messages and attach it as binary data. Digisac may send the event before the file is ready, so the trigger retries for a few seconds.',
+		},
+		{
+			displayName: 'Max Media Size (MB)',
+			name: 'maxMediaSizeMb',
+			type: 'number',
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			default: DEFAULT_MAX_MEDIA_MB,
+			description:
+				'Largest file Download Media fetches. A larger one is not downloaded (reading stops at this size) and the execution starts with mediaError saying so.',
 		},
 		{
 			displayName: 'Put Media in Field',

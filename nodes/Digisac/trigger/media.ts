@@ -13,7 +13,7 @@ const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'ptt', 'document', 'stic
 
 interface MediaResult {
 	binary?: IBinaryData;
-	/** The message's file object, when it had to be fetched. */
+	/** The message's file object, as the API returned it. */
 	file?: IDataObject;
 	error?: string;
 }
@@ -47,6 +47,11 @@ function errorText(error: unknown): string {
 	return String(error);
 }
 
+/** A size in MB as the option shows it (1, 0.5). */
+export function formatMb(bytes: number): string {
+	return String(Math.round((bytes / (1024 * 1024)) * 100) / 100);
+}
+
 /** GET the message with its file until the file's URL appears or the attempts run out. */
 async function waitForFile(
 	context: IWebhookFunctions,
@@ -68,31 +73,43 @@ async function waitForFile(
 	return undefined;
 }
 
+/** The default of the trigger's "Max Media Size (MB)" option. */
+export const DEFAULT_MAX_MEDIA_MB = 50;
+
 /**
- * Fetches a message's file as n8n binary data. Never throws: a file that does not arrive or
- * cannot be downloaded is reported in `error`, and the execution still starts.
+ * Fetches a message's file as n8n binary data. Never throws: a file that does not arrive, is
+ * larger than `maxBytes` or cannot be downloaded is reported in `error`, and the execution still
+ * starts.
+ *
+ * The file's URL is always the one the API returns for the message, never one the delivery
+ * names: anybody who can post to the webhook URL could name any URL in a delivery, and n8n would
+ * fetch it (with the token, on the account's host).
  */
 export async function downloadMessageMedia(
 	context: IWebhookFunctions,
 	message: IDataObject,
+	maxBytes: number,
 ): Promise<MediaResult> {
 	const messageId =
 		typeof message.id === 'string' || typeof message.id === 'number' ? String(message.id) : '';
 	if (!messageId) return { error: 'The message has no ID, so its file could not be fetched' };
 	try {
-		let file = messageFile(message);
-		const fetched = !file;
-		if (!file) file = await waitForFile(context, messageId);
+		const file = await waitForFile(context, messageId);
 		if (!file) {
 			return {
 				error: `The file of message ${messageId} was not available after ${FILE_WAIT_POLICY.attempts} attempts (Digisac may still be downloading it from WhatsApp). Fetch it later with the Digisac node: Message → Get with the file download option.`,
 			};
 		}
 
-		// A file on another host than the account's (a signed storage URL) is fetched without the
+		// A file on another origin than the account's (a signed storage URL) is fetched without the
 		// token (see downloadDigisacFile).
 		const url = String(file.url);
-		const downloaded = await downloadDigisacFile(context, url);
+		const downloaded = await downloadDigisacFile(context, url, undefined, maxBytes);
+		if (downloaded.tooLarge) {
+			return {
+				error: `The file of message ${messageId} is larger than the ${formatMb(maxBytes)} MB "Max Media Size" of the trigger, so it was not downloaded. Raise the option, or fetch the file with the Digisac node: Message → Get.`,
+			};
+		}
 		const fileName =
 			(typeof file.name === 'string' && file.name) ||
 			(typeof file.publicFilename === 'string' && file.publicFilename) ||
@@ -105,7 +122,7 @@ export async function downloadMessageMedia(
 			downloaded.mimeType ||
 			'application/octet-stream';
 		const binary = await context.helpers.prepareBinaryData(downloaded.data, fileName, mimeType);
-		return { binary, file: fetched ? file : undefined };
+		return { binary, file };
 	} catch (error) {
 		return { error: `Could not download the file of message ${messageId}: ${errorText(error)}` };
 	}

@@ -15,6 +15,9 @@ export const option = {
 	description: 'Get a message, optionally with its file as binary data',
 };
 
+/** The default of "Max File Size (MB)": the same as the trigger's media cap. */
+const DEFAULT_MAX_FILE_MB = 50;
+
 export const properties: INodeProperties[] = [
 	messageLocator,
 	{
@@ -26,10 +29,27 @@ export const properties: INodeProperties[] = [
 			"Whether to download the message's media (image, audio, document...) as binary data",
 	},
 	{
-		...optionsCollection([outputBinaryOption]),
+		...optionsCollection([
+			outputBinaryOption,
+			{
+				displayName: 'Max File Size (MB)',
+				name: 'maxFileSizeMb',
+				type: 'number',
+				typeOptions: { minValue: 0.01, numberPrecision: 2 },
+				default: DEFAULT_MAX_FILE_MB,
+				description:
+					'Largest file to download. A larger one is not downloaded (reading stops at this size) and the item gets a fileError saying so.',
+			},
+		]),
 		displayOptions: { show: { downloadFile: [true] } },
 	},
 ];
+
+function maxFileBytes(context: IExecuteFunctions, itemIndex: number): number {
+	const megabytes = Number(context.getNodeParameter('options.maxFileSizeMb', itemIndex, 0));
+	const chosen = Number.isFinite(megabytes) && megabytes > 0 ? megabytes : DEFAULT_MAX_FILE_MB;
+	return Math.floor(chosen * 1024 * 1024);
+}
 
 /** Digisac fetches media from WhatsApp after the message exists; a fresh message may not have it yet. */
 const FILE_ATTEMPTS = 5;
@@ -55,7 +75,20 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			itemIndex: i,
 		});
 		const file = messageFile(message);
-		if (file) return [await messageFileItem(this, i, message, file, propertyName)];
+		if (file) {
+			const maxBytes = maxFileBytes(this, i);
+			const item = await messageFileItem(this, i, message, file, propertyName, maxBytes);
+			if (item) return [item];
+			const megabytes = Math.round((maxBytes / (1024 * 1024)) * 100) / 100;
+			return [
+				{
+					json: {
+						...message,
+						fileError: `The file is larger than the ${megabytes} MB "Max File Size" of this node, so it was not downloaded. Raise the option to download it.`,
+					},
+				},
+			];
+		}
 		if (!isDownloading(message)) return [{ json: message }];
 		if (attempt >= FILE_ATTEMPTS) {
 			return [
