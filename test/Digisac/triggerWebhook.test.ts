@@ -1,6 +1,5 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEDUP_MAX_KEYS } from '../../nodes/Digisac/trigger/delivery';
 import { ACCOUNT_ID } from '../fakes/digisac';
 import type { Row } from '../fakes/digisac';
 import { captureDelivery } from '../fakes/digisac/deliveryCapture';
@@ -265,28 +264,6 @@ describe('deliveries that start nothing (and still get a 2xx)', () => {
 		expect((await deliver(setup, 'message.updated', ack2)).items).toHaveLength(1);
 		expect((await deliver(setup, 'message.updated', ack3)).items).toHaveLength(1);
 		expect((await deliver(setup, 'message.updated', ack3)).items).toHaveLength(0);
-	});
-
-	it('forgets deliveries older than the window, and keeps at most the newest keys', async () => {
-		const setup = await activeTrigger({}, {});
-		const message = incoming();
-		await deliver(setup, 'message.created', message);
-		const memory = nodeState(setup).recentDeliveries as Record<string, number>;
-		const key = `message.created:${message.id}`;
-		expect(memory[key]).toEqual(expect.any(Number));
-
-		memory[key] = Date.now() - 11 * 60_000; // 11 minutes ago; the default window is 10
-		expect((await deliver(setup, 'message.created', message)).items).toHaveLength(1);
-
-		const full: Record<string, number> = {};
-		const start = Date.now() - 60_000;
-		for (let i = 0; i < DEDUP_MAX_KEYS; i++) full[`message.created:old-${i}`] = start + i;
-		Object.assign(nodeState(setup), { recentDeliveries: full });
-		await deliver(setup, 'message.created', incoming());
-		const kept = Object.keys(nodeState(setup).recentDeliveries as IDataObject);
-		expect(kept).toHaveLength(DEDUP_MAX_KEYS);
-		expect(kept).not.toContain('message.created:old-0');
-		expect(kept).toContain(`message.created:old-${DEDUP_MAX_KEYS - 1}`);
 	});
 
 	it('does not de-duplicate when the window is 0', async () => {

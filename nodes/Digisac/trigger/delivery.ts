@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isObject } from '../../shared/json';
 import { toList } from '../../shared/parameters';
 
+import { memoryOf, seenInProcess, seenWithin, toStaticData } from './dedup';
 import type { SAFETY_FILTERS } from './description';
 import { DEFAULT_MAX_MEDIA_MB, downloadMessageMedia, messageHasMedia } from './media';
 import type { TriggerState } from './registration';
@@ -34,9 +35,6 @@ interface DeliveryFilters {
 	ignoreGroups?: boolean;
 	onlyUnassigned?: boolean;
 }
-
-/** Bounds of the de-duplication memory kept in static data. */
-export const DEDUP_MAX_KEYS = 1000;
 
 function text(value: unknown): string | undefined {
 	if (typeof value === 'string' && value.length > 0) return value;
@@ -141,34 +139,6 @@ function deliveryKey(delivery: Delivery): string | undefined {
 	return delivery.event.endsWith('.updated') && updatedAt
 		? `${delivery.event}:${id}:${updatedAt}`
 		: `${delivery.event}:${id}`;
-}
-
-/**
- * Whether `key` was seen within `windowMs`; records it otherwise. The memory (key → time) is
- * pruned to the window and to the newest DEDUP_MAX_KEYS entries on every call.
- */
-function seenRecently(
-	memory: { recentDeliveries?: IDataObject },
-	key: string,
-	now: number,
-	windowMs: number,
-): boolean {
-	const fresh: Record<string, number> = {};
-	const recent = isObject(memory.recentDeliveries) ? memory.recentDeliveries : {};
-	for (const [seenKey, time] of Object.entries(recent)) {
-		if (typeof time === 'number' && now - time < windowMs) fresh[seenKey] = time;
-	}
-	if (fresh[key] !== undefined) {
-		memory.recentDeliveries = fresh;
-		return true;
-	}
-	fresh[key] = now;
-	const entries = Object.entries(fresh);
-	memory.recentDeliveries =
-		entries.length > DEDUP_MAX_KEYS
-			? Object.fromEntries(entries.sort((a, b) => a[1] - b[1]).slice(-DEDUP_MAX_KEYS))
-			: fresh;
-	return false;
 }
 
 /**
@@ -304,9 +274,16 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 	const options = objectParameter(context, 'options') as TriggerOptions;
 	const windowMinutes = Number(options.deduplicationMinutes ?? DEFAULT_DEDUP_MINUTES);
 	const key = deliveryKey(delivery);
-	// In production n8n saves static data changed here, so the memory spans deliveries.
-	if (key && windowMinutes > 0 && seenRecently(memory, key, Date.now(), windowMinutes * 60_000)) {
-		return ignored('duplicate delivery');
+	// Two memories (see dedup.ts): static data, which n8n 2.x saves only when the trigger answers
+	// the request itself, and this process's memory, which catches repeats in production.
+	if (key && Number.isFinite(windowMinutes) && windowMinutes > 0) {
+		const now = Date.now();
+		const windowMs = windowMinutes * 60_000;
+		const stored = seenWithin(memoryOf(memory.recentDeliveries), key, now, windowMs);
+		memory.recentDeliveries = toStaticData(stored.memory);
+		const nodeKey = `${String(context.getWorkflow().id)}:${context.getNode().name}:${memory.digisacWebhookId}`;
+		const together = seenInProcess(nodeKey, key, now, windowMs);
+		if (stored.seen || together) return ignored('duplicate delivery');
 	}
 
 	const item: INodeExecutionData = { json: outputJson(delivery) };

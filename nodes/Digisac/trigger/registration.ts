@@ -23,7 +23,7 @@ export interface TriggerState extends IDataObject {
 	 * registered in Digisac.
 	 */
 	deliverySecret?: string;
-	/** Recent delivery keys → arrival time in ms, for de-duplication. */
+	/** The de-duplication memory (see dedup.ts): `{base, entries}`, 12 characters a delivery. */
 	recentDeliveries?: IDataObject;
 }
 
