@@ -173,15 +173,12 @@ async function runSuite(version: string): Promise<VersionResult> {
 					panels,
 				),
 		);
-		// Known gaps until the branches that fix them land (issue 15 item 3, issue 13 item 1).
-		await report.knownGap(
+		await report.check(
 			'5. A fresh PlugChat "Send a text message": the Phone Number modes read "By Number", not "By ID"',
-			'the PlugChat mode names that keep their labels (issue 15 item 3)',
 			() => checkPlugChatPhoneModes(editor, panels),
 		);
-		await report.knownGap(
+		await report.check(
 			'5. A fresh Digisac Trigger shows its safe filters (own, bot, group and system messages ignored) switched on',
-			'the Digisac Trigger filters a fresh node applies and shows (issue 13 item 1)',
 			() => checkDigisacTriggerDefaults(editor, panels),
 		);
 	} catch (error) {

@@ -13,7 +13,6 @@ export interface StepResult {
 	/** Why the step did not apply (e.g. that n8n version lacks what it needs); ok stays true. */
 	skipped?: string;
 	/** A check of a known, not yet fixed gap that failed as expected: reported, ok stays true. */
-	knownGap?: string;
 }
 
 export class FatalStepError extends Error {
@@ -39,24 +38,6 @@ export class Report {
 	async check(name: string, run: () => Promise<unknown>): Promise<boolean> {
 		const outcome = await this.time(name, run);
 		return outcome.ok;
-	}
-
-	/**
-	 * A check written before the fix it proves has landed (another branch makes it pass): a
-	 * failure is reported with `gap` (what fixes it) without failing the run; a pass says the
-	 * mark can go, so the check becomes an ordinary one.
-	 */
-	async knownGap(name: string, gap: string, run: () => Promise<unknown>): Promise<boolean> {
-		const outcome = await this.time(name, run);
-		if (outcome.ok) {
-			log(`  ${name} passes now: make it an ordinary check (it was marked: ${gap})`);
-			return true;
-		}
-		const result = this.results[this.results.length - 1];
-		result.ok = true;
-		result.knownGap = gap;
-		log(`  known gap, not counted as a failure: ${gap}`);
-		return false;
 	}
 
 	/** A check that does not apply here, recorded with the reason. */
@@ -94,9 +75,7 @@ export class Report {
 		const lines = this.results.map((r) =>
 			r.skipped
 				? `  skip ${r.name} (${r.skipped})`
-				: r.knownGap
-					? `  GAP  ${r.name} (${r.seconds.toFixed(1)}s; known, until ${r.knownGap})\n${indent(r.error ?? '', '         ')}`
-					: `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)}s)`,
+				: `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)}s)`,
 		);
 		const failed = this.failed;
 		if (failed.length) {
