@@ -132,7 +132,8 @@ export async function checkAiAgentExample(
 		);
 		const search = requests('digisac', 'GET', '/api/v1/contacts');
 		problems.expect(
-			search.some((r) => JSON.stringify(r.query).includes('Maria')),
+			// The search is accent-insensitive: letters with accented forms go as the `_` wildcard.
+			search.some((r) => likePatterns(r.query).some((pattern) => pattern.test('Maria'))),
 			`the "Find Digisac contact" tool did not search for Maria: ${JSON.stringify(search.map((r) => r.query))}`,
 		);
 		const sent = requests('digisac', 'POST', '/api/v1/messages').find(
@@ -153,4 +154,21 @@ export async function checkAiAgentExample(
 	} finally {
 		await openAi.stop();
 	}
+}
+
+/** The `$iLike` patterns of a Digisac list query, as case-insensitive regular expressions. */
+function likePatterns(query: unknown): RegExp[] {
+	const text = JSON.stringify(query ?? '');
+	return [...text.matchAll(/\\"\$iLike\\":\\"([^\\"]*)\\"/g)].map(
+		([, like]) =>
+			new RegExp(
+				`^${like
+					.split('')
+					.map((c) =>
+						c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+					)
+					.join('')}$`,
+				'i',
+			),
+	);
 }

@@ -103,6 +103,11 @@ async function successfulExecutions(
 	return executions.length;
 }
 
+/** Whether a registered webhook URL is `url` (the trigger adds its secret as a query). */
+function pointsAt(registered: unknown, url: string): boolean {
+	return String(registered ?? '').split('?')[0] === url;
+}
+
 /**
  * Step 3, Digisac: the example "reply to incoming WhatsApp messages" (Digisac Trigger → Digisac
  * Send). Activation registers the webhook at the fake; a delivered `message.created` runs the
@@ -125,14 +130,20 @@ export async function checkDigisacTrigger(
 		fakes.digisac,
 		[workflow.id],
 		'the Digisac Trigger to register its webhook at the fake Digisac',
-		async () => fakes.digisac.state.webhooks.find((w) => w.url === url && w.active !== false),
+		async () =>
+			fakes.digisac.state.webhooks.find((w) => pointsAt(w.url, url) && w.active !== false),
+	);
+	// The trigger registers its URL with a random secret that a delivery must carry (security).
+	problems.expect(
+		(new URL(String(hook.url)).searchParams.get('secret') ?? '').length >= 32,
+		`the webhook was registered without its secret: ${String(hook.url)}`,
 	);
 	problems.expect(
 		Array.isArray(hook.events) && (hook.events as string[]).includes('message.created'),
 		`the webhook was registered without message.created: ${JSON.stringify(hook.events)}`,
 	);
 	problems.expect(
-		fakes.digisac.state.webhooks.filter((w) => w.url === url).length === 1,
+		fakes.digisac.state.webhooks.filter((w) => pointsAt(w.url, url)).length === 1,
 		'the webhook was registered more than once',
 	);
 
@@ -304,9 +315,10 @@ export async function checkPlugChatTrigger(
 		`the ticket subject is not "Atendimento WhatsApp #<number> – <name>": ${JSON.stringify(form.subject)}`,
 	);
 	problems.expect(
-		String(form.message?.[0]).includes(
-			'Cliente: Quero trocar o plano da minha internet.\nAtendente: Claro! Já alterei',
-		),
+		// Line ends as the multipart form carried them (CRLF or LF).
+		String(form.message?.[0])
+			.replace(/\r\n/g, '\n')
+			.includes('Cliente: Quero trocar o plano da minha internet.\nAtendente: Claro! Já alterei'),
 		`the ticket message is not the transcript: ${JSON.stringify(form.message)}`,
 	);
 	problems.expect(
