@@ -34,6 +34,43 @@ describe('Digisac Trigger description', () => {
 		expect(property('additionalEvents').type).toBe('string');
 	});
 
+	it('names each event line of the nodes panel once: "On message created"', () => {
+		// n8n's editor builds a trigger's actions from its Events options
+		// (packages/frontend/editor-ui/src/features/shared/nodeCreator/composables/
+		// useActionsGeneration.ts in n8n-io/n8n, triggersCategory()): the option's `action`, or
+		// else "On " + lodash's startCase(name). startCase keeps only the words of the name.
+		const startCase = (name: string) =>
+			name
+				.replace(/([a-z])([A-Z])/g, '$1 $2')
+				.split(/[^A-Za-z0-9]+/)
+				.filter(Boolean)
+				.map((word) => word[0].toUpperCase() + word.slice(1))
+				.join(' ');
+		const options = property('events').options as Array<{
+			name: string;
+			value: string;
+			action?: string;
+			description?: string;
+		}>;
+		const lines = options.map((option) => option.action ?? `On ${startCase(option.name)}`);
+		expect(lines).toEqual([
+			'On bot command',
+			'On contact created',
+			'On contact updated',
+			'On message created',
+			'On message updated',
+			'On ticket closed',
+			'On ticket created',
+			'On ticket updated',
+		]);
+		// n8n versions that ignore `action` fall back to the name: each word once there too.
+		for (const option of options) {
+			expect(`On ${startCase(option.name)}`.toLowerCase()).toBe(option.action?.toLowerCase());
+			// The event's Digisac name is still shown, in the description.
+			expect(option.description).toContain(option.value);
+		}
+	});
+
 	it("lists the account's active connections for the connection filter", async () => {
 		fake.state.services.push({
 			id: 'archived-1',

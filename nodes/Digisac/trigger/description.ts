@@ -62,50 +62,64 @@ export const properties: INodeProperties[] = [
 		default: ['message.created'],
 		description:
 			'Digisac events that start the workflow. Deliveries of other events are acknowledged and dropped.',
+		// n8n's nodes panel lists one line per option: its `action`, else "On " + startCase(name)
+		// (triggersCategory() in packages/frontend/editor-ui/src/features/shared/nodeCreator/
+		// composables/useActionsGeneration.ts, n8n-io/n8n). The name holds only the words, so the
+		// line reads "On message created" either way; the event's Digisac name is in the description.
 		options: [
 			{
-				name: 'Bot Command (bot.command)',
+				name: 'Bot Command',
+				action: 'On bot command',
 				value: 'bot.command',
 				description:
-					'A Digisac chatbot flow called this integration. Answer with the Digisac node: Bot → Trigger Signal.',
+					'A Digisac chatbot flow called this integration. Answer with the Digisac node: Bot → Trigger Signal. Digisac event: bot.command.',
 			},
 			{
-				name: 'Contact Created (contact.created)',
+				name: 'Contact Created',
+				action: 'On contact created',
 				value: 'contact.created',
-				description: "A contact was added. Event name inferred from Digisac's naming pattern.",
+				description:
+					"A contact was added. Event name inferred from Digisac's naming pattern. Digisac event: contact.created.",
 			},
 			{
-				name: 'Contact Updated (contact.updated)',
+				name: 'Contact Updated',
+				action: 'On contact updated',
 				value: 'contact.updated',
 				description:
-					"A contact's name, tags or custom fields changed. Event name inferred from Digisac's naming pattern.",
+					"A contact's name, tags or custom fields changed. Event name inferred from Digisac's naming pattern. Digisac event: contact.updated.",
 			},
 			{
-				name: 'Message Created (message.created)',
+				name: 'Message Created',
+				action: 'On message created',
 				value: 'message.created',
-				description: 'A message was received from or sent to a contact (mensagem recebida/enviada)',
+				description:
+					'A message was received from or sent to a contact (mensagem recebida/enviada). Digisac event: message.created.',
 			},
 			{
-				name: 'Message Updated (message.updated)',
+				name: 'Message Updated',
+				action: 'On message updated',
 				value: 'message.updated',
 				description:
-					'A message changed, for example its delivery status (ack) or its file finished downloading',
+					'A message changed, for example its delivery status (ack) or its file finished downloading. Digisac event: message.updated.',
 			},
 			{
-				name: 'Ticket Closed (ticket.closed)',
+				name: 'Ticket Closed',
+				action: 'On ticket closed',
 				value: 'ticket.closed',
-				description: 'A ticket (chamado) was closed',
+				description: 'A ticket (chamado) was closed. Digisac event: ticket.closed.',
 			},
 			{
-				name: 'Ticket Created (ticket.created)',
+				name: 'Ticket Created',
+				action: 'On ticket created',
 				value: 'ticket.created',
-				description: 'A ticket (chamado) was opened',
+				description: 'A ticket (chamado) was opened. Digisac event: ticket.created.',
 			},
 			{
-				name: 'Ticket Updated (ticket.updated)',
+				name: 'Ticket Updated',
+				action: 'On ticket updated',
 				value: 'ticket.updated',
 				description:
-					"A ticket (chamado) changed, for example it was transferred. Event name inferred from Digisac's naming pattern.",
+					"A ticket (chamado) changed, for example it was transferred. Event name inferred from Digisac's naming pattern. Digisac event: ticket.updated.",
 			},
 		],
 	},
