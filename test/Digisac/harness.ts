@@ -45,6 +45,7 @@ export function useDigisac() {
 		fake.webhookDelete = 404;
 		fake.chatWithFile = 'text-only';
 		fake.numberStorage = 'whatsapp';
+		fake.webhookOwner = 'optional';
 		fake.invalidNumbers.clear();
 		fake.legacyApi = false;
 		fake.legacyPaths.length = 0;

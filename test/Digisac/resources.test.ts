@@ -1,3 +1,4 @@
+import { ACCOUNT_ID } from '../fakes/digisac';
 import { actionsOf, addTicket } from '../fakes/digisac/actions';
 import { byId } from '../harness';
 
@@ -193,7 +194,52 @@ describe('webhook', () => {
 			events: ['message.created', 'ticket.closed', 'campaign.updated'],
 			active: true,
 			type: 'general',
+			userId: fake.state.me.id,
+			accountId: fake.state.me.accountId,
 		});
+	});
+
+	it("sends the token user's userId and accountId, as Digisac's example body, from one GET /me for all items", async () => {
+		// The fake plays an account that requires them (whether Digisac does is not documented).
+		fake.webhookOwner = 'required';
+		const result = await run(
+			{
+				resource: 'webhook',
+				operation: 'create',
+				name: '={{ "CRM " + $json.n }}',
+				url: 'https://crm.example.com/hooks/digisac',
+				events: ['message.created'],
+			},
+			{ items: [1, 2, 3].map((n) => ({ json: { n } })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.name)).toEqual(['CRM 1', 'CRM 2', 'CRM 3']);
+		const posts = fake.handled('POST', '/api/v1/me/webhooks');
+		expect(posts).toHaveLength(3);
+		for (const post of posts)
+			expect(post.json).toMatchObject({ userId: fake.state.me.id, accountId: ACCOUNT_ID });
+		expect(fake.handled('GET', '/api/v1/me')).toHaveLength(1);
+	});
+
+	it('the fake refuses a webhook without userId and accountId when it plays an account that requires them', async () => {
+		fake.webhookOwner = 'required';
+		const post = async (owner: object) =>
+			await fetch(`${fake.url}/api/v1/me/webhooks`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${fake.token}`, 'content-type': 'application/json' },
+				body: JSON.stringify({
+					name: 'x',
+					url: 'https://a.example/h',
+					events: ['message.created'],
+					type: 'general',
+					...owner,
+				}),
+			});
+		expect((await post({})).status).toBe(400);
+		expect((await post({ userId: fake.state.me.id, accountId: 'another-account' })).status).toBe(
+			400,
+		);
+		expect((await post({ userId: fake.state.me.id, accountId: ACCOUNT_ID })).status).toBe(200);
 	});
 
 	it('refuses a webhook without events or with a bad URL, before calling Digisac', async () => {

@@ -5,6 +5,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../../shared/json';
 import { pathSegment } from '../../shared/parameters';
+import { webhookOwner } from '../helpers/owner';
 import { apiRequest, apiRequestFull, apiRequestPages } from '../transport';
 
 /**
@@ -323,14 +324,8 @@ export async function createWebhook(context: IHookFunctions): Promise<boolean> {
 		);
 		saved = asHook(body) ?? existing;
 	} else {
-		// The documented body carries the token user's userId and accountId; whether they are
-		// required is unknown, so they are sent when GET /me provides them.
-		const me = await apiRequest<unknown>(context, 'GET', '/api/v1/me');
-		const owner: IDataObject = {};
-		if (isObject(me)) {
-			if (typeof me.id === 'string') owner.userId = me.id;
-			if (typeof me.accountId === 'string') owner.accountId = me.accountId;
-		}
+		// The documented body carries the token user's userId and accountId (see webhookOwner).
+		const owner = await webhookOwner(context);
 		const body = await apiRequest<unknown>(context, 'POST', HOOKS_PATH, {
 			body: { ...fields, ...owner },
 		});

@@ -238,6 +238,12 @@ export class DigisacFake extends FakeServer {
 	 * 'as-sent' keeps every number as it came.
 	 */
 	numberStorage: 'whatsapp' | 'as-sent' = 'whatsapp';
+	/**
+	 * Whether POST /api/v1/me/webhooks needs the token user's `userId` and `accountId`, which
+	 * Digisac's example body carries (whether they are required is not documented). 'optional'
+	 * takes a body without them; 'required' answers 400 when either is missing or not the token's.
+	 */
+	webhookOwner: 'optional' | 'required' = 'optional';
 	/** Numbers WhatsApp does not know: a contact is still created, with `data.valid: false`. */
 	readonly invalidNumbers = new Set<string>();
 	/**
@@ -494,6 +500,15 @@ export class DigisacFake extends FakeServer {
 			const body = (request.json ?? {}) as Record<string, unknown>;
 			const invalid = validate(body);
 			if (invalid) return invalid;
+			if (
+				this.webhookOwner === 'required' &&
+				(body.userId !== this.state.me.id || body.accountId !== this.state.me.accountId)
+			)
+				return this.error(
+					400,
+					'ValidationError',
+					'userId and accountId must be those of the token',
+				);
 			const now = new Date().toISOString();
 			const hook: Row = {
 				id: randomUUID(),

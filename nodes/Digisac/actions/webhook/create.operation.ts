@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { requireString } from '../../../shared/parameters';
+import { webhookOwner } from '../../helpers/owner';
 import { apiRequest } from '../../transport';
 
 import { activeField, additionalEvents, eventList, webhookEvents } from './fields';
@@ -60,6 +61,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		events,
 		active: this.getNodeParameter('options.active', i, true) as boolean,
 		type: 'general',
+		// As the trigger's registration: from one GET /me per execution.
+		...(await webhookOwner(this, i)),
 	};
 	return [
 		{
