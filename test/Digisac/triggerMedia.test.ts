@@ -186,14 +186,19 @@ describe('download media', () => {
 	});
 
 	it('makes no request for a text message, nor for media when the option is off', async () => {
-		const setup = await activeTrigger();
+		const setup = await activeTrigger({
+			options: { downloadMedia: true, addContactFields: false },
+		});
 		const contact = fake.addContacts(1)[0];
 		const text = fake.addIncomingMessage({ contactId: contact.id, text: 'oi' });
 		const { item, http } = await deliver(setup, text);
 		expect(item.binary).toBeUndefined();
 		expect(http.ended).toBe(false);
 
-		const off = await activeTrigger({ options: { downloadMedia: false } }, { workflowId: 'wf-2' });
+		const off = await activeTrigger(
+			{ options: { downloadMedia: false, addContactFields: false } },
+			{ workflowId: 'wf-2' },
+		);
 		const { item: photo } = await deliver(off, photoMessage());
 		expect(photo.binary).toBeUndefined();
 		expect(photo.json.mediaError).toBeUndefined();

@@ -151,8 +151,20 @@ describe('deliveries that start the workflow', () => {
 			);
 			if (event.startsWith('message.') || event === 'bot.command')
 				expect(json.contactId).toBe(fake.state.contacts[0].id);
-			// Keeping webhook() fast: no requests to Digisac without media download.
-			expect(fake.requests).toHaveLength(0);
+			// The contact's name and number: a contact event carries them; the others name the
+			// contact by id, looked up once, after Digisac got its 200.
+			const contact = fake.state.contacts[0];
+			expect(json).toMatchObject({
+				contactName: event === 'contact.created' ? 'Maria Souza' : contact.name,
+				contactNumber: (contact.data as IDataObject).number,
+			});
+			expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(
+				event.startsWith('contact.') ? [] : [`GET /api/v1/contacts/${contact.id}`],
+			);
+			if (!event.startsWith('contact.')) {
+				expect(result.http.ended).toBe(true);
+				expect(result.http.statusCode).toBe(200);
+			}
 		},
 	);
 

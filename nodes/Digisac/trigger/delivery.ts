@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isObject } from '../../shared/json';
 import { toList } from '../../shared/parameters';
 
+import { contactOfDelivery, isComplete, lookUpContact } from './contact';
 import { memoryOf, seenInProcess, seenWithin, toStaticData } from './dedup';
 import type { SAFETY_FILTERS } from './description';
 import { DEFAULT_MAX_MEDIA_MB, downloadMessageMedia, messageHasMedia } from './media';
@@ -165,6 +166,7 @@ function outputJson(delivery: Delivery): IDataObject {
 }
 
 interface TriggerOptions {
+	addContactFields?: unknown;
 	deduplicationMinutes?: unknown;
 	downloadMedia?: unknown;
 	binaryPropertyName?: unknown;
@@ -287,26 +289,40 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 	}
 
 	const item: INodeExecutionData = { json: outputJson(delivery) };
-	if (
+	// The contact's name and number: from the delivery when it carries them, else one lookup.
+	let lookUp: string | undefined;
+	if (switchValue(options.addContactFields, true)) {
+		const contact = contactOfDelivery(delivery.event, delivery.data);
+		Object.assign(item.json, contact.known);
+		if (!isComplete(contact.known) && contact.id) lookUp = contact.id;
+	}
+	const media =
 		switchValue(options.downloadMedia, false) &&
 		delivery.event.startsWith('message.') &&
-		messageHasMedia(delivery.data)
-	) {
-		// Checked before answering: an error after the 200 would lose the event (Digisac does not
-		// send it again).
-		const binaryProperty = options.binaryPropertyName ?? '';
-		if (typeof binaryProperty !== 'string') {
-			throw new NodeOperationError(context.getNode(), '"Binary Property" must be text', {
-				description: `The expression gave ${Array.isArray(binaryProperty) ? 'a list' : typeof binaryProperty}; give the name of the property the file goes to, e.g. data.`,
-			});
-		}
-		// The file may take seconds to appear: answer Digisac first, then fetch it.
-		context.getResponseObject().status(200).json({ received: true });
-		const media = await downloadMessageMedia(context, delivery.data, maxMediaBytes(options));
-		if (media.binary) item.binary = { [binaryProperty.trim() || 'data']: media.binary };
-		if (media.file) item.json.file = media.file;
-		if (media.error) item.json.mediaError = media.error;
-		return { workflowData: [[item]], noWebhookResponse: true };
+		messageHasMedia(delivery.data);
+	// Checked before answering: an error after the 200 would lose the event (Digisac does not
+	// send it again).
+	const binaryProperty = options.binaryPropertyName ?? '';
+	if (media && typeof binaryProperty !== 'string') {
+		throw new NodeOperationError(context.getNode(), '"Binary Property" must be text', {
+			description: `The expression gave ${Array.isArray(binaryProperty) ? 'a list' : typeof binaryProperty}; give the name of the property the file goes to, e.g. data.`,
+		});
 	}
-	return { workflowData: [[item]] };
+	if (!media && !lookUp) return { workflowData: [[item]] };
+
+	// A lookup or a file may take seconds: answer Digisac first, then fetch them.
+	context.getResponseObject().status(200).json({ received: true });
+	if (lookUp) {
+		const found = await lookUpContact(context, lookUp);
+		for (const [name, value] of Object.entries(found))
+			if (item.json[name] === undefined) item.json[name] = value;
+	}
+	if (media) {
+		const downloaded = await downloadMessageMedia(context, delivery.data, maxMediaBytes(options));
+		if (downloaded.binary)
+			item.binary = { [String(binaryProperty).trim() || 'data']: downloaded.binary };
+		if (downloaded.file) item.json.file = downloaded.file;
+		if (downloaded.error) item.json.mediaError = downloaded.error;
+	}
+	return { workflowData: [[item]], noWebhookResponse: true };
 }

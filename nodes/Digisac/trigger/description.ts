@@ -174,6 +174,15 @@ export const properties: INodeProperties[] = [
 	]),
 	optionsCollection([
 		{
+			// Absent (the Options collection saves only what the user adds) means on.
+			displayName: 'Add Contact Name and Number',
+			name: 'addContactFields',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to add the contact's name and number to each item (contactName, contactNumber): from the delivery when it carries them, else from one contact lookup, after Digisac got its answer. A failed lookup leaves them out.",
+		},
+		{
 			displayName: 'Deduplication Window (Minutes)',
 			name: 'deduplicationMinutes',
 			type: 'number',
