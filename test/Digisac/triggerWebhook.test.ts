@@ -152,7 +152,7 @@ describe('deliveries that start the workflow', () => {
 			if (event.startsWith('message.') || event === 'bot.command')
 				expect(json.contactId).toBe(fake.state.contacts[0].id);
 			// The contact's name and number: a contact event carries them; the others name the
-			// contact by id, looked up once, after Digisac got its 200.
+			// contact by id, looked up once, before n8n answers (it answers once it stored the run).
 			const contact = fake.state.contacts[0];
 			expect(json).toMatchObject({
 				contactName: event === 'contact.created' ? 'Maria Souza' : contact.name,
@@ -161,10 +161,7 @@ describe('deliveries that start the workflow', () => {
 			expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(
 				event.startsWith('contact.') ? [] : [`GET /api/v1/contacts/${contact.id}`],
 			);
-			if (!event.startsWith('contact.')) {
-				expect(result.http.ended).toBe(true);
-				expect(result.http.statusCode).toBe(200);
-			}
+			expect(result.http.ended).toBe(false);
 		},
 	);
 

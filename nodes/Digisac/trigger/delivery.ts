@@ -308,21 +308,22 @@ export async function handleDelivery(context: IWebhookFunctions): Promise<IWebho
 			description: `The expression gave ${Array.isArray(binaryProperty) ? 'a list' : typeof binaryProperty}; give the name of the property the file goes to, e.g. data.`,
 		});
 	}
-	if (!media && !lookUp) return { workflowData: [[item]] };
-
-	// A lookup or a file may take seconds: answer Digisac first, then fetch them.
-	context.getResponseObject().status(200).json({ received: true });
+	// The lookup (one GET, usually well under a second) is made before n8n answers: n8n answers
+	// Digisac only once it has stored the execution, so a delivery it fails to store (a busy
+	// database) is refused and sent again, never answered and lost, as it would be if we answered.
 	if (lookUp) {
 		const found = await lookUpContact(context, lookUp);
 		for (const [name, value] of Object.entries(found))
 			if (item.json[name] === undefined) item.json[name] = value;
 	}
-	if (media) {
-		const downloaded = await downloadMessageMedia(context, delivery.data, maxMediaBytes(options));
-		if (downloaded.binary)
-			item.binary = { [String(binaryProperty).trim() || 'data']: downloaded.binary };
-		if (downloaded.file) item.json.file = downloaded.file;
-		if (downloaded.error) item.json.mediaError = downloaded.error;
-	}
+	if (!media) return { workflowData: [[item]] };
+
+	// A file may take seconds to appear: answer Digisac first, then fetch it.
+	context.getResponseObject().status(200).json({ received: true });
+	const downloaded = await downloadMessageMedia(context, delivery.data, maxMediaBytes(options));
+	if (downloaded.binary)
+		item.binary = { [String(binaryProperty).trim() || 'data']: downloaded.binary };
+	if (downloaded.file) item.json.file = downloaded.file;
+	if (downloaded.error) item.json.mediaError = downloaded.error;
 	return { workflowData: [[item]], noWebhookResponse: true };
 }

@@ -180,7 +180,7 @@ export const properties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				"Whether to add the contact's name and number to each item (contactName, contactNumber): from the delivery when it carries them, else from one contact lookup, after Digisac got its answer. A failed lookup leaves them out.",
+				"Whether to add the contact's name and number to each item (contactName, contactNumber): from the delivery when it carries them, else from one contact lookup before the delivery is answered. A failed lookup leaves them out.",
 		},
 		{
 			displayName: 'Deduplication Window (Minutes)',
