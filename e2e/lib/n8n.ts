@@ -182,6 +182,11 @@ export class N8n {
 		this.server = undefined;
 	}
 
+	/** The server process's id while it runs (e.g. to read its CPU time). */
+	get pid(): number | undefined {
+		return this.server?.child.pid;
+	}
+
 	output(): string {
 		return this.server?.output() ?? '';
 	}
