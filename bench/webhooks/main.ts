@@ -67,6 +67,8 @@ interface Options {
 	warmup: number;
 	profile: boolean;
 	write: boolean;
+	/** More environment for every n8n started (`--env KEY=VALUE`, repeatable). */
+	env: Record<string, string>;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -78,10 +80,13 @@ function parseArgs(argv: string[]): Options {
 		warmup: 100,
 		profile: true,
 		write: true,
+		env: {},
 	};
 	const list = (value: string) => value.split(',').map((v) => Number(v.trim()));
 	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].split('=', 2);
+		const eq = argv[i].indexOf('=');
+		const flag = eq > 0 ? argv[i].slice(0, eq) : argv[i];
+		const inline = eq > 0 ? argv[i].slice(eq + 1) : undefined;
 		const value = () => inline ?? argv[++i];
 		if (flag === '--n8n') options.version = value();
 		else if (flag === '--deliveries') options.deliveries = Number(value());
@@ -90,7 +95,10 @@ function parseArgs(argv: string[]): Options {
 		else if (flag === '--warmup') options.warmup = Number(value());
 		else if (flag === '--no-profile') options.profile = false;
 		else if (flag === '--no-write') options.write = false;
-		else throw new Error(`unknown argument ${argv[i]}`);
+		else if (flag === '--env') {
+			const [key, ...rest] = value().split('=');
+			options.env[key] = rest.join('=');
+		} else throw new Error(`unknown argument ${argv[i]}`);
 	}
 	return options;
 }
@@ -363,6 +371,7 @@ async function digisacStaticData(
 }
 
 let port: number | undefined;
+let extraEnv: Record<string, string> = {};
 
 async function startN8n(
 	host: N8nHost,
@@ -385,6 +394,7 @@ async function startN8n(
 			N8N_LOG_LEVEL: 'warn',
 			// Every execution stays in the database until the run has counted it.
 			EXECUTIONS_DATA_PRUNE: 'false',
+			...extraEnv,
 			...env,
 		},
 	});
@@ -607,6 +617,7 @@ function markdown(
 
 async function main(): Promise<void> {
 	const options = parseArgs(process.argv.slice(2));
+	extraEnv = options.env;
 	const started = Date.now();
 	const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
 	const work = mkdtempSync(join(tmpdir(), 'atendimento-bench-webhooks-'));
