@@ -9,11 +9,13 @@ const { spawnSync } = require('child_process');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
+// `e2e-queue`: e2e/queue/run.ts, the same package in n8n's queue mode (npm run test:e2e:queue).
 const ENTRIES = {
 	e2e: path.join('e2e', 'run.js'),
+	'e2e-queue': path.join('e2e', 'queue', 'run.js'),
 	'bench-webhooks': path.join('bench', 'webhooks', 'main.js'),
 };
-const named = ENTRIES[process.argv[2]];
+const named = Object.hasOwn(ENTRIES, process.argv[2]) ? ENTRIES[process.argv[2]] : undefined;
 const entry = named ?? path.join('dev', 'main.js');
 const args = process.argv.slice(named ? 3 : 2);
 
