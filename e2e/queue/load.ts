@@ -83,30 +83,32 @@ async function sendAll(url: string, bodies: unknown[], concurrency: number): Pro
 }
 
 /**
- * The executions of a workflow once they stop coming: `expected` of them and 10 s without a new
- * one, or whatever is there after 60 s without a new one (some were lost).
+ * The executions of a workflow once they stop coming and have all ended: `expected` of them, all
+ * ended, 10 s without a change; or whatever is there after 60 s without any change (no new
+ * execution, none ending: some were lost or are stuck).
  */
 async function executionsWhenQuiet(stack: QueueStack, workflowId: string, expected: number) {
-	let last = -1;
+	let last = '';
 	let changed = Date.now();
 	return await waitFor(
-		`the executions of ${workflowId} to stop coming`,
+		`the executions of ${workflowId} to stop coming and end`,
 		async () => {
 			const list = await executionsOf(stack, workflowId);
-			if (list.length !== last) {
-				last = list.length;
+			const ended = list.filter((e) => ENDED.has(e.status)).length;
+			const signature = `${list.length}/${ended}`;
+			if (signature !== last) {
+				last = signature;
 				changed = Date.now();
 			}
-			const running = list.some(
-				(e) => !['success', 'error', 'crashed', 'canceled'].includes(e.status),
-			);
 			const quietFor = Date.now() - changed;
-			if (!running && list.length >= expected && quietFor >= 10_000) return list;
+			if (ended === list.length && list.length >= expected && quietFor >= 10_000) return list;
 			return quietFor >= 60_000 ? list : undefined;
 		},
 		{ timeoutMs: 900_000, intervalMs: 1_000 },
 	);
 }
+
+const ENDED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 function countBy(values: string[]): Record<string, number> {
 	const counts: Record<string, number> = {};
