@@ -102,10 +102,16 @@ interface ApiRequestOptions {
 	itemIndex?: number;
 }
 
+// Module memory is per process: in n8n's queue mode each worker, webhook processor and the main
+// process has its own. Both caches below are safe so. Credentials are keyed by one execution's
+// context and die with it; nothing needs to be shared.
 const credentialsByContext = new WeakMap<
 	object,
 	Map<string, Promise<ICredentialDataDecryptedObject>>
 >();
+// Each process paces its own requests per token; two workers on one TomTicket token can together
+// exceed 3 per second, and the platform's 429s (refused unprocessed) are then retried within the
+// retry budget. The queue-mode e2e (e2e/queue/load.ts) measures that: all tickets created once.
 const limiters = new Map<string, RateLimiter>();
 
 /**
