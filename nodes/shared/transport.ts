@@ -111,7 +111,9 @@ const credentialsByContext = new WeakMap<
 >();
 // Each process paces its own requests per token; two workers on one TomTicket token can together
 // exceed 3 per second, and the platform's 429s (refused unprocessed) are then retried within the
-// retry budget. The queue-mode e2e (e2e/queue/load.ts) measures that: all tickets created once.
+// retry budget. Safe (nothing is sent twice) but not always enough: the queue-mode e2e
+// (e2e/queue/load.ts) saw a second worker starved until its budget ran out (README, Running in
+// queue mode).
 const limiters = new Map<string, RateLimiter>();
 
 /**
