@@ -74,17 +74,35 @@ export function parseRetryAfter(headers: Record<string, unknown>): number | unde
 
 /**
  * How long to wait before sending a request again after this HTTP answer, or undefined when it
- * must not go again: a 429 (refused unprocessed, so even a send may be repeated) or a gateway
- * failure of an idempotent request, within the policy's attempts and longest wait.
+ * must not go again.
+ * - A 429 is a refusal of a request the platform did not process (TomTicket's nginx answers it
+ *   before the API sees the request; README, Behaviour), so even a send may go again, and it is
+ *   not bound by maxAttempts: it goes again for as long as the request's time budget
+ *   (maxTotalWaitMs, checked by the caller) lasts. Two n8n workers on one token refuse each other
+ *   again and again; eight attempts (~16 s) starved one of them, the time budget does not. The
+ *   wait honours Retry-After and adds a random part (jitter), so two processes refused in the
+ *   same second do not come back in the same second ("Exponential Backoff And Jitter",
+ *   https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
+ * - A gateway failure (502/503/504) of an idempotent request, within maxAttempts.
+ * `random` (0 ≤ x < 1) is Math.random unless a test passes its own.
  */
 export function retryDelay(
 	answer: { statusCode: number; retryAfterMs?: number },
 	idempotent: boolean,
 	attempt: number,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+	random: () => number = Math.random,
 ): number | undefined {
-	const retryable =
-		answer.statusCode === 429 || (idempotent && TRANSIENT_STATUSES.has(answer.statusCode));
+	if (answer.statusCode === 429) {
+		if (answer.retryAfterMs !== undefined && answer.retryAfterMs > policy.maxRetryAfterMs)
+			return undefined;
+		const backoff = backoffDelay(attempt, policy);
+		// Without Retry-After: between half the backoff and all of it ("equal jitter"). With it:
+		// what it asks, plus up to half the backoff.
+		const jitter = Math.round(random() * (backoff / 2));
+		return answer.retryAfterMs === undefined ? backoff / 2 + jitter : answer.retryAfterMs + jitter;
+	}
+	const retryable = idempotent && TRANSIENT_STATUSES.has(answer.statusCode);
 	if (!retryable || attempt >= policy.maxAttempts) return undefined;
 	const delay = answer.retryAfterMs ?? backoffDelay(attempt, policy);
 	return delay <= policy.maxRetryAfterMs ? delay : undefined;

@@ -110,10 +110,11 @@ const credentialsByContext = new WeakMap<
 	Map<string, Promise<ICredentialDataDecryptedObject>>
 >();
 // Each process paces its own requests per token; two workers on one TomTicket token can together
-// exceed 3 per second, and the platform's 429s (refused unprocessed) are then retried within the
-// retry budget. Safe (nothing is sent twice) but not always enough: the queue-mode e2e
-// (e2e/queue/load.ts) saw a second worker starved until its budget ran out (README, Running in
-// queue mode).
+// exceed 3 per second. Without shared memory, each process then lowers its own pace on the 429s
+// it gets (rateLimiter.ts, adaptive pacing) and retries them (refused unprocessed) with jitter for
+// as long as the request's time budget lasts (retry.ts, retryDelay): safe (nothing is sent twice,
+// this process never exceeds the limit) and enough for two workers to share one token (the
+// queue-mode e2e, e2e/queue/load.ts; README, Running in queue mode).
 const limiters = new Map<string, RateLimiter>();
 
 /**
@@ -302,8 +303,9 @@ export async function sendRequest<T = unknown>(
 					)
 				: await context.helpers.httpRequest(attempt)) as ServiceResponse<T>;
 		// Every request the platform receives takes a rate-limit slot; another host's do not.
+		// A 429 lowers this process's pace for the token (adaptive pacing, rateLimiter.ts).
 		return limiter && mayCarryCredentials(baseUrl, attempt.url)
-			? await limiter.run(call)
+			? await limiter.run(call, (response) => response.statusCode === 429)
 			: await call();
 	};
 

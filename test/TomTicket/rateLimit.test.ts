@@ -142,16 +142,27 @@ it("retries TomTicket's HTML 429 page (another client sharing the token) and sho
 	expect(result.items[0].json.id).toBe(ticket.id);
 });
 
-it("after too many 429s reports the rate limit in words, not nginx's page", async () => {
-	fake.failNext('429', 10);
+it("when the 429s outlast the request's time budget, reports the rate limit in words, not nginx's page", async () => {
+	// The same module object the transport reads its policy from; a 300 ms budget instead of 90 s.
+	const retry = jest.requireMock<typeof import('../../nodes/shared/retry')>(
+		'../../nodes/shared/retry',
+	);
+	const budget = jest.replaceProperty(retry, 'DEFAULT_RETRY_POLICY', {
+		...retry.DEFAULT_RETRY_POLICY,
+		maxTotalWaitMs: 300,
+	});
+	fake.failNext('429', 100_000);
 	const result = await run({
 		resource: 'department',
 		operation: 'getAll',
 		returnAll: true,
 		options: {},
 	});
+	budget.restore();
 	expect(result.error?.message).toBe(
 		'TomTicket rate limit reached (3 requests per second per token)',
 	);
+	expect(result.error?.description).toMatch(/retry budget of 0\.3 s per request/);
+	expect(fake.requests.length).toBeGreaterThan(8);
 	expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(/<html|nginx/i);
 });

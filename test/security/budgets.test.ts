@@ -116,12 +116,22 @@ describe('retry budget per request', () => {
 		);
 	}, 15_000);
 
-	it('counts backoff waits too: a send refused with 429 and no Retry-After', async () => {
-		digisac.failNext({ status: 429, body: { message: 'slow down' } }, 20);
+	it('counts backoff waits too: a 429 with no Retry-After goes again until the budget, not 8 times', async () => {
+		digisac.failNext({ status: 429, body: { message: 'slow down' } }, 100_000);
 		const result = await probeRun({ service: 'digisac', path: '/api/v1/me' });
-		// Backoff is 5-20 ms here, so the attempts run out before the budget does.
+		// Backoff is 5-20 ms here: a 429 (refused unprocessed) is retried past the 8 attempts, for
+		// as long as the 2.5 s of waiting allow.
+		expect(digisac.requests.length).toBeGreaterThan(8);
+		expect(digisac.requests.every((r) => r.status === 429)).toBe(true);
+		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.description).toMatch(/retry budget of 2\.5 s per request/);
+	}, 15_000);
+
+	it('other failures keep their 8 attempts', async () => {
+		digisac.failNext('503', 20);
+		const result = await probeRun({ service: 'digisac', path: '/api/v1/me' });
 		expect(digisac.requests).toHaveLength(8);
-		expect(result.error?.description).toMatch(/Gave up after 8 attempt\(s\)/);
+		expect(result.error?.httpCode).toBe('503');
 	});
 
 	it('still refuses a single Retry-After longer than a minute at once', async () => {
