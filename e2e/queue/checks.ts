@@ -150,8 +150,8 @@ export function queueChecks(): QueueCheck[] {
 		),
 		{
 			title:
-				'2. Digisac Trigger (example digisac-whatsapp-auto-reply): registered once by main, a delivery through each webhook processor runs once on a worker, a re-send at the other processor runs nothing, Download Media reaches the worker, deactivation removes only ours',
-			run: (stack) => checkDigisacTrigger(stack),
+				'2. Digisac Trigger (example digisac-whatsapp-auto-reply): registered once by main (with its secret), a delivery through each webhook processor runs once on a worker, a re-send at the processor that took it runs nothing (a re-send at the other processor: reported as a figure), Download Media reaches the worker, deactivation removes only ours',
+			run: (stack, figures) => checkDigisacTrigger(stack, figures),
 		},
 		{
 			title:
@@ -164,7 +164,7 @@ export function queueChecks(): QueueCheck[] {
 			run: (stack, figures) => checkTomTicketTrigger(stack, figures),
 		},
 		{
-			title: `4. Load: ${LOAD.deliveries} distinct Digisac deliveries ${LOAD.concurrency} at a time through both webhook processors → ${LOAD.deliveries} executions; ${LOAD.duplicates} re-sent → 0; n8n's Webhook node for comparison`,
+			title: `4. Load: ${LOAD.deliveries} distinct Digisac deliveries ${LOAD.concurrency} at a time through both webhook processors → ${LOAD.deliveries} executions; ${LOAD.duplicates} re-sent to the processor that took each → 0 (the same re-sent to the other processor: reported as a figure); n8n's Webhook node for comparison`,
 			run: (stack, figures) => checkLoad(stack, figures),
 		},
 		{

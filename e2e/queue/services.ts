@@ -276,8 +276,11 @@ export async function stopService(service: { process: ManagedProcess } | undefin
  */
 export class Balancer {
 	readonly served: number[];
-	/** Every request: its path, the webhook processor (0-based) it went to, the answer's status. */
-	readonly log: Array<{ path: string; target: number; status?: number }> = [];
+	/**
+	 * Every request: its path, the webhook processor (0-based) it went to, the answer's status, and
+	 * the suite's own `x-e2e-delivery` header when it sent one (which delivery it was).
+	 */
+	readonly log: Array<{ path: string; target: number; status?: number; delivery?: string }> = [];
 	private next = 0;
 	private server?: Server;
 
@@ -297,9 +300,11 @@ export class Balancer {
 			const index = this.next;
 			this.next = (this.next + 1) % this.targets.length;
 			this.served[index]++;
-			const entry: { path: string; target: number; status?: number } = {
+			const delivery = req.headers['x-e2e-delivery'];
+			const entry: { path: string; target: number; status?: number; delivery?: string } = {
 				path: req.url ?? '',
 				target: index,
+				...(typeof delivery === 'string' ? { delivery } : {}),
 			};
 			this.log.push(entry);
 			const upstream = httpRequest(
