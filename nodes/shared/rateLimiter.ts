@@ -13,8 +13,11 @@ export const ADAPTIVE_PACING = Object.freeze({
 	floorPerSecond: 1,
 	/** After this many answered requests in a row (no 429)... */
 	raiseAfter: 6,
-	/** ...the pace rises by this many requests per second. */
-	raiseBy: 0.25,
+	/**
+	 * ...the pace rises by this share of the limit: 0.25 requests per second for TomTicket's 3, so
+	 * from the floor back to the limit in 48 answered requests, whatever the limit.
+	 */
+	raiseByShareOfLimit: 1 / 12,
 });
 
 /**
@@ -109,7 +112,7 @@ export class RateLimiter {
 		if (this.pace === undefined) return;
 		if (++this.answeredInARow < this.pacing.raiseAfter) return;
 		this.answeredInARow = 0;
-		const raised = this.pace + this.pacing.raiseBy;
+		const raised = this.pace + limit * this.pacing.raiseByShareOfLimit;
 		this.pace = raised >= limit ? undefined : raised;
 	}
 }
