@@ -6,7 +6,14 @@ import { sleep } from 'n8n-workflow';
  * https://www.rfc-editor.org/rfc/rfc5681): a 429 that this limiter did not cause halves its pace,
  * and every run of answered requests raises it a step, back up to the platform's limit.
  */
-export const ADAPTIVE_PACING = Object.freeze({
+export interface AdaptivePacing {
+	decrease: number;
+	floorPerSecond: number;
+	raiseAfter: number;
+	raiseByShareOfLimit: number;
+}
+
+export const ADAPTIVE_PACING: Readonly<AdaptivePacing> = Object.freeze({
 	/** The pace is multiplied by this on an unexpected 429. */
 	decrease: 0.5,
 	/** Never slower than this many requests per second. */
@@ -50,7 +57,7 @@ export class RateLimiter {
 	constructor(
 		private readonly requestsPerSecond: () => number | undefined,
 		private readonly windowMs = 1000,
-		private readonly pacing: Readonly<typeof ADAPTIVE_PACING> = ADAPTIVE_PACING,
+		private readonly pacing: Readonly<AdaptivePacing> = ADAPTIVE_PACING,
 	) {}
 
 	/** The pace this limiter keeps now, in requests per second (undefined when unlimited). */

@@ -6,7 +6,7 @@
  */
 import type { INodeType } from 'n8n-workflow';
 
-import { RateLimiter } from '../../nodes/shared/rateLimiter';
+import { ADAPTIVE_PACING, RateLimiter } from '../../nodes/shared/rateLimiter';
 import type * as Retry from '../../nodes/shared/retry';
 import type { RecordedRequest } from '../fakes/fakeServer';
 import { formText } from '../fakes/fakeServer';
@@ -105,7 +105,10 @@ it('a second process on the token while the first keeps it busy: all created, no
 }, 150_000);
 
 describe('adaptive pacing (one limiter)', () => {
-	const limiterOf3 = () => new RateLimiter(() => 3, 20);
+	// The mechanics with fixed numbers (halve, a step after 6 answers); the shipped tuning is
+	// ADAPTIVE_PACING, which the two-process test above runs with.
+	const HALVING = { decrease: 0.5, floorPerSecond: 1, raiseAfter: 6, raiseByShareOfLimit: 1 / 12 };
+	const limiterOf3 = () => new RateLimiter(() => 3, 20, HALVING);
 	const answer = (statusCode: number) => async () => ({ statusCode });
 	const is429 = (response: { statusCode: number }) => response.statusCode === 429;
 
@@ -145,13 +148,20 @@ describe('adaptive pacing (one limiter)', () => {
 	it('climbs in steps of a twelfth of its limit, so a high limit recovers as fast as 3', async () => {
 		// Tests lift TomTicket's limit to 10 000/s; the injected 429s of the fault tests must not
 		// leave it crawling back by 0.25/s.
-		const limiter = new RateLimiter(() => 1200, 20);
+		const limiter = new RateLimiter(() => 1200, 20, HALVING);
 		await limiter.run(answer(429), is429);
 		expect(limiter.currentRate()).toBe(600);
 		for (let k = 0; k < 6; k++) await limiter.run(answer(200), is429);
 		expect(limiter.currentRate()).toBe(700);
 		for (let k = 0; k < 30; k++) await limiter.run(answer(200), is429);
 		expect(limiter.currentRate()).toBe(1200);
+	});
+
+	it('ships a decrease below 1, a floor of 1 request/s and a climb that moves', () => {
+		expect(ADAPTIVE_PACING.decrease).toBeGreaterThan(0);
+		expect(ADAPTIVE_PACING.decrease).toBeLessThan(1);
+		expect(ADAPTIVE_PACING.floorPerSecond).toBe(1);
+		expect(ADAPTIVE_PACING.raiseByShareOfLimit).toBeGreaterThan(0);
 	});
 
 	it('a 429 in the middle of the climb starts it again from half', async () => {
