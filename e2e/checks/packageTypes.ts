@@ -2,7 +2,7 @@ import type { N8n } from '../lib/n8n';
 import { ourPackage } from '../lib/pkg';
 import { Problems } from '../lib/steps';
 
-/** The contract's type names (shared/spec/operations.md): users' saved workflows store them. */
+/** The contract's type names (README: each node's type and credential): users' saved workflows store them. */
 export const NODE_TYPES = [
 	'plugChat',
 	'plugChatTrigger',
